@@ -1,0 +1,64 @@
+"""The ``kiosk`` command: ``verify`` (terminal verification) and ``sandbox`` (run the server)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from kiosk import __version__
+from kiosk.core.redact import RedactingFilter
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command line."""
+    from kiosk import verify
+    from kiosk.sandbox import cli as sandbox_cli
+
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Face verification kiosk for the Verification Link API."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more (secrets masked)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    verify_parser = commands.add_parser(
+        "verify",
+        help="run one verification in the terminal (embedded sandbox unless --base-url)",
+        description="Create a session, show its QR code, wait for the outcome, print the verdict."
+        " Exit codes: 0 PASS, 1 FAIL, 2 usage, 3 expired or canceled, 4 error.",
+    )
+    verify.add_arguments(verify_parser)
+    sandbox_cli.build_parser(
+        commands.add_parser(
+            "sandbox", help="run the sandbox server", description="Run the sandbox server."
+        )
+    )
+    return parser
+
+
+def configure_logging(verbose: bool) -> None:
+    """Log to stderr with every secret masked, whichever library wrote the line."""
+    handler = logging.StreamHandler()
+    handler.addFilter(RedactingFilter())
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``kiosk`` and ``python -m kiosk``."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "sandbox":
+        from kiosk.sandbox import cli as sandbox_cli
+
+        return sandbox_cli.run(args)
+    if args.command == "verify":
+        from kiosk import verify
+
+        configure_logging(args.verbose)
+        return int(verify.run(args))
+    parser.print_help(sys.stderr)
+    return 2

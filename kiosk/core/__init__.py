@@ -1,0 +1,1 @@
+"""The Qt-free core: wire models, the API client, policies. Nothing here imports Qt."""

@@ -1,0 +1,244 @@
+"""Typed, immutable views of the Verification Link wire format.
+
+Parsing is tolerant where the vendor may grow the contract (unknown fields are ignored, an unknown
+``status`` or ``nextStep`` value becomes ``UNKNOWN``) and strict where a wrong shape means we cannot
+trust what we read (``status`` missing, ``result`` not an object): that raises
+:class:`MalformedPayload`, which the client turns into an ``UnreadableResponse``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from kiosk.core.redact import MASK
+
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+class MalformedPayload(ValueError):
+    """A response body does not have the shape the contract promises."""
+
+
+class Scope(StrEnum):
+    """A check the session is asked to perform (the ``scopes`` of the create request)."""
+
+    LIVENESS = "liveness"
+    DEEPFAKE = "deepfake"
+    ENROLL = "enroll"
+    SEARCH = "search"
+
+
+# The order in which the vendor's flow runs the steps (the order of ``nextStep`` in the contract).
+SCOPE_ORDER: tuple[Scope, ...] = (Scope.LIVENESS, Scope.DEEPFAKE, Scope.ENROLL, Scope.SEARCH)
+
+
+class Status(StrEnum):
+    """Lifecycle of a session. ``UNKNOWN`` stands for a value this version does not know."""
+
+    CREATED = "CREATED"
+    CAPTCHA_OK = "CAPTCHA_OK"
+    IN_PROGRESS = "IN_PROGRESS"
+    DONE = "DONE"
+    FAILED = "FAILED"
+    EXPIRED = "EXPIRED"
+    CANCELED = "CANCELED"
+    UNKNOWN = "UNKNOWN"
+
+    @property
+    def is_final(self) -> bool:
+        """True once the session can no longer change."""
+        return self in _FINAL_STATUSES
+
+
+_FINAL_STATUSES = frozenset({Status.DONE, Status.FAILED, Status.EXPIRED, Status.CANCELED})
+
+
+class Step(StrEnum):
+    """The operation the person performs next (``nextStep``)."""
+
+    LIVENESS = "LIVENESS"
+    DEEPFAKE = "DEEPFAKE"
+    ENROLL = "ENROLL"
+    SEARCH = "SEARCH"
+    UNKNOWN = "UNKNOWN"
+
+    @classmethod
+    def for_scope(cls, scope: Scope) -> Step:
+        """The step that performs ``scope``."""
+        return cls(scope.value.upper())
+
+
+@dataclass(frozen=True)
+class CreatedSession:
+    """What ``POST /flow/sessions`` returns. ``token`` and ``url`` are secrets and stay out of repr."""
+
+    session_id: str
+    token: str = field(repr=False)
+    url: str = field(repr=False)
+
+    def __str__(self) -> str:
+        return f"session {self.session_id} (token {MASK})"
+
+
+@dataclass(frozen=True)
+class Check:
+    """A scored check such as liveness or deepfake: ``fine`` is the vendor's own pass/fail."""
+
+    fine: bool | None
+    score: float | None
+
+
+@dataclass(frozen=True)
+class SearchMatch:
+    """The best match of a 1:N search. ``similarity`` is a cosine similarity."""
+
+    similarity: float | None
+    template_id: str | None
+
+
+@dataclass(frozen=True)
+class Result:
+    """The aggregated outputs of the finished steps; which parts are present depends on scopes."""
+
+    liveness: Check | None = None
+    deepfake: Check | None = None
+    search: SearchMatch | None = None
+    enroll_template_id: str | None = None
+    quality: Mapping[str, Check] = field(default_factory=dict)
+    demography: Mapping[str, Any] | None = None
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def quality_warnings(self) -> tuple[str, ...]:
+        """Names of the quality items the vendor did not find fine (advice, not the verdict)."""
+        return tuple(sorted(name for name, item in self.quality.items() if item.fine is False))
+
+    @classmethod
+    def from_wire(cls, body: object) -> Result:
+        """Parse the ``result`` object. Unknown parts are kept in ``raw`` only."""
+        data = _expect_mapping(body, "'result'")
+        search = data.get("search")
+        search_match = None
+        if search is not None:
+            search_data = _expect_mapping(search, "'result.search'")
+            template = search_data.get("templateId")
+            search_match = SearchMatch(
+                similarity=_number_or_none(search_data.get("similarity"), "result.search.similarity"),
+                template_id=template if isinstance(template, str) and template else None,
+            )
+        enroll = data.get("enroll")
+        enroll_template = None
+        if isinstance(enroll, Mapping):
+            template = enroll.get("templateId")
+            enroll_template = template if isinstance(template, str) and template else None
+        quality_data = data.get("quality") or {}
+        quality: dict[str, Check] = {}
+        if isinstance(quality_data, Mapping):
+            for name, item in quality_data.items():
+                if isinstance(item, Mapping):
+                    quality[str(name)] = _check_from(item, f"result.quality.{name}")
+        demography = data.get("demography")
+        return cls(
+            liveness=_optional_check(data.get("liveness"), "result.liveness"),
+            deepfake=_optional_check(data.get("deepfake"), "result.deepfake"),
+            search=search_match,
+            enroll_template_id=enroll_template,
+            quality=quality,
+            demography=demography if isinstance(demography, Mapping) else None,
+            raw=data,
+        )
+
+
+@dataclass(frozen=True)
+class SessionStatus:
+    """What ``GET /flow/sessions/<token>`` (and the completion callback) returns."""
+
+    status: Status
+    raw_status: str
+    scopes: tuple[str, ...]
+    next_step: Step | None
+    expires_at: datetime | None
+    need_captcha: bool
+    return_url: str | None
+    result: Result | None
+
+    @classmethod
+    def from_wire(cls, body: object) -> SessionStatus:
+        """Parse a Get Status body. Raises :class:`MalformedPayload` when it cannot be trusted."""
+        data = _expect_mapping(body, "the response")
+        raw_status = data.get("status")
+        if not isinstance(raw_status, str):
+            raise MalformedPayload("'status' is missing or not a string")
+        raw_next = data.get("nextStep")
+        if raw_next is not None and not isinstance(raw_next, str):
+            raise MalformedPayload("'nextStep' is not a string or null")
+        scopes = data.get("scopes", [])
+        if not isinstance(scopes, list) or not all(isinstance(s, str) for s in scopes):
+            raise MalformedPayload("'scopes' is not a list of strings")
+        ui_hints = data.get("uiHints") or {}
+        if not isinstance(ui_hints, Mapping):
+            raise MalformedPayload("'uiHints' is not an object")
+        return_url = data.get("returnUrl")
+        result = data.get("result")
+        return cls(
+            status=_enum_or_unknown(Status, raw_status, Status.UNKNOWN),
+            raw_status=raw_status,
+            scopes=tuple(scopes),
+            next_step=None if raw_next is None else _enum_or_unknown(Step, raw_next, Step.UNKNOWN),
+            expires_at=_parse_timestamp(data.get("expiresAt")),
+            need_captcha=ui_hints.get("needCaptcha") is True,
+            return_url=return_url if isinstance(return_url, str) else None,
+            result=None if result is None else Result.from_wire(result),
+        )
+
+
+def _optional_check(value: object, where: str) -> Check | None:
+    if value is None:
+        return None
+    return _check_from(_expect_mapping(value, f"'{where}'"), where)
+
+
+def _check_from(data: Mapping[str, Any], where: str) -> Check:
+    fine = data.get("fine")
+    if fine is not None and not isinstance(fine, bool):
+        raise MalformedPayload(f"'{where}.fine' is not a boolean")
+    # Quality items carry either ``score`` or ``value``; both are the item's number.
+    number = data.get("score", data.get("value"))
+    return Check(fine=fine, score=_number_or_none(number, where + ".score"))
+
+
+def _number_or_none(value: object, where: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise MalformedPayload(f"'{where}' is not a number")
+    return float(value)
+
+
+def _expect_mapping(value: object, what: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise MalformedPayload(f"{what} is not a JSON object")
+    return value
+
+
+def _enum_or_unknown(enum: type[_E], value: str, unknown: _E) -> _E:
+    try:
+        return enum(value)
+    except ValueError:
+        return unknown
+
+
+def _parse_timestamp(value: object) -> datetime | None:
+    """Parse ISO 8601 (``Z`` or offset). A missing or unreadable time is ``None``, not an error."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -1,0 +1,177 @@
+"""The verdict policy: a finished session's result and the thresholds give PASS or FAIL.
+
+PASS only when the session is DONE and every requested check passed. Each failed check yields a
+plain reason a front-desk person can read. Quality items are advice and never change the verdict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kiosk.core.models import Scope, SessionStatus, Status
+
+TYPICAL_MIN_SIMILARITY = 0.75
+"""The vendor's typical threshold for a valid 1:N match (cosine similarity)."""
+
+
+class Outcome(StrEnum):
+    """The kiosk's answer."""
+
+    PASS = "PASS"
+    FAIL = "FAIL"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Configurable limits. ``None`` score limits mean: trust the vendor's ``fine`` flag alone."""
+
+    min_similarity: float = TYPICAL_MIN_SIMILARITY
+    min_liveness_score: float | None = None
+    min_deepfake_score: float | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("min_similarity", "min_liveness_score", "min_deepfake_score"):
+            value = getattr(self, name)
+            if value is not None and not 0.0 <= value <= 1.0:
+                raise ValueError(f"{name} must be between 0 and 1, not {value}")
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    """One requested check: did it pass, and the number behind it."""
+
+    scope: Scope
+    passed: bool
+    score: float | None
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """PASS or FAIL, the per-check outcomes and the reasons for a FAIL."""
+
+    outcome: Outcome
+    checks: tuple[CheckOutcome, ...]
+    reasons: tuple[str, ...]
+    advice: tuple[str, ...]
+
+    @property
+    def passed(self) -> bool:
+        """True for PASS."""
+        return self.outcome is Outcome.PASS
+
+
+_STATUS_REASONS = {
+    Status.FAILED: "The verification could not be completed.",
+    Status.EXPIRED: "The verification link expired before it was completed.",
+    Status.CANCELED: "The verification was canceled.",
+}
+
+
+def decide(
+    status: SessionStatus,
+    requested: Iterable[str] | None = None,
+    thresholds: Thresholds | None = None,
+) -> Verdict:
+    """Judge a session.
+
+    Args:
+        status: the session's status, normally final.
+        requested: the scopes the kiosk asked for; defaults to the scopes the server echoes. A
+            requested check missing from the result fails, so a server that skips a step cannot
+            produce a PASS.
+        thresholds: the limits to apply; defaults to :class:`Thresholds`.
+    """
+    limits = thresholds or Thresholds()
+    scopes = _known_scopes(status.scopes if requested is None else requested)
+    if status.status is not Status.DONE:
+        reason = _STATUS_REASONS.get(
+            status.status, f"The session ended with status {status.raw_status}, not DONE."
+        )
+        return Verdict(Outcome.FAIL, (), (reason,), ())
+    result = status.result
+    checks: list[CheckOutcome] = []
+    for scope in scopes:
+        checks.append(_judge(scope, status, limits))
+    reasons = tuple(c.reason for c in checks if c.reason)
+    if not scopes:
+        reasons = ("No checks were requested, so nothing was verified.",)
+    advice = tuple(_advice(name) for name in result.quality_warnings) if result else ()
+    outcome = Outcome.FAIL if reasons else Outcome.PASS
+    return Verdict(outcome, tuple(checks), reasons, advice)
+
+
+def _judge(scope: Scope, status: SessionStatus, limits: Thresholds) -> CheckOutcome:
+    result = status.result
+    if scope is Scope.LIVENESS or scope is Scope.DEEPFAKE:
+        check = None if result is None else getattr(result, scope.value)
+        label = "Liveness" if scope is Scope.LIVENESS else "Deepfake"
+        if check is None:
+            return CheckOutcome(scope, False, None, f"{label} check: no result was returned.")
+        minimum = (
+            limits.min_liveness_score if scope is Scope.LIVENESS else limits.min_deepfake_score
+        )
+        if check.fine is not True:
+            what = (
+                "the face did not pass as a live person"
+                if scope is Scope.LIVENESS
+                else "the image looks manipulated or synthetic"
+            )
+            return CheckOutcome(scope, False, check.score, f"{label} check failed: {what}.")
+        if minimum is not None and (check.score is None or check.score < minimum):
+            shown = "no score" if check.score is None else f"score {check.score:.2f}"
+            return CheckOutcome(
+                scope, False, check.score, f"{label} check: {shown} is below {minimum:.2f}."
+            )
+        return CheckOutcome(scope, True, check.score, None)
+    if scope is Scope.SEARCH:
+        match = None if result is None else result.search
+        if match is None or match.similarity is None:
+            return CheckOutcome(scope, False, None, "Face match: no match result was returned.")
+        if match.similarity < limits.min_similarity:
+            return CheckOutcome(
+                scope,
+                False,
+                match.similarity,
+                f"Face match: similarity {match.similarity:.2f} is below the "
+                f"threshold {limits.min_similarity:.2f}.",
+            )
+        if match.template_id is None:
+            return CheckOutcome(
+                scope, False, match.similarity, "Face match: no enrolled face was identified."
+            )
+        return CheckOutcome(scope, True, match.similarity, None)
+    # Scope.ENROLL
+    if result is None or result.enroll_template_id is None:
+        return CheckOutcome(scope, False, None, "Enrolment: no face template was created.")
+    return CheckOutcome(scope, True, None, None)
+
+
+def _known_scopes(scopes: Iterable[str]) -> tuple[Scope, ...]:
+    known = []
+    for value in scopes:
+        try:
+            scope = Scope(value)
+        except ValueError:
+            continue
+        if scope not in known:
+            known.append(scope)
+    return tuple(known)
+
+
+_ADVICE = {
+    "blur": "The photo was blurry.",
+    "flare": "There was glare or flare on the photo.",
+    "exposure": "The lighting was too dark or too bright.",
+    "contrast": "The contrast was poor.",
+    "occlusion": "Part of the face was covered.",
+    "leftEyeClosed": "An eye was closed.",
+    "rightEyeClosed": "An eye was closed.",
+    "emotion": "The expression was not neutral.",
+}
+
+
+def _advice(quality_item: str) -> str:
+    return _ADVICE.get(quality_item, f"Photo quality: {quality_item} was not ideal.")

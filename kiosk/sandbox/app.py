@@ -1,0 +1,245 @@
+"""The sandbox's HTTP application: the vendor's API paths and the phone-side flow page."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import logging
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.security import APIKeyHeader
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from kiosk import __version__
+from kiosk.sandbox import flow_routes
+from kiosk.sandbox.callbacks import CallbackDispatcher
+from kiosk.sandbox.schemas import (
+    CreateSessionRequest,
+    CreateSessionResponse,
+    ErrorResponse,
+    StatusResponse,
+)
+from kiosk.sandbox.store import SandboxSession, SessionStore
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 64 * 1024
+SESSIONS_PATH = "/api/v1.0/flow/sessions"
+
+
+@dataclass
+class SandboxConfig:
+    """How a sandbox behaves.
+
+    Attributes:
+        app_id / app_key: the only credentials accepted.
+        public_base_url: where phones reach this server; session URLs point under it.
+        step_seconds: pace of scenario timelines.
+        need_captcha: whether sessions ask for a captcha unless metadata says otherwise.
+        tick_seconds: how often live sessions are advanced (expiry, scenarios, callbacks).
+        callback_attempts / callback_backoff: callback retry policy.
+        clock: epoch seconds; tests inject a fake one.
+    """
+
+    app_id: str
+    app_key: str
+    public_base_url: str = "http://127.0.0.1:8765"
+    step_seconds: float = 1.0
+    need_captcha: bool = False
+    tick_seconds: float = 0.1
+    callback_attempts: int = 4
+    callback_backoff: float = 0.5
+    clock: Callable[[], float] | None = field(default=None, repr=False)
+
+    def __repr__(self) -> str:
+        return f"SandboxConfig(app_id={self.app_id!r}, public_base_url={self.public_base_url!r})"
+
+
+def error(status: int, code: str, message: str, **headers: str) -> JSONResponse:
+    """The sandbox's one error shape: ``{"error": code, "message": sentence}``."""
+    return JSONResponse({"error": code, "message": message}, status_code=status, headers=headers)
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "The body is not a JSON object."},
+    401: {"model": ErrorResponse, "description": "APP-ID / APP-KEY missing or wrong."},
+    413: {"model": ErrorResponse, "description": "The body is too large."},
+    422: {"model": ErrorResponse, "description": "A field is invalid; nothing was created."},
+}
+
+# Declared so /openapi.json documents the two headers; checked by hand in ``_authorized``.
+_app_id_header = APIKeyHeader(name="APP-ID", auto_error=False, scheme_name="AppId")
+_app_key_header = APIKeyHeader(name="APP-KEY", auto_error=False, scheme_name="AppKey")
+
+
+def _authorized(
+    request: Request,
+    app_id: Annotated[str | None, Depends(_app_id_header)],
+    app_key: Annotated[str | None, Depends(_app_key_header)],
+) -> None:
+    """Refuse with 401 unless the request carries this sandbox's APP-ID and APP-KEY.
+
+    A dependency, so it runs before the body is validated: a caller with wrong credentials learns
+    nothing about the API from validation messages.
+    """
+    config: SandboxConfig = request.app.state.config
+    id_ok = hmac.compare_digest((app_id or "").encode(), config.app_id.encode())
+    key_ok = hmac.compare_digest((app_key or "").encode(), config.app_key.encode())
+    if not (id_ok and key_ok):
+        raise StarletteHTTPException(401, "APP-ID or APP-KEY is missing or wrong.")
+
+
+_AUTHORIZED = [Depends(_authorized)]
+
+
+class _BodyLimit:
+    """Refuse request bodies over ``MAX_BODY_BYTES`` before anything parses them."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            length = dict(scope["headers"]).get(b"content-length")
+            if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+                response = error(413, "too_large", f"The body exceeds {MAX_BODY_BYTES} bytes.")
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def create_app(config: SandboxConfig) -> FastAPI:
+    """Build the sandbox application for ``config``."""
+    dispatcher = CallbackDispatcher(
+        attempts=config.callback_attempts, backoff=config.callback_backoff
+    )
+
+    def deliver(session: SandboxSession, body: dict[str, Any]) -> None:
+        if session.callback_url:
+            dispatcher.schedule(session.callback_url, body)
+
+    store_kwargs: dict[str, Any] = {"step_seconds": config.step_seconds, "on_final": deliver}
+    if config.clock is not None:
+        store_kwargs["clock"] = config.clock
+    store = SessionStore(**store_kwargs)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await dispatcher.start()
+        ticker = asyncio.create_task(_tick_forever(store, config.tick_seconds))
+        try:
+            yield
+        finally:
+            ticker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await ticker
+            await dispatcher.stop()
+
+    app = FastAPI(
+        title="Verification Link sandbox",
+        version=__version__,
+        description=(
+            "A local implementation of the Verification Link API for demos and tests. "
+            "Authenticate every API call with the APP-ID and APP-KEY headers."
+        ),
+        lifespan=lifespan,
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.store = store
+    app.state.config = config
+    app.state.dispatcher = dispatcher
+    app.add_middleware(_BodyLimit)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _validation_error(request, exc)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        codes = {401: "unauthorized", 404: "not_found", 405: "method_not_allowed"}
+        code = codes.get(exc.status_code, "http_error")
+        return error(exc.status_code, code, str(exc.detail))
+
+    @app.post(
+        SESSIONS_PATH,
+        response_model=CreateSessionResponse,
+        responses=_ERRORS,
+        summary="Create a verification session",
+        dependencies=_AUTHORIZED,
+    )
+    async def create_session(body: CreateSessionRequest) -> JSONResponse:
+        captcha = body.captcha
+        session = store.create(
+            scopes=body.scopes,
+            metadata=body.metadata,
+            callback_url=body.callbackUrl,
+            return_url=body.returnUrl,
+            ttl_sec=body.ttlSec,
+            need_captcha=config.need_captcha if captcha is None else captcha,
+            scenario=body.scenario,
+        )
+        url = f"{config.public_base_url.rstrip('/')}/flow/{session.token}"
+        log.info("created session %s (%s)", session.session_id, ",".join(body.scopes))
+        return JSONResponse(
+            {"sessionId": session.session_id, "token": session.token, "url": url}
+        )
+
+    @app.get(
+        SESSIONS_PATH + "/{token}",
+        response_model=StatusResponse,
+        responses={
+            401: _ERRORS[401],
+            404: {"model": ErrorResponse, "description": "No session has this token."},
+        },
+        summary="Get a session's status by its token",
+        dependencies=_AUTHORIZED,
+    )
+    async def get_status(token: str) -> JSONResponse:
+        body = store.snapshot(token)
+        if body is None:
+            return error(404, "not_found", "No session has this token.")
+        return JSONResponse(body)
+
+    app.include_router(flow_routes.router(store))
+    return app
+
+
+def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    """400 for a body that is not a JSON object, 422 naming each invalid field otherwise."""
+    content_type = request.headers.get("content-type", "")
+    if request.method == "POST" and "json" not in content_type:
+        return error(
+            400, "invalid_body", "Send the body as JSON with 'Content-Type: application/json'."
+        )
+    errors = exc.errors()
+    not_an_object = any(
+        e.get("type") in {"json_invalid", "missing", "model_attributes_type", "dict_type"}
+        and tuple(e.get("loc", ())) in {("body",), ("body", 0)}
+        for e in errors
+    )
+    if not_an_object:
+        return error(400, "invalid_body", "The body must be a JSON object.")
+    parts = []
+    for e in errors:
+        loc = ".".join(str(p) for p in e.get("loc", ()) if p != "body") or "body"
+        message = str(e.get("msg", "is invalid")).removeprefix("Value error, ")
+        parts.append(f"{loc}: {message}")
+    return error(422, "invalid_request", "; ".join(parts) + ".")
+
+
+async def _tick_forever(store: SessionStore, interval: float) -> None:
+    """Advance sessions so that expiry, scenarios and callbacks happen without polling."""
+    while True:
+        try:
+            store.tick()
+        except Exception:  # a bug here must not stop every later callback
+            log.exception("sandbox tick failed")
+        await asyncio.sleep(interval)

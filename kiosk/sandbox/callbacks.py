@@ -1,0 +1,83 @@
+"""Delivery of completion callbacks: POST the final status body, retrying with backoff.
+
+The vendor does no retries; the sandbox retries a few times so that integrators can test their
+receiver's handling of repeats (a receiver must be idempotent either way).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import httpx
+
+from kiosk.core.redact import mask_url
+
+log = logging.getLogger(__name__)
+
+
+class CallbackDispatcher:
+    """Sends callbacks from the server's event loop; safe to schedule from any thread.
+
+    Args:
+        attempts: tries per callback, the first included.
+        backoff: seconds before the second try; doubled before each further try.
+        timeout: per-try timeout in seconds.
+    """
+
+    def __init__(self, *, attempts: int = 4, backoff: float = 0.5, timeout: float = 5.0) -> None:
+        self.attempts = attempts
+        self.backoff = backoff
+        self._timeout = timeout
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._client: httpx.AsyncClient | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def start(self) -> None:
+        """Bind to the running loop; call from the server's startup."""
+        self._loop = asyncio.get_running_loop()
+        self._client = httpx.AsyncClient(timeout=self._timeout, follow_redirects=False)
+
+    async def stop(self) -> None:
+        """Cancel pending deliveries and close the HTTP client."""
+        for task in list(self._tasks):
+            task.cancel()
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._client is not None:
+            await self._client.aclose()
+        self._loop = None
+
+    def schedule(self, url: str, body: dict[str, Any]) -> None:
+        """Queue delivery of ``body`` to ``url``. Callable from any thread; no-op when stopped."""
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            log.warning("callback to %s dropped: the server is not running", mask_url(url))
+            return
+        loop.call_soon_threadsafe(self._spawn, url, body)
+
+    def _spawn(self, url: str, body: dict[str, Any]) -> None:
+        task = asyncio.get_running_loop().create_task(self._deliver(url, body))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _deliver(self, url: str, body: dict[str, Any]) -> None:
+        assert self._client is not None
+        shown = mask_url(url)
+        delay = self.backoff
+        for attempt in range(1, self.attempts + 1):
+            try:
+                response = await self._client.post(url, json=body)
+            except httpx.HTTPError as exc:
+                outcome = type(exc).__name__
+            else:
+                if response.is_success:
+                    log.info("callback to %s delivered (try %d)", shown, attempt)
+                    return
+                outcome = f"HTTP {response.status_code}"
+            if attempt < self.attempts:
+                log.info("callback to %s failed (%s), retrying in %.1f s", shown, outcome, delay)
+                await asyncio.sleep(delay)
+                delay *= 2
+        log.warning("callback to %s failed after %d tries", shown, self.attempts)

@@ -1,0 +1,264 @@
+"""The phone-side flow page behind each session's ``url``: ``/flow/<token>``.
+
+Plain server-rendered HTML forms (no script, no build step, no external resources), so it works
+on any phone browser over plain http on a LAN. Each form posts an action and redirects back to
+the page (post/redirect/get), so a reload never repeats an action. The token in the path is the
+only credential, as with the vendor's page.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import logging
+from importlib import resources
+from string import Template
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, File, Form, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from kiosk.core.models import Scope, Status, Step
+from kiosk.sandbox.store import InvalidAction, SandboxSession, SessionStore, Transition
+
+log = logging.getLogger(__name__)
+
+MAX_PHOTO_BYTES = 15 * 1024 * 1024
+_PAGE = Template(resources.files("kiosk.sandbox").joinpath("templates/flow.html").read_text())
+
+_STEP_TEXT: dict[Scope, tuple[str, str, str]] = {
+    # scope: (short label, title, instruction)
+    Scope.LIVENESS: (
+        "Liveness",
+        "Take a selfie",
+        "Hold the phone at eye level, look straight at the camera, and take a photo.",
+    ),
+    Scope.DEEPFAKE: (
+        "Genuine",
+        "Checking the photo is genuine",
+        "We check that the photo is a real camera image, not an edited or generated one.",
+    ),
+    Scope.ENROLL: (
+        "Enrol",
+        "Saving your face",
+        "A face template is created so that you can be recognised next time.",
+    ),
+    Scope.SEARCH: (
+        "Match",
+        "Matching your face",
+        "Your face is compared with the faces enrolled for this service.",
+    ),
+}
+
+# The demo operator's choice for each step: (value, label); the first is the passing one.
+_OUTCOMES: dict[Scope, tuple[tuple[str, str], ...]] = {
+    Scope.LIVENESS: (("pass", "Live person (pass)"), ("fail", "Fail liveness")),
+    Scope.DEEPFAKE: (("pass", "Genuine photo (pass)"), ("fail", "Deepfake detected")),
+    Scope.ENROLL: (("pass", "Enrolment succeeds"),),
+    Scope.SEARCH: (("pass", "Face matches (pass)"), ("fail", "No match")),
+}
+
+
+def router(store: SessionStore) -> APIRouter:
+    """Routes of the flow page, bound to ``store``."""
+    routes = APIRouter(include_in_schema=False)
+
+    @routes.get("/flow/{token}", response_class=HTMLResponse)
+    async def page(token: str, problem: str | None = None) -> Response:
+        session = store.get(token)
+        if session is None:
+            return _html(
+                "Link not valid",
+                _message("🔗", "This link is not valid", "Start again at the kiosk to get a new code."),
+                tone="bad",
+                status=404,
+            )
+        title, body, tone, refresh, status = _render(session, problem)
+        return _html(title, body, tone, refresh, status, session)
+
+    @routes.post("/flow/{token}/captcha")
+    async def captcha(token: str, answer: Annotated[str, Form()] = "") -> Response:
+        value = int(answer) if answer.strip().lstrip("-").isdigit() else None
+        return _act(store, token, Transition.CAPTCHA, answer=value)
+
+    @routes.post("/flow/{token}/start")
+    async def start(token: str) -> Response:
+        return _act(store, token, Transition.START)
+
+    @routes.post("/flow/{token}/cancel")
+    async def cancel(token: str) -> Response:
+        return _act(store, token, Transition.CANCEL)
+
+    @routes.post("/flow/{token}/step")
+    async def step(
+        token: str,
+        step: Annotated[str, Form()],
+        outcome: Annotated[str, Form()] = "pass",
+        photo: Annotated[UploadFile | None, File()] = None,
+    ) -> Response:
+        try:
+            current = Step(step)
+        except ValueError:
+            return _back(token, "That step is not known.")
+        size = await _photo_size(photo) if photo is not None else None
+        return _act(
+            store, token, Transition.STEP, step=current, passed=outcome != "fail", photo_size=size
+        )
+
+    return routes
+
+
+def _act(store: SessionStore, token: str, action: Transition, **kwargs: object) -> Response:
+    try:
+        store.act(token, action, **kwargs)  # type: ignore[arg-type]
+    except KeyError:
+        return RedirectResponse(f"/flow/{token}", status_code=303)
+    except InvalidAction as exc:
+        return _back(token, str(exc))
+    return RedirectResponse(f"/flow/{token}", status_code=303)
+
+
+def _back(token: str, problem: str) -> Response:
+    return RedirectResponse(f"/flow/{token}?problem={quote(problem)}", status_code=303)
+
+
+async def _photo_size(photo: UploadFile) -> tuple[int, int] | None:
+    """Width and height of the uploaded selfie, or None if there is none or it is unreadable."""
+    data = await photo.read(MAX_PHOTO_BYTES + 1)
+    if not data or len(data) > MAX_PHOTO_BYTES:
+        return None
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return image.size
+    except (UnidentifiedImageError, OSError, ValueError):
+        return None
+
+
+def _render(session: SandboxSession, problem: str | None) -> tuple[str, str, str, str, int]:
+    """Title, body HTML, tone, refresh header, HTTP status for the session's current state."""
+    token = html.escape(session.token, quote=True)
+    status = session.status
+    notice = f'<p class="notice" role="alert">{html.escape(problem)}.</p>' if problem else ""
+    scripted = session.scenario is not None and not status.is_final
+    refresh = '<meta http-equiv="refresh" content="1">' if scripted else ""
+    if status is Status.DONE:
+        body = _message("✅", "All done", "You can go back to the kiosk now.")
+        if session.return_url:
+            target = html.escape(session.return_url, quote=True)
+            refresh = f'<meta http-equiv="refresh" content="3;url={target}">'
+            body += f'<a class="button" href="{target}">Continue</a>'
+        return "Done", body, "ok", refresh, 200
+    if status is Status.FAILED:
+        text = "Something went wrong while checking your face. Please start again at the kiosk."
+        return "Not completed", _message("⚠️", "We could not finish", text), "bad", "", 200
+    if status is Status.EXPIRED:
+        text = "This link is no longer valid. Start again at the kiosk to get a new code."
+        return "Link expired", _message("⌛", "This link has expired", text), "bad", "", 200
+    if status is Status.CANCELED:
+        text = "Nothing was checked. You can start again at the kiosk."
+        return "Canceled", _message("✋", "Verification canceled", text), "bad", "", 200
+    if scripted:
+        step = session.next_step
+        doing = f"Step: {step.value.lower()}" if step else status.value.replace("_", " ").lower()
+        text = (
+            f"This session is run by the demo scenario “{session.scenario}”. "
+            f"It moves on by itself. {doing}."
+        )
+        return "Demo running", _message("⏱️", "Demo in progress", text), "", refresh, 200
+    if status is Status.CREATED and session.need_captcha:
+        a, b = session.captcha
+        body = (
+            f"<h1>Quick check</h1>{notice}<p>To show you are a person, answer this:</p>"
+            f'<form method="post" action="/flow/{token}/captcha">'
+            f'<label for="answer"><b>What is {a} + {b}?</b></label>'
+            '<input id="answer" name="answer" type="number" inputmode="numeric" required>'
+            "<button>Continue</button></form>"
+        )
+        return "Quick check", body + _cancel(token), "", "", 200
+    if status in (Status.CREATED, Status.CAPTCHA_OK):
+        items = "".join(f"<li>{_STEP_TEXT[s][1]}</li>" for s in session.steps)
+        body = (
+            f"<h1>Verify your face</h1>{notice}"
+            "<p>This takes about a minute. You will:</p>"
+            f'<ul class="plain">{items}</ul>'
+            f'<form method="post" action="/flow/{token}/start"><button>Start</button></form>'
+        )
+        return "Start", body + _cancel(token), "", "", 200
+    return _step_page(session, token, notice)
+
+
+def _step_page(session: SandboxSession, token: str, notice: str) -> tuple[str, str, str, str, int]:
+    scope = session.steps[session.step_index]
+    step = Step.for_scope(scope)
+    _, title, instruction = _STEP_TEXT[scope]
+    first_face_step = session.photo_size is None and scope in (Scope.LIVENESS, Scope.DEEPFAKE)
+    photo = (
+        '<label class="file">📷 <b>Take a selfie</b>'
+        '<input type="file" name="photo" accept="image/*" capture="user"></label>'
+        if first_face_step
+        else ""
+    )
+    choices = "".join(
+        f'<label><input type="radio" name="outcome" value="{value}"'
+        f'{" checked" if i == 0 else ""}> {label}</label>'
+        for i, (value, label) in enumerate(_OUTCOMES[scope])
+    )
+    body = (
+        f"<h1>{title}</h1>{notice}<p>{instruction}</p>"
+        f'<form method="post" action="/flow/{token}/step" enctype="multipart/form-data">'
+        f'<input type="hidden" name="step" value="{step.value}">{photo}'
+        f"<fieldset><legend>DEMO OPERATOR · choose the outcome</legend>{choices}</fieldset>"
+        "<button>Continue</button></form>"
+    )
+    return title, body + _cancel(token), "", "", 200
+
+
+def _cancel(token: str) -> str:
+    return (
+        f'<form method="post" action="/flow/{token}/cancel">'
+        '<button class="secondary">Cancel verification</button></form>'
+    )
+
+
+def _message(icon: str, title: str, text: str) -> str:
+    return f'<div class="icon" aria-hidden="true">{icon}</div><h1>{title}</h1><p>{text}</p>'
+
+
+def _steps_bar(session: SandboxSession | None) -> str:
+    if session is None or not session.steps:
+        return ""
+    items = []
+    for i, scope in enumerate(session.steps):
+        if session.status is Status.DONE or (
+            session.status is Status.IN_PROGRESS and i < session.step_index
+        ):
+            css = "done"
+        elif session.status is Status.IN_PROGRESS and i == session.step_index:
+            css = "current"
+        else:
+            css = ""
+        items.append(f'<li class="{css}">{_STEP_TEXT[scope][0]}</li>')
+    return f'<ol class="steps" aria-label="Steps">{"".join(items)}</ol>'
+
+
+def _html(
+    title: str,
+    body: str,
+    tone: str = "",
+    refresh: str = "",
+    status: int = 200,
+    session: SandboxSession | None = None,
+) -> HTMLResponse:
+    page = _PAGE.substitute(
+        title=html.escape(title),
+        body=body,
+        tone=tone,
+        refresh=refresh,
+        steps=_steps_bar(session),
+        footer="Sandbox server · demo outcomes only",
+    )
+    headers = {"Cache-Control": "no-store", "X-Frame-Options": "DENY"}
+    return HTMLResponse(page, status_code=status, headers=headers)

@@ -1,0 +1,149 @@
+"""Run the sandbox in a background thread (embedded in the kiosk or a test) or in the foreground.
+
+The listening socket is bound before the server thread starts, so the port is known at once (port
+0 picks a free one) and a port already in use fails in the caller with a clear error.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import socket
+import threading
+from typing import Self
+
+import uvicorn
+
+from kiosk.sandbox.app import SandboxConfig, create_app
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PORT = 8765
+STARTUP_TIMEOUT = 10.0
+
+
+def generate_credentials() -> tuple[str, str]:
+    """A fresh APP-ID / APP-KEY pair for a sandbox started without given ones."""
+    return f"sandbox-{secrets.token_hex(4)}", secrets.token_urlsafe(24)
+
+
+def lan_addresses() -> list[str]:
+    """This machine's non-loopback IPv4 addresses, as a phone on the LAN would reach it.
+
+    Found from the host name's addresses, with no traffic sent anywhere.
+    """
+    found: list[str] = []
+    try:
+        _, _, addresses = socket.gethostbyname_ex(socket.gethostname())
+    except OSError:
+        addresses = []
+    for address in addresses:
+        if not address.startswith("127.") and address not in found:
+            found.append(address)
+    return found
+
+
+def public_host_for(bind_host: str) -> str:
+    """The host to put in session URLs for a server bound to ``bind_host``."""
+    if bind_host in ("0.0.0.0", "::", ""):  # noqa: S104 - mapping a wildcard bind, not binding
+        lan = lan_addresses()
+        return lan[0] if lan else "127.0.0.1"
+    return bind_host
+
+
+class SandboxServer:
+    """A sandbox listening on ``host:port``, served by uvicorn in a daemon thread.
+
+    Args:
+        config: the sandbox's behaviour; ``public_base_url`` is filled in from the bound address
+            unless ``public_url`` is given.
+        host: address to bind; ``0.0.0.0`` makes it reachable from phones on the LAN.
+        port: port to bind; 0 picks a free one.
+        public_url: base URL phones should use, when the bound address is not it (a proxy, NAT).
+    """
+
+    def __init__(
+        self,
+        config: SandboxConfig,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        public_url: str | None = None,
+    ) -> None:
+        self.config = config
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        self._socket = socket.socket(family, socket.SOCK_STREAM)
+        self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            self._socket.bind((host, port))
+        except OSError:
+            self._socket.close()
+            raise
+        self.host = host
+        self.port: int = self._socket.getsockname()[1]
+        local_host = "127.0.0.1" if host in ("0.0.0.0", "") else host  # noqa: S104
+        self.local_url = f"http://{_bracket(local_host)}:{self.port}"
+        config.public_base_url = (
+            public_url.rstrip("/")
+            if public_url
+            else f"http://{_bracket(public_host_for(host))}:{self.port}"
+        )
+        self.app = create_app(config)
+        self._server = uvicorn.Server(
+            uvicorn.Config(
+                self.app,
+                log_level="warning",
+                access_log=False,
+                lifespan="on",
+                # Keep a polling kiosk's connection alive across a slow poll interval.
+                timeout_keep_alive=30,
+            )
+        )
+        self._thread: threading.Thread | None = None
+
+    @property
+    def public_url(self) -> str:
+        """The base URL session links point under."""
+        return self.config.public_base_url
+
+    def start(self) -> Self:
+        """Serve in a background thread; returns once the server accepts connections."""
+        if self._thread is not None:
+            return self
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [self._socket]}, name="sandbox-server",
+            daemon=True,
+        )
+        self._thread.start()
+        deadline = threading.Event()
+        for _ in range(int(STARTUP_TIMEOUT / 0.01)):
+            if self._server.started or not self._thread.is_alive():
+                break
+            deadline.wait(0.01)
+        if not self._server.started:
+            self.stop()
+            raise RuntimeError(f"the sandbox did not start on {self.local_url}")
+        log.info("sandbox listening on %s (public %s)", self.local_url, self.public_url)
+        return self
+
+    def serve_forever(self) -> None:
+        """Serve on the calling thread until interrupted (Ctrl+C / SIGTERM)."""
+        self._server.run(sockets=[self._socket])
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop serving and wait for the thread. Idempotent."""
+        self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+        self._socket.close()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+
+def _bracket(host: str) -> str:
+    return f"[{host}]" if ":" in host else host

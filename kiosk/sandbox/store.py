@@ -1,0 +1,349 @@
+"""Sessions of the sandbox and their lifecycle: pure state, an injectable clock, no I/O.
+
+Lifecycle: CREATED -> CAPTCHA_OK (only when ``uiHints.needCaptcha``) -> IN_PROGRESS, with
+``nextStep`` walking through the requested scopes in the vendor's order -> DONE or FAILED.
+EXPIRED is reached when the TTL runs out before the end, CANCELED when the person cancels.
+
+A session is driven either by the phone-side flow page (the person's actions) or, when created
+with ``metadata.sandbox.scenario``, by a timeline that advances every ``step_seconds``.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from kiosk.core.models import SCOPE_ORDER, Scope, Status, Step
+from kiosk.sandbox.results import build_result
+
+MAX_TTL_SECONDS = 86400
+MIN_TTL_SECONDS = 10
+# Final sessions stay readable this long after they expire, then are forgotten (404).
+RETENTION_SECONDS = 3600
+
+
+class Scenario(StrEnum):
+    """Scripted outcomes for unattended runs (``metadata.sandbox.scenario``)."""
+
+    PASS = "pass"
+    FAIL_LIVENESS = "fail_liveness"
+    FAIL_DEEPFAKE = "fail_deepfake"
+    NO_MATCH = "no_match"
+    FAIL = "fail"
+    EXPIRE = "expire"
+    CANCEL = "cancel"
+
+
+class Transition(StrEnum):
+    """What a person did on the flow page."""
+
+    CAPTCHA = "captcha"
+    START = "start"
+    STEP = "step"
+    CANCEL = "cancel"
+
+
+class InvalidAction(Exception):
+    """The action does not apply to the session in its current state."""
+
+
+@dataclass
+class SandboxSession:
+    """One session's full server-side state. Mutated only under the store's lock."""
+
+    session_id: str
+    token: str
+    requested_scopes: list[str]
+    steps: tuple[Scope, ...]
+    metadata: dict[str, Any] | None
+    callback_url: str | None
+    return_url: str | None
+    created_at: float
+    expires_at: float
+    need_captcha: bool
+    captcha: tuple[int, int]
+    scenario: Scenario | None
+    status: Status = Status.CREATED
+    step_index: int = 0
+    passes: dict[Scope, bool] = field(default_factory=dict)
+    photo_size: tuple[int, int] | None = None
+    result: dict[str, Any] | None = None
+
+    @property
+    def next_step(self) -> Step | None:
+        """The step the person performs next, or None outside IN_PROGRESS."""
+        if self.status is not Status.IN_PROGRESS or self.step_index >= len(self.steps):
+            return None
+        return Step.for_scope(self.steps[self.step_index])
+
+    def status_body(self) -> dict[str, Any]:
+        """The Get Status body (also the callback body).
+
+        ``sessionId`` and ``metadata`` go beyond the vendor's example so a callback receiver can
+        tell sessions apart; clients must tolerate extra fields anyway.
+        """
+        step = self.next_step
+        return {
+            "sessionId": self.session_id,
+            "status": self.status.value,
+            "scopes": list(self.requested_scopes),
+            "nextStep": None if step is None else step.value,
+            "expiresAt": iso_utc(self.expires_at),
+            "uiHints": {"needCaptcha": self.need_captcha},
+            "returnUrl": self.return_url,
+            "metadata": self.metadata,
+            "result": self.result,
+        }
+
+
+def iso_utc(epoch_seconds: float) -> str:
+    """ISO 8601 in UTC with milliseconds and a ``Z``, as the vendor writes ``expiresAt``."""
+    moment = datetime.fromtimestamp(epoch_seconds, tz=UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+class SessionStore:
+    """All sandbox sessions, safe to use from several threads.
+
+    Args:
+        step_seconds: pace of scenario timelines.
+        clock: epoch seconds; injectable so tests can move time.
+        on_final: called (outside the lock) with each session's status body when it becomes
+            final: the server uses it to deliver callbacks.
+    """
+
+    def __init__(
+        self,
+        *,
+        step_seconds: float = 1.0,
+        clock: Callable[[], float] = time.time,
+        on_final: Callable[[SandboxSession, dict[str, Any]], None] | None = None,
+    ) -> None:
+        self.step_seconds = step_seconds
+        self._clock = clock
+        self._on_final = on_final
+        self._lock = threading.Lock()
+        self._sessions: dict[str, SandboxSession] = {}
+        self._active: set[str] = set()
+        self._gallery: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self._sessions)
+
+    def create(
+        self,
+        *,
+        scopes: Sequence[str],
+        metadata: Mapping[str, Any] | None = None,
+        callback_url: str | None = None,
+        return_url: str | None = None,
+        ttl_sec: float | None = None,
+        need_captcha: bool = False,
+        scenario: Scenario | None = None,
+    ) -> SandboxSession:
+        """Create a session. Arguments are assumed valid (the HTTP layer validates)."""
+        now = self._clock()
+        requested = {Scope(s) for s in scopes}
+        ttl = MAX_TTL_SECONDS if ttl_sec is None else min(float(ttl_sec), MAX_TTL_SECONDS)
+        session = SandboxSession(
+            session_id=str(uuid.uuid4()),
+            token=secrets.token_urlsafe(32),
+            requested_scopes=list(scopes),
+            steps=tuple(s for s in SCOPE_ORDER if s in requested),
+            metadata=dict(metadata) if metadata is not None else None,
+            callback_url=callback_url,
+            return_url=return_url,
+            created_at=now,
+            expires_at=now + ttl,
+            need_captcha=need_captcha,
+            captcha=(secrets.randbelow(8) + 2, secrets.randbelow(8) + 2),
+            scenario=scenario,
+        )
+        with self._lock:
+            self._sessions[session.token] = session
+            self._active.add(session.token)
+        return session
+
+    def get(self, token: str) -> SandboxSession | None:
+        """The session with ``token``, brought up to date, or None."""
+        finals: list[SandboxSession] = []
+        with self._lock:
+            session = self._sessions.get(token)
+            if session is not None and token in self._active:
+                self._advance(session, self._clock(), finals)
+        self._announce(finals)
+        return session
+
+    def snapshot(self, token: str) -> dict[str, Any] | None:
+        """The Get Status body of ``token``'s session, or None if there is none."""
+        session = self.get(token)
+        if session is None:
+            return None
+        with self._lock:
+            return session.status_body()
+
+    def tick(self) -> None:
+        """Advance every live session to now; forget long-finished ones."""
+        now = self._clock()
+        finals: list[SandboxSession] = []
+        with self._lock:
+            for token in list(self._active):
+                self._advance(self._sessions[token], now, finals)
+            for token, session in list(self._sessions.items()):
+                if token not in self._active and now > session.expires_at + RETENTION_SECONDS:
+                    del self._sessions[token]
+        self._announce(finals)
+
+    def act(
+        self,
+        token: str,
+        action: Transition,
+        *,
+        answer: int | None = None,
+        step: Step | None = None,
+        passed: bool = True,
+        photo_size: tuple[int, int] | None = None,
+    ) -> SandboxSession:
+        """Apply a person's action from the flow page.
+
+        Raises:
+            KeyError: no such session.
+            InvalidAction: the action does not fit the session's state (double submit, a
+                scenario-driven session, a wrong captcha answer ...).
+        """
+        finals: list[SandboxSession] = []
+        try:
+            with self._lock, self._mutating(token, finals) as session:
+                self._apply(session, action, answer, step, passed, photo_size, finals)
+        finally:
+            self._announce(finals)
+        return session
+
+    @contextmanager
+    def _mutating(self, token: str, finals: list[SandboxSession]) -> Iterator[SandboxSession]:
+        session = self._sessions.get(token)
+        if session is None:
+            raise KeyError(token)
+        self._advance(session, self._clock(), finals)
+        if session.status.is_final:
+            raise InvalidAction(f"the session is already {session.status.value}")
+        if session.scenario is not None:
+            raise InvalidAction("this session is driven by a demo scenario")
+        yield session
+
+    def _apply(
+        self,
+        session: SandboxSession,
+        action: Transition,
+        answer: int | None,
+        step: Step | None,
+        passed: bool,
+        photo_size: tuple[int, int] | None,
+        finals: list[SandboxSession],
+    ) -> None:
+        status = session.status
+        if action is Transition.CANCEL:
+            self._finish(session, Status.CANCELED, finals)
+        elif action is Transition.CAPTCHA:
+            if status is not Status.CREATED or not session.need_captcha:
+                raise InvalidAction("no captcha is pending")
+            if answer != sum(session.captcha):
+                raise InvalidAction("that answer is not right")
+            session.status = Status.CAPTCHA_OK
+        elif action is Transition.START:
+            ready = Status.CAPTCHA_OK if session.need_captcha else Status.CREATED
+            if status is not ready:
+                raise InvalidAction("the flow cannot start now")
+            session.status = Status.IN_PROGRESS
+            session.step_index = 0
+        else:
+            if status is not Status.IN_PROGRESS or step is not session.next_step:
+                raise InvalidAction("that step is not the current one")
+            if photo_size is not None:
+                session.photo_size = photo_size
+            session.passes[session.steps[session.step_index]] = passed
+            session.step_index += 1
+            if session.step_index >= len(session.steps):
+                self._finish(session, Status.DONE, finals)
+
+    def _advance(self, session: SandboxSession, now: float, finals: list[SandboxSession]) -> None:
+        """Bring a live session up to ``now``: TTL first, then its scenario timeline."""
+        if session.status.is_final:
+            return
+        if session.scenario is not None:
+            self._follow_scenario(session, now, finals)
+        if not session.status.is_final and now >= session.expires_at:
+            self._finish(session, Status.EXPIRED, finals)
+
+    def _follow_scenario(
+        self, session: SandboxSession, now: float, finals: list[SandboxSession]
+    ) -> None:
+        """Move a scenario session to where its timeline says it is at ``now``.
+
+        Phase k starts at ``k * step_seconds``: CREATED, [CAPTCHA_OK], one IN_PROGRESS phase per
+        step, then the scenario's ending. ``expire`` and ``cancel`` end early.
+        """
+        scenario = session.scenario
+        assert scenario is not None
+        pace = self.step_seconds
+        phase = int((now - session.created_at) / pace) if pace > 0 else 1 << 30
+        captcha = 1 if session.need_captcha else 0
+        steps = len(session.steps)
+        if scenario is Scenario.EXPIRE:
+            if phase >= 2:
+                self._finish(session, Status.EXPIRED, finals)
+            return
+        if captcha and phase >= 1 and session.status is Status.CREATED:
+            session.status = Status.CAPTCHA_OK
+        first_step_phase = 1 + captcha
+        if phase >= first_step_phase:
+            session.status = Status.IN_PROGRESS
+            session.step_index = min(phase - first_step_phase, steps - 1)
+        if scenario in (Scenario.FAIL, Scenario.CANCEL):
+            if phase >= first_step_phase + 1:
+                ending = Status.FAILED if scenario is Scenario.FAIL else Status.CANCELED
+                self._finish(session, ending, finals)
+            return
+        if phase >= first_step_phase + steps:
+            failing = {
+                Scenario.FAIL_LIVENESS: Scope.LIVENESS,
+                Scenario.FAIL_DEEPFAKE: Scope.DEEPFAKE,
+                Scenario.NO_MATCH: Scope.SEARCH,
+            }.get(scenario)
+            session.passes = {scope: scope is not failing for scope in session.steps}
+            session.step_index = steps
+            self._finish(session, Status.DONE, finals)
+
+    def _finish(
+        self, session: SandboxSession, status: Status, finals: list[SandboxSession]
+    ) -> None:
+        session.status = status
+        if status is Status.DONE:
+            session.result = build_result(
+                session.steps,
+                session.passes,
+                seed=session.session_id,
+                gallery=self._gallery,
+                photo_size=session.photo_size,
+            )
+            enrolled = session.result.get("enroll", {}).get("templateId")
+            if enrolled:
+                self._gallery.append(enrolled)
+        self._active.discard(session.token)
+        finals.append(session)
+
+    def _announce(self, finals: list[SandboxSession]) -> None:
+        if self._on_final is None:
+            return
+        for session in finals:
+            with self._lock:
+                body = session.status_body()
+            self._on_final(session, body)
