@@ -20,10 +20,14 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kiosk", description="Face verification kiosk for the Verification Link API."
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more (secrets masked)")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "-v", "--verbose", action="store_true", help="log more (secrets are masked)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     verify_parser = commands.add_parser(
         "verify",
+        parents=[common],
         help="run one verification in the terminal (embedded sandbox unless --base-url)",
         description="Create a session, show its QR code, wait for the outcome, print the verdict."
         " Exit codes: 0 PASS, 1 FAIL, 2 usage, 3 expired or canceled, 4 error.",
@@ -31,7 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_arguments(verify_parser)
     sandbox_cli.build_parser(
         commands.add_parser(
-            "sandbox", help="run the sandbox server", description="Run the sandbox server."
+            "sandbox",
+            parents=[common],
+            help="run the sandbox server",
+            description="Run the sandbox server.",
         )
     )
     return parser

@@ -52,7 +52,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--base-url",
         help="server to use, e.g. https://cloud.ooto-ai.com (default: start the embedded sandbox)",
     )
-    parser.add_argument("--app-id", default=os.environ.get("KIOSK_APP_ID"), help="APP-ID (env KIOSK_APP_ID)")
+    parser.add_argument(
+        "--app-id", default=os.environ.get("KIOSK_APP_ID"), help="APP-ID (env KIOSK_APP_ID)"
+    )
     parser.add_argument(
         "--app-key",
         default=os.environ.get("KIOSK_APP_KEY"),
@@ -68,10 +70,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--ttl", type=float, help="requested session lifetime in seconds")
     parser.add_argument(
-        "--timeout", type=float, default=900.0, help="give up after this many seconds (default %(default)s)"
+        "--timeout",
+        type=float,
+        default=900.0,
+        help="give up after this many seconds (default %(default)s)",
     )
     parser.add_argument(
-        "--poll-interval", type=float, default=1.0, help="seconds between status reads (default %(default)s)"
+        "--poll-interval",
+        type=float,
+        default=1.0,
+        help="seconds between status reads (default %(default)s)",
     )
     parser.add_argument(
         "--min-similarity", type=float, default=0.75, help="match threshold (default %(default)s)"
@@ -90,7 +98,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="embedded sandbox: listen on all interfaces so a phone on the LAN can open the link",
     )
     parser.add_argument(
-        "--step-seconds", type=float, default=1.0, help="embedded sandbox: scenario pace (default %(default)s)"
+        "--step-seconds",
+        type=float,
+        default=1.0,
+        help="embedded sandbox: scenario pace (default %(default)s)",
     )
 
 
@@ -109,13 +120,13 @@ class _Printer:
 def run(
     args: argparse.Namespace,
     *,
-    out: TextIO = sys.stdout,
-    err: TextIO = sys.stderr,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
 ) -> ExitCode:
     """Run one verification from parsed arguments and return the exit code."""
-    p = _Printer(out, err)
+    p = _Printer(out or sys.stdout, err or sys.stderr)
     scopes = [s.strip() for s in args.scopes.split(",") if s.strip()]
     unknown = [s for s in scopes if s not in {x.value for x in Scope}]
     if not scopes or unknown:

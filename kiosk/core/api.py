@@ -191,7 +191,9 @@ def _interpret(response: httpx.Response, what: str) -> Any:
     if code == 429:
         retry_after = _retry_after(response.headers.get("Retry-After"))
         wait = f"; retry after {retry_after:g} s" if retry_after is not None else ""
-        raise RateLimited(f"The server is rate limiting requests (429){wait}.", retry_after=retry_after)
+        raise RateLimited(
+            f"The server is rate limiting requests (429){wait}.", retry_after=retry_after
+        )
     if code >= 500:
         raise ServerError(f"The server failed with {code}{suffix}.", status_code=code)
     raise UnexpectedResponse(

@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 
 from kiosk.core.redact import MASK
 
-
 _E = TypeVar("_E", bound=StrEnum)
 
 
@@ -75,7 +74,7 @@ class Step(StrEnum):
 
 @dataclass(frozen=True)
 class CreatedSession:
-    """What ``POST /flow/sessions`` returns. ``token`` and ``url`` are secrets and stay out of repr."""
+    """What ``POST /flow/sessions`` returns. ``token`` and ``url`` are secrets: not in repr."""
 
     session_id: str
     token: str = field(repr=False)
@@ -128,7 +127,9 @@ class Result:
             search_data = _expect_mapping(search, "'result.search'")
             template = search_data.get("templateId")
             search_match = SearchMatch(
-                similarity=_number_or_none(search_data.get("similarity"), "result.search.similarity"),
+                similarity=_number_or_none(
+                    search_data.get("similarity"), "result.search.similarity"
+                ),
                 template_id=template if isinstance(template, str) and template else None,
             )
         enroll = data.get("enroll")
@@ -180,7 +181,9 @@ class SessionStatus:
         scopes = data.get("scopes", [])
         if not isinstance(scopes, list) or not all(isinstance(s, str) for s in scopes):
             raise MalformedPayload("'scopes' is not a list of strings")
-        ui_hints = data.get("uiHints") or {}
+        ui_hints = data.get("uiHints")
+        if ui_hints is None:
+            ui_hints = {}
         if not isinstance(ui_hints, Mapping):
             raise MalformedPayload("'uiHints' is not an object")
         return_url = data.get("returnUrl")

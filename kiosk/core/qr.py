@@ -37,8 +37,7 @@ def check_session_url(url: str, trusted_origins: Iterable[str]) -> str:
     if origin not in trusted:
         allowed = ", ".join(sorted(trusted)) or "none"
         raise UntrustedUrl(
-            f"The session link points at {origin}, which is not the configured backend "
-            f"({allowed})."
+            f"The session link points at {origin}, which is not the configured backend ({allowed})."
         )
     return url
 

@@ -19,7 +19,7 @@ TYPICAL_MIN_SIMILARITY = 0.75
 class Outcome(StrEnum):
     """The kiosk's answer."""
 
-    PASS = "PASS"
+    PASS = "PASS"  # noqa: S105 - a verdict, not a password
     FAIL = "FAIL"
 
 

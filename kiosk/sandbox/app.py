@@ -188,9 +188,7 @@ def create_app(config: SandboxConfig) -> FastAPI:
         )
         url = f"{config.public_base_url.rstrip('/')}/flow/{session.token}"
         log.info("created session %s (%s)", session.session_id, ",".join(body.scopes))
-        return JSONResponse(
-            {"sessionId": session.session_id, "token": session.token, "url": url}
-        )
+        return JSONResponse({"sessionId": session.session_id, "token": session.token, "url": url})
 
     @app.get(
         SESSIONS_PATH + "/{token}",
@@ -220,9 +218,11 @@ def _validation_error(request: Request, exc: RequestValidationError) -> JSONResp
             400, "invalid_body", "Send the body as JSON with 'Content-Type: application/json'."
         )
     errors = exc.errors()
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return error(400, "invalid_body", "The body is not valid JSON; send a JSON object.")
     not_an_object = any(
-        e.get("type") in {"json_invalid", "missing", "model_attributes_type", "dict_type"}
-        and tuple(e.get("loc", ())) in {("body",), ("body", 0)}
+        e.get("type") in {"missing", "model_attributes_type", "dict_type"}
+        and tuple(e.get("loc", ())) == ("body",)
         for e in errors
     )
     if not_an_object:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 from collections.abc import Sequence
@@ -74,10 +75,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"  APP-KEY      : {app_key if not args.app_key else '(as given)'}")
     print(f"  OpenAPI      : {server.local_url}/openapi.json")
     print("Press Ctrl+C to stop.", flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

@@ -28,15 +28,16 @@ MAX_PHOTO_BYTES = 15 * 1024 * 1024
 _PAGE = Template(resources.files("kiosk.sandbox").joinpath("templates/flow.html").read_text())
 
 _STEP_TEXT: dict[Scope, tuple[str, str, str]] = {
-    # scope: (short label, title, instruction)
+    # scope: (label in the steps bar, title, instruction)
     Scope.LIVENESS: (
         "Liveness",
-        "Take a selfie",
-        "Hold the phone at eye level, look straight at the camera, and take a photo.",
+        "Liveness check",
+        "Take a selfie: hold the phone at eye level, look straight at the camera, and take "
+        "the photo.",
     ),
     Scope.DEEPFAKE: (
         "Genuine",
-        "Checking the photo is genuine",
+        "Genuine photo check",
         "We check that the photo is a real camera image, not an edited or generated one.",
     ),
     Scope.ENROLL: (
@@ -46,9 +47,36 @@ _STEP_TEXT: dict[Scope, tuple[str, str, str]] = {
     ),
     Scope.SEARCH: (
         "Match",
-        "Matching your face",
+        "Face match",
         "Your face is compared with the faces enrolled for this service.",
     ),
+}
+
+
+# Inline SVG icons: no icon font or emoji font is needed on the phone (or in a headless browser).
+def _svg(color: str, path: str) -> str:
+    return (
+        f'<svg width="56" height="56" viewBox="0 0 24 24" fill="none" stroke="{color}" '
+        f'stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">'
+        f'<circle cx="12" cy="12" r="10"/>{path}</svg>'
+    )
+
+
+_ICONS = {
+    "ok": _svg("#047857", '<path d="M7 12.5l3.2 3.2L17 9"/>'),
+    "bad": _svg("#b91c1c", '<path d="M8.5 8.5l7 7M15.5 8.5l-7 7"/>'),
+    "warn": _svg("#b91c1c", '<path d="M12 7v6M12 16.5v.5"/>'),
+    "clock": _svg("#1d4ed8", '<path d="M12 7v5l3 2"/>'),
+    "expired": _svg("#b91c1c", '<path d="M12 7v5l3 2"/>'),
+}
+_CAMERA = (
+    '<svg width="28" height="28" viewBox="0 0 24 24" fill="none" stroke="currentColor" '
+    'stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">'
+    '<path d="M4 8h3l2-3h6l2 3h3v11H4z"/><circle cx="12" cy="13" r="3.5"/></svg>'
+)
+_WAITING = {
+    Status.CREATED: "waiting to start",
+    Status.CAPTCHA_OK: "captcha solved",
 }
 
 # The demo operator's choice for each step: (value, label); the first is the passing one.
@@ -70,7 +98,9 @@ def router(store: SessionStore) -> APIRouter:
         if session is None:
             return _html(
                 "Link not valid",
-                _message("🔗", "This link is not valid", "Start again at the kiosk to get a new code."),
+                _message(
+                    "bad", "This link is not valid", "Start again at the kiosk to get a new code."
+                ),
                 tone="bad",
                 status=404,
             )
@@ -145,7 +175,7 @@ def _render(session: SandboxSession, problem: str | None) -> tuple[str, str, str
     scripted = session.scenario is not None and not status.is_final
     refresh = '<meta http-equiv="refresh" content="1">' if scripted else ""
     if status is Status.DONE:
-        body = _message("✅", "All done", "You can go back to the kiosk now.")
+        body = _message("ok", "All done", "You can go back to the kiosk now.")
         if session.return_url:
             target = html.escape(session.return_url, quote=True)
             refresh = f'<meta http-equiv="refresh" content="3;url={target}">'
@@ -153,21 +183,21 @@ def _render(session: SandboxSession, problem: str | None) -> tuple[str, str, str
         return "Done", body, "ok", refresh, 200
     if status is Status.FAILED:
         text = "Something went wrong while checking your face. Please start again at the kiosk."
-        return "Not completed", _message("⚠️", "We could not finish", text), "bad", "", 200
+        return "Not completed", _message("warn", "We could not finish", text), "bad", "", 200
     if status is Status.EXPIRED:
         text = "This link is no longer valid. Start again at the kiosk to get a new code."
-        return "Link expired", _message("⌛", "This link has expired", text), "bad", "", 200
+        return "Link expired", _message("expired", "This link has expired", text), "bad", "", 200
     if status is Status.CANCELED:
         text = "Nothing was checked. You can start again at the kiosk."
-        return "Canceled", _message("✋", "Verification canceled", text), "bad", "", 200
+        return "Canceled", _message("bad", "Verification canceled", text), "bad", "", 200
     if scripted:
         step = session.next_step
-        doing = f"Step: {step.value.lower()}" if step else status.value.replace("_", " ").lower()
+        doing = f"step: {step.value.lower()}" if step else _WAITING.get(status, status.value)
         text = (
-            f"This session is run by the demo scenario “{session.scenario}”. "
-            f"It moves on by itself. {doing}."
+            f"This session is run by the demo scenario “{session.scenario}” and moves on by "
+            f"itself. Now: {doing}."
         )
-        return "Demo running", _message("⏱️", "Demo in progress", text), "", refresh, 200
+        return "Demo running", _message("clock", "Demo in progress", text), "", refresh, 200
     if status is Status.CREATED and session.need_captcha:
         a, b = session.captcha
         body = (
@@ -194,16 +224,17 @@ def _step_page(session: SandboxSession, token: str, notice: str) -> tuple[str, s
     scope = session.steps[session.step_index]
     step = Step.for_scope(scope)
     _, title, instruction = _STEP_TEXT[scope]
-    first_face_step = session.photo_size is None and scope in (Scope.LIVENESS, Scope.DEEPFAKE)
+    # The selfie is taken once, at the first step that looks at the face.
+    face_steps = [s for s in session.steps if s in (Scope.LIVENESS, Scope.DEEPFAKE)]
     photo = (
-        '<label class="file">📷 <b>Take a selfie</b>'
+        f'<label class="file">{_CAMERA}<br><b>Open the camera</b>'
         '<input type="file" name="photo" accept="image/*" capture="user"></label>'
-        if first_face_step
+        if face_steps and scope is face_steps[0]
         else ""
     )
     choices = "".join(
         f'<label><input type="radio" name="outcome" value="{value}"'
-        f'{" checked" if i == 0 else ""}> {label}</label>'
+        f"{' checked' if i == 0 else ''}> {label}</label>"
         for i, (value, label) in enumerate(_OUTCOMES[scope])
     )
     body = (
@@ -224,7 +255,7 @@ def _cancel(token: str) -> str:
 
 
 def _message(icon: str, title: str, text: str) -> str:
-    return f'<div class="icon" aria-hidden="true">{icon}</div><h1>{title}</h1><p>{text}</p>'
+    return f'<div class="icon">{_ICONS[icon]}</div><h1>{title}</h1><p>{text}</p>'
 
 
 def _steps_bar(session: SandboxSession | None) -> str:

@@ -111,7 +111,9 @@ class SandboxServer:
         if self._thread is not None:
             return self
         self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [self._socket]}, name="sandbox-server",
+            target=self._server.run,
+            kwargs={"sockets": [self._socket]},
+            name="sandbox-server",
             daemon=True,
         )
         self._thread.start()

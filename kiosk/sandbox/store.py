@@ -33,7 +33,7 @@ RETENTION_SECONDS = 3600
 class Scenario(StrEnum):
     """Scripted outcomes for unattended runs (``metadata.sandbox.scenario``)."""
 
-    PASS = "pass"
+    PASS = "pass"  # noqa: S105 - a scenario name, not a password
     FAIL_LIVENESS = "fail_liveness"
     FAIL_DEEPFAKE = "fail_deepfake"
     NO_MATCH = "no_match"

@@ -1,0 +1,90 @@
+"""Screenshot the sandbox's phone-side flow page in every state, at phone size, with Chromium.
+
+Usage: .venv/bin/python scripts/flow_screenshots.py [OUTPUT_DIR]   (default docs/screenshots)
+Needs Debian's ``chromium`` (``apt-get install chromium``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import httpx
+
+from kiosk.core.api import Credentials, VerificationClient
+from kiosk.sandbox.app import SandboxConfig
+from kiosk.sandbox.server import SandboxServer, generate_credentials
+
+PHONE = "390,844"  # a common phone viewport in CSS pixels
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--force-device-scale-factor=2",
+]
+
+
+def shoot(chromium: str, url: str, target: Path) -> None:
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [chromium, *FLAGS, f"--user-data-dir={profile}", f"--window-size={PHONE}",
+             f"--screenshot={target}", url],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+    print(f"wrote {target}")
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        print("error: chromium is not installed (apt-get install chromium)", file=sys.stderr)
+        return 1
+    app_id, app_key = generate_credentials()
+    config = SandboxConfig(app_id=app_id, app_key=app_key, step_seconds=3600)
+    scopes = ["liveness", "deepfake", "search"]
+    with SandboxServer(config) as server, VerificationClient(
+        server.local_url, Credentials(app_id, app_key)
+    ) as api, httpx.Client(base_url=server.local_url, follow_redirects=True) as phone:
+
+        def new(**kwargs: object) -> str:
+            session = api.create_session(scopes, **kwargs)  # type: ignore[arg-type]
+            return "/" + session.url.split("/", 3)[3]
+
+        def url(path: str) -> str:
+            return server.local_url + path
+
+        captcha = new(metadata={"sandbox": {"captcha": True}})
+        shoot(chromium, url(captcha), out / "flow-1-captcha.png")
+        start = new()
+        shoot(chromium, url(start), out / "flow-2-start.png")
+        phone.post(f"{start}/start")
+        shoot(chromium, url(start), out / "flow-3-liveness.png")
+        phone.post(f"{start}/step", data={"step": "LIVENESS"})
+        shoot(chromium, url(start), out / "flow-4-deepfake.png")
+        phone.post(f"{start}/step", data={"step": "DEEPFAKE"})
+        phone.post(f"{start}/step", data={"step": "SEARCH"})
+        shoot(chromium, url(start), out / "flow-5-done.png")
+        canceled = new()
+        phone.post(f"{canceled}/cancel")
+        shoot(chromium, url(canceled), out / "flow-6-canceled.png")
+        scripted = new(metadata={"sandbox": {"scenario": "pass"}})
+        shoot(chromium, url(scripted), out / "flow-7-scenario.png")
+        shoot(chromium, url("/flow/not-a-real-token"), out / "flow-8-unknown.png")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,69 @@
+"""Shared fixtures: a real sandbox on a loopback port, and a client that talks to it."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from kiosk.core.api import Credentials, VerificationClient
+from kiosk.sandbox.app import SandboxConfig
+from kiosk.sandbox.server import SandboxServer
+
+APP_ID = "test-app"
+APP_KEY = "test-key-9f8e7d6c5b4a"
+
+
+class FakeClock:
+    """Epoch seconds that move only when a test says so."""
+
+    def __init__(self, start: float = 1_800_000_000.0) -> None:
+        self.now = start
+        self._lock = threading.Lock()
+
+    def __call__(self) -> float:
+        with self._lock:
+            return self.now
+
+    def advance(self, seconds: float) -> None:
+        with self._lock:
+            self.now += seconds
+
+
+def make_config(**overrides: object) -> SandboxConfig:
+    """A sandbox config for tests: fast scenarios and fast callback retries."""
+    values: dict[str, object] = {
+        "app_id": APP_ID,
+        "app_key": APP_KEY,
+        "step_seconds": 0.05,
+        "tick_seconds": 0.02,
+        "callback_backoff": 0.05,
+    }
+    values.update(overrides)
+    return SandboxConfig(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxServer]:
+    """A sandbox server on 127.0.0.1 with a free port, stopped after the test."""
+    with SandboxServer(make_config()) as server:
+        yield server
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def clocked_sandbox(clock: FakeClock) -> Iterator[SandboxServer]:
+    """A sandbox whose time is the ``clock`` fixture's."""
+    with SandboxServer(make_config(clock=clock)) as server:
+        yield server
+
+
+@pytest.fixture
+def client(sandbox: SandboxServer) -> Iterator[VerificationClient]:
+    with VerificationClient(sandbox.local_url, Credentials(APP_ID, APP_KEY)) as api:
+        yield api

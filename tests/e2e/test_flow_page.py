@@ -1,0 +1,172 @@
+"""The phone-side flow page, driven with plain HTTP form posts as a browser would send them."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from PIL import Image
+
+from kiosk.core.api import Credentials, VerificationClient
+from kiosk.core.models import Status, Step
+from kiosk.core.verdict import decide
+from kiosk.sandbox.server import SandboxServer
+from tests.conftest import APP_ID, APP_KEY, FakeClock
+
+
+@pytest.fixture
+def browser(sandbox: SandboxServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=sandbox.local_url, follow_redirects=True, timeout=5) as b:
+        yield b
+
+
+def path_of(url: str) -> str:
+    return "/" + url.split("/", 3)[3]
+
+
+def jpeg(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 180, 160)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def test_a_person_completes_every_step_and_the_kiosk_sees_pass(
+    client: VerificationClient, browser: httpx.Client
+) -> None:
+    scopes = ["liveness", "deepfake", "enroll", "search"]
+    session = client.create_session(scopes, return_url="https://example.com/thanks")
+    page = path_of(session.url)
+    start = browser.get(page)
+    assert "Verify your face" in start.text
+    assert 'capture="user"' not in start.text
+    step_page = browser.post(f"{page}/start")
+    assert "Liveness check" in step_page.text
+    assert 'accept="image/*" capture="user"' in step_page.text
+    assert client.get_status(session.token).next_step is Step.LIVENESS
+    browser.post(
+        f"{page}/step",
+        data={"step": "LIVENESS", "outcome": "pass"},
+        files={"photo": ("selfie.jpg", jpeg(600, 800), "image/jpeg")},
+    )
+    assert client.get_status(session.token).next_step is Step.DEEPFAKE
+    for step in ("DEEPFAKE", "ENROLL", "SEARCH"):
+        last = browser.post(f"{page}/step", data={"step": step, "outcome": "pass"})
+    assert "All done" in last.text
+    assert 'content="3;url=https://example.com/thanks"' in last.text
+    status = client.get_status(session.token)
+    assert status.status is Status.DONE
+    assert decide(status, scopes).passed
+    assert status.result is not None
+    box = status.result.raw["box"]
+    assert box["x"] + box["w"] <= 600 + 20  # placed inside the uploaded 600x800 photo
+
+
+@pytest.mark.parametrize(
+    ("failing", "reason"),
+    [("LIVENESS", "Liveness"), ("DEEPFAKE", "Deepfake"), ("SEARCH", "Face match")],
+)
+def test_demo_operator_picks_the_failing_check(
+    client: VerificationClient, browser: httpx.Client, failing: str, reason: str
+) -> None:
+    scopes = ["liveness", "deepfake", "search"]
+    session = client.create_session(scopes)
+    page = path_of(session.url)
+    browser.post(f"{page}/start")
+    for step in ("LIVENESS", "DEEPFAKE", "SEARCH"):
+        outcome = "fail" if step == failing else "pass"
+        browser.post(f"{page}/step", data={"step": step, "outcome": outcome})
+    verdict = decide(client.get_status(session.token), scopes)
+    assert not verdict.passed
+    assert len(verdict.reasons) == 1 and verdict.reasons[0].startswith(reason)
+
+
+def test_captcha_is_asked_first_and_a_wrong_answer_is_explained(
+    client: VerificationClient, browser: httpx.Client
+) -> None:
+    session = client.create_session(["liveness"], metadata={"sandbox": {"captcha": True}})
+    page = path_of(session.url)
+    question = browser.get(page).text
+    match = re.search(r"What is (\d+) \+ (\d+)\?", question)
+    assert match is not None
+    answer = int(match.group(1)) + int(match.group(2))
+    wrong = browser.post(f"{page}/captcha", data={"answer": str(answer + 1)})
+    assert "that answer is not right" in wrong.text
+    assert client.get_status(session.token).status is Status.CREATED
+    ready = browser.post(f"{page}/captcha", data={"answer": str(answer)})
+    assert "Verify your face" in ready.text
+    assert client.get_status(session.token).status is Status.CAPTCHA_OK
+
+
+def test_cancel_from_the_phone(client: VerificationClient, browser: httpx.Client) -> None:
+    session = client.create_session(["liveness"])
+    page = path_of(session.url)
+    browser.post(f"{page}/start")
+    canceled = browser.post(f"{page}/cancel")
+    assert "Verification canceled" in canceled.text
+    assert client.get_status(session.token).status is Status.CANCELED
+    again = browser.post(f"{page}/start")
+    assert "Verification canceled" in again.text
+    assert client.get_status(session.token).status is Status.CANCELED
+
+
+def test_a_repeated_submit_changes_nothing(
+    client: VerificationClient, browser: httpx.Client
+) -> None:
+    session = client.create_session(["liveness", "deepfake"])
+    page = path_of(session.url)
+    browser.post(f"{page}/start")
+    browser.post(f"{page}/step", data={"step": "LIVENESS"})
+    repeat = browser.post(f"{page}/step", data={"step": "LIVENESS", "outcome": "fail"})
+    assert "that step is not the current one" in repeat.text
+    assert client.get_status(session.token).next_step is Step.DEEPFAKE
+
+
+def test_unreadable_photo_is_tolerated(client: VerificationClient, browser: httpx.Client) -> None:
+    session = client.create_session(["liveness"])
+    page = path_of(session.url)
+    browser.post(f"{page}/start")
+    done = browser.post(
+        f"{page}/step",
+        data={"step": "LIVENESS"},
+        files={"photo": ("x.jpg", b"not an image", "image/jpeg")},
+    )
+    assert "All done" in done.text
+
+
+def test_unknown_token_gets_its_own_page(browser: httpx.Client) -> None:
+    response = browser.get("/flow/no-such-token")
+    assert response.status_code == 404
+    assert "This link is not valid" in response.text
+
+
+def test_expired_link_gets_its_own_page(clocked_sandbox: SandboxServer, clock: FakeClock) -> None:
+    with VerificationClient(clocked_sandbox.local_url, Credentials(APP_ID, APP_KEY)) as api:
+        session = api.create_session(["liveness"], ttl_sec=10)
+    clock.advance(11)
+    page = httpx.get(session.url)
+    assert "This link has expired" in page.text
+
+
+def test_scenario_session_page_refreshes_itself(
+    client: VerificationClient, browser: httpx.Client
+) -> None:
+    session = client.create_session(
+        ["liveness"], metadata={"sandbox": {"scenario": "expire"}}, ttl_sec=60
+    )
+    page = browser.get(path_of(session.url))
+    assert "demo scenario “expire”" in page.text
+    assert '<meta http-equiv="refresh" content="1">' in page.text
+
+
+def test_page_uses_no_external_resources_or_scripts(
+    client: VerificationClient, browser: httpx.Client
+) -> None:
+    session = client.create_session(["liveness"])
+    page = browser.get(path_of(session.url))
+    assert "<script" not in page.text
+    assert not re.search(r'(src|href)="https?://', page.text)
+    assert page.headers["Cache-Control"] == "no-store"
+    assert 'name="viewport"' in page.text

@@ -1,0 +1,200 @@
+"""``kiosk verify``: exit codes and messages, in-process and as real processes."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+
+from kiosk.cli import main
+from kiosk.sandbox.server import SandboxServer
+from kiosk.verify import ExitCode
+from tests.conftest import APP_ID, APP_KEY, make_config
+
+FAST = ["--step-seconds", "0.05", "--poll-interval", "0.05", "--no-qr"]
+
+
+@pytest.mark.parametrize(
+    ("scenario", "code", "words"),
+    [
+        ("pass", ExitCode.PASS, "VERDICT: PASS"),
+        ("fail_liveness", ExitCode.FAIL, "Liveness check failed"),
+        ("fail_deepfake", ExitCode.FAIL, "Deepfake check failed"),
+        ("no_match", ExitCode.FAIL, "Face match: similarity"),
+        ("fail", ExitCode.FAIL, "could not be completed"),
+        ("expire", ExitCode.ENDED, "expired"),
+        ("cancel", ExitCode.ENDED, "canceled"),
+    ],
+)
+def test_embedded_sandbox_scenarios_exit_with_their_codes(
+    capsys: pytest.CaptureFixture[str], scenario: str, code: ExitCode, words: str
+) -> None:
+    assert main(["verify", "--scenario", scenario, *FAST]) == code
+    out = capsys.readouterr().out
+    assert "embedded sandbox" in out
+    assert words in out
+
+
+def test_qr_and_link_are_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["verify", "--scenario", "pass", "--step-seconds", "0.05", "--poll-interval", "0.05"]
+    assert main(argv) == ExitCode.PASS
+    out = capsys.readouterr().out
+    assert "▀" in out or "▄" in out
+    assert "Open on the phone: http://127.0.0.1:" in out
+    assert "liveness  ok" in out and "deepfake  ok" in out and "search    ok" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--scopes", "liveness,face"], "unknown: face"),
+        (["--scopes", ","], "--scopes must list"),
+        (["--base-url", "http://127.0.0.1:9"], "needs --app-id and --app-key"),
+        (["--base-url", "cloud.example", "--app-id", "a", "--app-key", "k"], "must start with"),
+        (["--poll-interval", "0"], "must be positive"),
+    ],
+)
+def test_usage_errors_exit_2_and_say_what_to_fix(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    words: str,
+) -> None:
+    monkeypatch.delenv("KIOSK_APP_ID", raising=False)
+    monkeypatch.delenv("KIOSK_APP_KEY", raising=False)
+    assert main(["verify", *argv]) == ExitCode.USAGE
+    assert words in capsys.readouterr().err
+
+
+def test_bad_credentials_exit_4_and_point_at_the_flags(
+    sandbox: SandboxServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["verify", "--base-url", sandbox.local_url, "--app-id", APP_ID]
+    assert main([*argv, "--app-key", "wrong-key-000000", *FAST]) == ExitCode.ERROR
+    err = capsys.readouterr().err
+    assert "refused the APP-ID/APP-KEY (401)" in err
+    assert "fix: Check --app-id and --app-key" in err
+    assert "wrong-key-000000" not in err
+
+
+def test_unreachable_server_exits_4_naming_the_url(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again at once: nothing listens there
+    url = f"http://127.0.0.1:{port}"
+    argv = ["verify", "--base-url", url, "--app-id", "a", "--app-key", "k-123456", *FAST]
+    assert main(argv) == ExitCode.ERROR
+    err = capsys.readouterr().err
+    assert f"Cannot connect to {url}" in err
+    assert f"fix: Check --base-url ({url})" in err
+
+
+def test_invalid_request_exits_4_with_the_servers_message(
+    sandbox: SandboxServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["verify", "--base-url", sandbox.local_url, "--app-id", APP_ID, "--app-key", APP_KEY]
+    assert main([*argv, "--ttl", "5", *FAST]) == ExitCode.ERROR
+    assert "ttlSec: Input should be greater than or equal to 10" in capsys.readouterr().err
+
+
+def test_link_to_another_host_is_never_shown(capsys: pytest.CaptureFixture[str]) -> None:
+    with SandboxServer(make_config(), public_url="http://10.99.0.1:8765") as server:
+        argv = ["verify", "--base-url", server.local_url, "--app-id", APP_ID]
+        argv += ["--app-key", APP_KEY, "--scenario", "pass", *FAST]
+        assert main(argv) == ExitCode.ERROR
+        captured = capsys.readouterr()
+        assert "points at http://10.99.0.1:8765" in captured.err
+        assert "/flow/" not in captured.out + captured.err
+        assert main([*argv, "--trusted-origin", "http://10.99.0.1:8765"]) == ExitCode.PASS
+
+
+@dataclass
+class Standalone:
+    url: str
+    app_id: str
+    app_key: str
+
+
+@pytest.fixture
+def standalone_sandbox() -> Iterator[Standalone]:
+    """``python -m kiosk.sandbox`` as its own process, on a free loopback port."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    app_key = "standalone-key-abcdef"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "kiosk.sandbox",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--app-id",
+            "ops",
+            "--app-key",
+            app_key,
+            "--step-seconds",
+            "0.1",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        banner = []
+        for line in process.stdout:  # the banner ends when the server is listening
+            banner.append(line)
+            if line.startswith("Press Ctrl+C"):
+                break
+        text = "".join(banner)
+        assert f"API base URL : http://127.0.0.1:{port}" in text
+        assert app_key not in text  # a given key is not echoed
+        yield Standalone(f"http://127.0.0.1:{port}", "ops", app_key)
+    finally:
+        process.terminate()
+        process.wait(10)
+        if process.stdout:
+            process.stdout.close()
+
+
+@pytest.mark.parametrize(("scenario", "code"), [("pass", 0), ("fail_liveness", 1)])
+def test_verify_process_against_the_standalone_sandbox(
+    standalone_sandbox: Standalone, scenario: str, code: int
+) -> None:
+    env = {**os.environ, "KIOSK_APP_KEY": standalone_sandbox.app_key}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "verify",
+            "--base-url",
+            standalone_sandbox.url,
+            "--app-id",
+            standalone_sandbox.app_id,
+            "--scenario",
+            scenario,
+            "--poll-interval",
+            "0.1",
+            "-v",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == code, done.stdout + done.stderr
+    assert f"VERDICT: {'PASS' if code == 0 else 'FAIL'}" in done.stdout
+    # Verbose logs include httpx's request lines: the key and the token are masked there.
+    assert "HTTP Request" in done.stderr
+    assert standalone_sandbox.app_key not in done.stdout + done.stderr
+    token = done.stdout.split("/flow/")[1].split()[0]
+    assert token not in done.stderr
