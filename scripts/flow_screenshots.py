@@ -36,8 +36,14 @@ FLAGS = [
 def shoot(chromium: str, url: str, target: Path) -> None:
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            [chromium, *FLAGS, f"--user-data-dir={profile}", f"--window-size={PHONE}",
-             f"--screenshot={target}", url],
+            [
+                chromium,
+                *FLAGS,
+                f"--user-data-dir={profile}",
+                f"--window-size={PHONE}",
+                f"--screenshot={target}",
+                url,
+            ],
             check=True,
             capture_output=True,
             timeout=60,
@@ -55,9 +61,11 @@ def main() -> int:
     app_id, app_key = generate_credentials()
     config = SandboxConfig(app_id=app_id, app_key=app_key, step_seconds=3600)
     scopes = ["liveness", "deepfake", "search"]
-    with SandboxServer(config) as server, VerificationClient(
-        server.local_url, Credentials(app_id, app_key)
-    ) as api, httpx.Client(base_url=server.local_url, follow_redirects=True) as phone:
+    with (
+        SandboxServer(config) as server,
+        VerificationClient(server.local_url, Credentials(app_id, app_key)) as api,
+        httpx.Client(base_url=server.local_url, follow_redirects=True) as phone,
+    ):
 
         def new(**kwargs: object) -> str:
             session = api.create_session(scopes, **kwargs)  # type: ignore[arg-type]
