@@ -173,7 +173,7 @@ def _interpret(response: httpx.Response, what: str) -> Any:
     if 200 <= code < 300:
         return _json_body(response, what)
     server_says = _server_message(response)
-    suffix = f": {server_says}" if server_says else ""
+    suffix = f": {server_says.rstrip('.')}" if server_says else ""
     if code in (401, 403):
         raise AuthError(
             f"The server refused the APP-ID/APP-KEY ({code}){suffix}.", status_code=code

@@ -99,7 +99,8 @@ def test_invalid_request_exits_4_with_the_servers_message(
 ) -> None:
     argv = ["verify", "--base-url", sandbox.local_url, "--app-id", APP_ID, "--app-key", APP_KEY]
     assert main([*argv, "--ttl", "5", *FAST]) == ExitCode.ERROR
-    assert "ttlSec: Input should be greater than or equal to 10" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "(422): ttlSec: Input should be greater than or equal to 10.\n" in err
 
 
 def test_link_to_another_host_is_never_shown(capsys: pytest.CaptureFixture[str]) -> None:
