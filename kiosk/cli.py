@@ -1,4 +1,4 @@
-"""The ``kiosk`` command: ``verify`` (terminal verification) and ``sandbox`` (run the server)."""
+"""The ``kiosk`` command: ``run`` (the window, default), ``verify`` (terminal), ``sandbox``."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from kiosk.core.redact import RedactingFilter
 
 def build_parser() -> argparse.ArgumentParser:
     """The full command line."""
-    from kiosk import verify
+    from kiosk import app, verify
     from kiosk.sandbox import cli as sandbox_cli
 
     parser = argparse.ArgumentParser(
@@ -25,6 +25,14 @@ def build_parser() -> argparse.ArgumentParser:
         "-v", "--verbose", action="store_true", help="log more (secrets are masked)"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    app.add_arguments(
+        commands.add_parser(
+            "run",
+            parents=[common],
+            help="open the kiosk (the default command; embedded sandbox unless --base-url)",
+            description="Open the kiosk window.",
+        )
+    )
     verify_parser = commands.add_parser(
         "verify",
         parents=[common],
@@ -57,7 +65,17 @@ def configure_logging(verbose: bool) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``kiosk`` and ``python -m kiosk``."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or arguments[0] not in (
+        "run",
+        "verify",
+        "sandbox",
+        "-h",
+        "--help",
+        "--version",
+    ):
+        arguments.insert(0, "run")  # plain `kiosk` (with run's options) opens the kiosk
+    args = parser.parse_args(arguments)
     if args.command == "sandbox":
         from kiosk.sandbox import cli as sandbox_cli
 
@@ -67,5 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         configure_logging(args.verbose)
         return int(verify.run(args))
-    parser.print_help(sys.stderr)
-    return 2
+    from kiosk import app
+
+    configure_logging(args.verbose)
+    return app.run(args)

@@ -8,27 +8,19 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import sys
-import time
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import TextIO
 
 from kiosk.core.api import Credentials, VerificationClient
-from kiosk.core.errors import (
-    ApiError,
-    AuthError,
-    InvalidRequest,
-    NetworkError,
-    RateLimited,
-    UnknownSession,
-    UnreadableResponse,
-)
 from kiosk.core.models import Scope, SessionStatus, Status
-from kiosk.core.qr import UntrustedUrl, check_session_url, encode, host_label, render_text
+from kiosk.core.poller import PollPolicy, SessionRunner
+from kiosk.core.qr import render_text
+from kiosk.core.state import ActiveSession, ErrorKind
 from kiosk.core.verdict import Thresholds, Verdict, decide
 
 
@@ -43,7 +35,6 @@ class ExitCode(IntEnum):
 
 
 SCENARIOS = ("pass", "fail_liveness", "fail_deepfake", "no_match", "fail", "expire", "cancel")
-MAX_BACKOFF_SECONDS = 10.0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -91,6 +82,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="another origin session links may point at (repeatable)",
     )
+    parser.add_argument(
+        "--retry-for",
+        type=float,
+        default=10.0,
+        help="keep retrying a failing network or server this many seconds (default %(default)s)",
+    )
     parser.add_argument("--no-qr", action="store_true", help="print the link without a QR code")
     parser.add_argument(
         "--lan",
@@ -122,8 +119,6 @@ def run(
     *,
     out: TextIO | None = None,
     err: TextIO | None = None,
-    sleep: Callable[[float], None] = time.sleep,
-    clock: Callable[[], float] = time.monotonic,
 ) -> ExitCode:
     """Run one verification from parsed arguments and return the exit code."""
     p = _Printer(out or sys.stdout, err or sys.stderr)
@@ -135,8 +130,11 @@ def run(
             f"{'; unknown: ' + ', '.join(unknown) if unknown else ''}."
         )
         return ExitCode.USAGE
-    if args.poll_interval <= 0 or args.timeout <= 0 or not 0 <= args.min_similarity <= 1:
-        p.warn("error: --poll-interval and --timeout must be positive, --min-similarity in 0..1.")
+    if min(args.poll_interval, args.timeout) <= 0 or args.retry_for < 0:
+        p.warn("error: --poll-interval and --timeout must be positive, --retry-for not negative.")
+        return ExitCode.USAGE
+    if not 0 <= args.min_similarity <= 1:
+        p.warn("error: --min-similarity must be between 0 and 1.")
         return ExitCode.USAGE
     with ExitStack() as stack:
         base_url, credentials, trusted = _backend(args, p, stack)
@@ -144,7 +142,7 @@ def run(
             return ExitCode.USAGE
         client = stack.enter_context(VerificationClient(base_url, credentials))
         try:
-            return _verify(args, client, scopes, trusted, p, sleep, clock)
+            return _verify(args, client, scopes, trusted, p)
         except KeyboardInterrupt:
             p.warn("Interrupted.")
             return ExitCode.ERROR
@@ -184,34 +182,77 @@ def _backend(
     return server.local_url, Credentials(config.app_id, config.app_key), trusted
 
 
+class _TerminalListener:
+    """Prints what the runner reports and keeps what the command needs afterwards."""
+
+    def __init__(self, p: _Printer, show_qr: bool) -> None:
+        self._p = p
+        self._show_qr = show_qr
+        self.final: SessionStatus | None = None
+        self.error: tuple[ErrorKind, str] | None = None
+        self._shown: tuple[str, str | None] | None = None
+
+    def created(self, session: ActiveSession) -> None:
+        self._p.say(f"Session {session.session_id} created ({', '.join(session.scopes)}).")
+        if self._show_qr:
+            self._p.say(render_text(session.matrix))
+        self._p.say(f"Open on the phone: {session.url}")
+        self._p.say(f"(host: {session.host})")
+        self._p.say("Waiting for the person to finish...")
+
+    def status(self, status: SessionStatus) -> None:
+        step = status.next_step.value if status.next_step else None
+        if (status.raw_status, step) != self._shown:
+            self._shown = (status.raw_status, step)
+            self._p.say(f"  status {status.raw_status}" + (f" · next step: {step}" if step else ""))
+        if status.status.is_final:
+            self.final = status
+
+    def trouble(self, message: str) -> None:
+        self._p.warn(f"{message} Retrying.")
+
+    def failed(self, kind: ErrorKind, message: str) -> None:
+        self.error = (kind, message)
+
+
 def _verify(
     args: argparse.Namespace,
     client: VerificationClient,
     scopes: list[str],
     trusted: Sequence[str],
     p: _Printer,
-    sleep: Callable[[float], None],
-    clock: Callable[[], float],
 ) -> ExitCode:
     metadata = {"sandbox": {"scenario": args.scenario}} if args.scenario else None
+    runner = SessionRunner(
+        client,
+        scopes=scopes,
+        trusted_origins=trusted,
+        metadata=metadata,
+        ttl_sec=args.ttl,
+        policy=PollPolicy(
+            interval=args.poll_interval,
+            active_interval=args.poll_interval,
+            give_up_after=args.retry_for,
+        ),
+    )
+    listener = _TerminalListener(p, show_qr=not args.no_qr)
+    stop = threading.Event()
+    deadline = threading.Timer(args.timeout, stop.set)
+    deadline.daemon = True
+    deadline.start()
     try:
-        session = client.create_session(scopes, metadata=metadata, ttl_sec=args.ttl)
-    except ApiError as exc:
-        return _report_error(exc, p, client.base_url, creating=True)
-    try:
-        url = check_session_url(session.url, trusted)
-    except UntrustedUrl as exc:
-        p.warn(f"error: {exc} Refusing to show it. Add --trusted-origin if the host is expected.")
+        runner.run(listener, stop)
+    finally:
+        deadline.cancel()
+    if listener.error is not None:
+        return _report_error(*listener.error, p, client.base_url)
+    if listener.final is None:
+        p.warn(
+            f"error: no final status after {args.timeout:g} s; giving up (the session may "
+            "still complete). Raise --timeout to wait longer."
+        )
         return ExitCode.ERROR
-    p.say(f"Session {session.session_id} created ({', '.join(scopes)}).")
-    if not args.no_qr:
-        p.say(render_text(encode(url)))
-    p.say(f"Open on the phone: {url}")
-    p.say(f"(host: {host_label(url)})")
-    p.say("Waiting for the person to finish...")
-    status = _poll(client, session.token, args, p, sleep, clock)
-    if isinstance(status, ExitCode):
-        return status
+    status = listener.final
     verdict = decide(status, scopes, Thresholds(min_similarity=args.min_similarity))
     _print_outcome(status, verdict, p)
     if status.status in (Status.EXPIRED, Status.CANCELED):
@@ -219,68 +260,22 @@ def _verify(
     return ExitCode.PASS if verdict.passed else ExitCode.FAIL
 
 
-def _poll(
-    client: VerificationClient,
-    token: str,
-    args: argparse.Namespace,
-    p: _Printer,
-    sleep: Callable[[float], None],
-    clock: Callable[[], float],
-) -> SessionStatus | ExitCode:
-    deadline = clock() + args.timeout
-    shown: tuple[str, str | None] | None = None
-    failures = 0
-    while True:
-        try:
-            status = client.get_status(token)
-        except ApiError as exc:
-            if not exc.retryable:
-                return _report_error(exc, p, client.base_url, creating=False)
-            failures += 1
-            wait = _backoff(failures, args.poll_interval)
-            if isinstance(exc, RateLimited) and exc.retry_after is not None:
-                wait = min(max(wait, exc.retry_after), MAX_BACKOFF_SECONDS * 6)
-            p.warn(f"{exc.message} Retrying in {wait:.1f} s.")
-        else:
-            failures = 0
-            now_shown = (status.raw_status, status.next_step.value if status.next_step else None)
-            if now_shown != shown:
-                shown = now_shown
-                step = f" · next step: {now_shown[1]}" if now_shown[1] else ""
-                p.say(f"  status {now_shown[0]}{step}")
-            if status.status.is_final:
-                return status
-            wait = args.poll_interval
-        if clock() + wait > deadline:
-            p.warn(
-                f"error: no final status after {args.timeout:g} s; giving up (the session may "
-                "still complete). Raise --timeout to wait longer."
-            )
-            return ExitCode.ERROR
-        sleep(wait)
+_FIXES = {
+    ErrorKind.CREDENTIALS: "Check --app-id and --app-key (or KIOSK_APP_ID / KIOSK_APP_KEY) for "
+    "this server.",
+    ErrorKind.CONFIGURATION: "Check --scopes, --ttl and --scenario (a scenario works only with "
+    "the sandbox).",
+    ErrorKind.NETWORK: "Check --base-url ({base_url}) and that the server is reachable from here.",
+    ErrorKind.SESSION_LOST: "The session vanished on the server; start a new one.",
+    ErrorKind.UNREADABLE: "Check that --base-url ({base_url}) points at a Verification Link API.",
+    ErrorKind.UNTRUSTED_URL: "The link was not shown. Add --trusted-origin if that host is "
+    "expected.",
+}
 
 
-def _backoff(failures: int, base: float) -> float:
-    """Full-jitter exponential backoff, capped."""
-    ceiling = min(MAX_BACKOFF_SECONDS, base * 2**failures)
-    return random.uniform(base, max(base, ceiling))
-
-
-def _report_error(exc: ApiError, p: _Printer, base_url: str, *, creating: bool) -> ExitCode:
-    if isinstance(exc, AuthError):
-        fix = "Check --app-id and --app-key (or KIOSK_APP_ID / KIOSK_APP_KEY) for this server."
-    elif isinstance(exc, InvalidRequest):
-        fix = "Check --scopes, --ttl and --scenario (a scenario works only with the sandbox)."
-    elif isinstance(exc, NetworkError):
-        fix = f"Check --base-url ({base_url}) and that the server is reachable from here."
-    elif isinstance(exc, UnknownSession):
-        fix = "The session vanished on the server; start a new one."
-    elif isinstance(exc, UnreadableResponse):
-        fix = f"Check that --base-url ({base_url}) points at a Verification Link API."
-    else:
-        fix = "Try again later; if it persists, contact the server's operator."
-    action = "create the session" if creating else "read the session's status"
-    p.warn(f"error: could not {action}. {exc.message}\n  fix: {fix}")
+def _report_error(kind: ErrorKind, message: str, p: _Printer, base_url: str) -> ExitCode:
+    fix = _FIXES.get(kind, "Try again later; if it persists, contact the server's operator.")
+    p.warn(f"error: {message}\n  fix: {fix.format(base_url=base_url)}")
     return ExitCode.ERROR
 
 

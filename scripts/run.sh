@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Set up and run one verification against the embedded sandbox (no credentials needed).
-# Extra arguments go to `kiosk verify`, e.g. scripts/run.sh --scenario fail_liveness
+# Set up and open the kiosk on its embedded sandbox (no credentials needed).
+# Extra arguments go to `kiosk`, e.g. scripts/run.sh --windowed, scripts/run.sh --demo,
+# scripts/run.sh verify --scenario pass (the terminal command).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-exec .venv/bin/kiosk verify "$@"
+exec .venv/bin/kiosk "$@"

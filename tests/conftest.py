@@ -11,6 +11,8 @@ from kiosk.core.api import Credentials, VerificationClient
 from kiosk.sandbox.app import SandboxConfig
 from kiosk.sandbox.server import SandboxServer
 
+pytest_plugins = ["tests.gui.fixtures"]
+
 APP_ID = "test-app"
 APP_KEY = "test-key-9f8e7d6c5b4a"
 

@@ -6,6 +6,7 @@ The listening socket is bound before the server thread starts, so the port is kn
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import secrets
 import socket
@@ -13,6 +14,7 @@ import threading
 from typing import Self
 
 import uvicorn
+from fastapi import FastAPI
 
 from kiosk.sandbox.app import SandboxConfig, create_app
 
@@ -28,19 +30,24 @@ def generate_credentials() -> tuple[str, str]:
 
 
 def lan_addresses() -> list[str]:
-    """This machine's non-loopback IPv4 addresses, as a phone on the LAN would reach it.
+    """This machine's IPv4 addresses a phone on the LAN could reach, best first.
 
-    Found from the host name's addresses, with no traffic sent anywhere.
+    Read from the network interfaces (psutil), not from the host name, which Debian-like systems
+    map to 127.0.1.1. Nothing is sent anywhere.
     """
+    import psutil
+
+    stats = psutil.net_if_stats()
     found: list[str] = []
-    try:
-        _, _, addresses = socket.gethostbyname_ex(socket.gethostname())
-    except OSError:
-        addresses = []
-    for address in addresses:
-        if not address.startswith("127.") and address not in found:
-            found.append(address)
-    return found
+    for name, addresses in psutil.net_if_addrs().items():
+        if name in stats and not stats[name].isup:
+            continue
+        for address in addresses:
+            ip = address.address
+            if address.family == socket.AF_INET and not ip.startswith(("127.", "169.254.")):
+                found.append(ip)
+    # Private ranges first: that is where phones on the same Wi-Fi are.
+    return sorted(found, key=lambda ip: not ipaddress.ip_address(ip).is_private)
 
 
 def public_host_for(bind_host: str) -> str:
@@ -60,6 +67,8 @@ class SandboxServer:
         host: address to bind; ``0.0.0.0`` makes it reachable from phones on the LAN.
         port: port to bind; 0 picks a free one.
         public_url: base URL phones should use, when the bound address is not it (a proxy, NAT).
+        app: an application from an earlier server to serve again (its sessions survive), for
+            restarting a sandbox on the same port.
     """
 
     def __init__(
@@ -69,6 +78,7 @@ class SandboxServer:
         host: str = "127.0.0.1",
         port: int = 0,
         public_url: str | None = None,
+        app: FastAPI | None = None,
     ) -> None:
         self.config = config
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -88,7 +98,7 @@ class SandboxServer:
             if public_url
             else f"http://{_bracket(public_host_for(host))}:{self.port}"
         )
-        self.app = create_app(config)
+        self.app = app if app is not None else create_app(config)
         self._server = uvicorn.Server(
             uvicorn.Config(
                 self.app,

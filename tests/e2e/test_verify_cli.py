@@ -57,6 +57,7 @@ def test_qr_and_link_are_printed(capsys: pytest.CaptureFixture[str]) -> None:
         (["--base-url", "http://127.0.0.1:9"], "needs --app-id and --app-key"),
         (["--base-url", "cloud.example", "--app-id", "a", "--app-key", "k"], "must start with"),
         (["--poll-interval", "0"], "must be positive"),
+        (["--min-similarity", "2"], "between 0 and 1"),
     ],
 )
 def test_usage_errors_exit_2_and_say_what_to_fix(
@@ -88,9 +89,10 @@ def test_unreachable_server_exits_4_naming_the_url(capsys: pytest.CaptureFixture
         port = s.getsockname()[1]  # closed again at once: nothing listens there
     url = f"http://127.0.0.1:{port}"
     argv = ["verify", "--base-url", url, "--app-id", "a", "--app-key", "k-123456", *FAST]
-    assert main(argv) == ExitCode.ERROR
+    assert main([*argv, "--retry-for", "0.3"]) == ExitCode.ERROR
     err = capsys.readouterr().err
     assert f"Cannot connect to {url}" in err
+    assert "Retrying." in err  # it tried again before giving up
     assert f"fix: Check --base-url ({url})" in err
 
 

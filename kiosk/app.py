@@ -1,0 +1,246 @@
+"""Composition root of the kiosk application: backend, client, controller, window, shutdown.
+
+This is the one place that wires the parts together. Everything it builds is torn down once, in
+order, when Qt is about to quit: the worker thread first, then the sandbox, then the client.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import itertools
+import logging
+import os
+import signal
+import socket
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from kiosk.core.api import Credentials, VerificationClient
+from kiosk.core.poller import PollPolicy, SessionRunner
+from kiosk.core.redact import redact
+from kiosk.core.verdict import Thresholds
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
+log = logging.getLogger(__name__)
+
+DEMO_ROTATION = ("pass", "fail_liveness", "pass", "no_match", "pass", "fail_deepfake", "expire")
+KIOSK_TTL_SECONDS = 300
+
+
+@dataclass
+class Backend:
+    """Where sessions are created: the URL, credentials, trusted link origins, and teardown."""
+
+    base_url: str
+    credentials: Credentials
+    trusted_origins: list[str]
+    sandbox: bool
+    close: Callable[[], None]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``kiosk run`` (the default command)."""
+    parser.add_argument("--windowed", action="store_true", help="a normal window, not full screen")
+    parser.add_argument(
+        "--demo",
+        nargs="?",
+        const=",".join(DEMO_ROTATION),
+        metavar="SCENARIOS",
+        help="showroom mode on the sandbox: sessions start by themselves and play these "
+        "scenarios in turn (default: a mix of passes and failures)",
+    )
+    parser.add_argument("--base-url", help="Verification Link server (default: embedded sandbox)")
+    parser.add_argument("--app-id", default=os.environ.get("KIOSK_APP_ID"), help="APP-ID")
+    parser.add_argument(
+        "--app-key-env",
+        default="KIOSK_APP_KEY",
+        metavar="NAME",
+        help="environment variable holding the APP-KEY (default %(default)s)",
+    )
+    parser.add_argument("--scopes", default="liveness,deepfake,search", help="checks to request")
+    parser.add_argument("--ttl", type=float, default=KIOSK_TTL_SECONDS, help="session lifetime, s")
+    parser.add_argument("--poll-interval", type=float, default=1.0, help="seconds between reads")
+    parser.add_argument("--walk-away", type=float, default=120.0, help="idle after N s unscanned")
+    parser.add_argument("--result-seconds", type=float, default=15.0, help="result shown N s")
+    parser.add_argument("--min-similarity", type=float, default=0.75, help="match threshold")
+    parser.add_argument(
+        "--local",
+        action="store_true",
+        help="sandbox listens on 127.0.0.1 only (default: all interfaces, so phones can reach it)",
+    )
+    parser.add_argument("--port", type=int, default=8765, help="sandbox port (default %(default)s)")
+    parser.add_argument(
+        "--step-seconds", type=float, default=2.0, help="sandbox: pace of demo scenarios"
+    )
+
+
+def demo_scenarios(text: str) -> list[str]:
+    """The scenario names of ``--demo``, checked; an empty list means the default rotation."""
+    from kiosk.sandbox.store import Scenario
+
+    names = [s.strip() for s in text.split(",") if s.strip()] or list(DEMO_ROTATION)
+    unknown = [n for n in names if n not in {s.value for s in Scenario}]
+    if unknown:
+        known = ", ".join(s.value for s in Scenario)
+        raise SystemExit(f"error: unknown --demo scenario {', '.join(unknown)}; use {known}.")
+    return names
+
+
+def open_backend(args: argparse.Namespace) -> Backend:
+    """Connect to the configured server, or start the embedded sandbox when none is given."""
+    if args.base_url:
+        key = os.environ.get(args.app_key_env)
+        if not args.app_id or not key:
+            raise SystemExit(
+                f"error: --base-url needs --app-id (or KIOSK_APP_ID) and the APP-KEY in "
+                f"${args.app_key_env}. Leave out --base-url to use the embedded sandbox."
+            )
+        return Backend(args.base_url, Credentials(args.app_id, key), [args.base_url], False, _noop)
+    from kiosk.sandbox.app import SandboxConfig
+    from kiosk.sandbox.server import SandboxServer, generate_credentials
+
+    app_id, app_key = generate_credentials()
+    config = SandboxConfig(app_id=app_id, app_key=app_key, step_seconds=args.step_seconds)
+    host = "127.0.0.1" if args.local else "0.0.0.0"  # noqa: S104 - phones must reach the page
+    try:
+        server = SandboxServer(config, host=host, port=args.port)
+    except OSError:
+        log.warning("port %s is busy; the sandbox takes a free one", args.port)
+        server = SandboxServer(config, host=host, port=0)
+    server.start()
+    log.info("sandbox at %s; phones use %s", server.local_url, server.public_url)
+    trusted = [server.local_url, server.public_url]
+    return Backend(server.local_url, Credentials(app_id, app_key), trusted, True, server.stop)
+
+
+def _noop() -> None:
+    pass
+
+
+def runner_factory(
+    client: VerificationClient,
+    backend: Backend,
+    args: argparse.Namespace,
+    scenarios: Iterator[str] | None = None,
+) -> Callable[[], SessionRunner]:
+    """A function that builds the runner of the next session (called on the worker thread).
+
+    ``scenarios`` (sandbox only) gives each new session the next scripted outcome; by default
+    ``--demo`` cycles through its list.
+    """
+    scopes = [s.strip() for s in args.scopes.split(",") if s.strip()]
+    demo = scenarios
+    if demo is None and args.demo is not None and backend.sandbox:
+        demo = itertools.cycle(demo_scenarios(args.demo))
+    policy = PollPolicy(interval=args.poll_interval, active_interval=args.poll_interval / 2)
+
+    def make() -> SessionRunner:
+        metadata = {"kiosk": socket.gethostname()}
+        if demo is not None:
+            metadata["sandbox"] = {"scenario": next(demo)}  # type: ignore[assignment]
+        return SessionRunner(
+            client,
+            scopes=scopes,
+            trusted_origins=backend.trusted_origins,
+            metadata=metadata,
+            ttl_sec=args.ttl,
+            policy=policy,
+        )
+
+    return make
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the kiosk and run Qt's event loop until quit."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.controller import ControllerOptions, KioskController
+    from kiosk.ui.window import KioskWindow
+
+    if args.demo is not None:
+        demo_scenarios(args.demo)  # refuse a wrong name before anything starts
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("verification-kiosk")
+    backend = open_backend(args)
+    client = VerificationClient(backend.base_url, backend.credentials)
+    options = ControllerOptions(
+        walk_away_seconds=args.walk_away,
+        result_seconds=args.result_seconds,
+        thresholds=Thresholds(min_similarity=args.min_similarity),
+        demo_start_seconds=3.0 if args.demo is not None and backend.sandbox else None,
+    )
+    controller = KioskController(runner_factory(client, backend, args), options)
+    window = KioskWindow(controller, sandbox=backend.sandbox)
+
+    def shutdown() -> None:
+        controller.shutdown()
+        backend.close()
+        client.close()
+
+    app.aboutToQuit.connect(shutdown)
+    restore_hook = _route_crashes(controller.crash)
+    wakeup = _route_signals(app)
+    if args.windowed:
+        window.resize(1280, 800)
+        window.show()
+    else:
+        # Without a window manager (a bare X server on a kiosk) full screen means nothing
+        # unless the window already covers the screen.
+        window.setGeometry(app.primaryScreen().geometry())
+        window.showFullScreen()
+    try:
+        return app.exec()
+    finally:
+        shutdown()  # idempotent: normally aboutToQuit has done it already
+        restore_hook()
+        signal.set_wakeup_fd(-1)
+        for sock in wakeup:
+            sock.close()
+
+
+def _route_crashes(show: Callable[[str], None]) -> Callable[[], None]:
+    """Send uncaught exceptions to the log and to the error screen instead of killing the kiosk."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.critical("unexpected error", exc_info=(kind, value, tb))
+        with contextlib.suppress(Exception):
+            show(redact(f"{kind.__name__}: {value}"))
+
+    sys.excepthook = hook
+
+    def restore() -> None:
+        sys.excepthook = previous
+
+    return restore
+
+
+def _route_signals(app: QObject) -> tuple[socket.socket, socket.socket]:
+    """Make SIGINT and SIGTERM quit Qt's loop cleanly.
+
+    Python runs signal handlers only when it gets control; a wake-up socket watched by Qt gives
+    it control as soon as a signal arrives, with no polling timer. Returns the sockets to close.
+    """
+    from PySide6.QtCore import QCoreApplication, QSocketNotifier
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def wake() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+
+    notifier.activated.connect(wake)
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: QCoreApplication.quit())
+    return reader, writer

@@ -1,0 +1,213 @@
+"""One verification session from creation to a final status, without Qt.
+
+:class:`SessionRunner` creates the session, checks its URL against the configured backend,
+encodes the QR matrix (once), then polls until the session ends, the caller stops it, or the
+network stays down too long. It reports through a :class:`SessionListener`; the GUI's worker
+thread turns those calls into Qt signals, ``kiosk verify`` prints them.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from kiosk.core.api import VerificationClient
+from kiosk.core.errors import (
+    ApiError,
+    AuthError,
+    InvalidRequest,
+    NetworkError,
+    RateLimited,
+    UnknownSession,
+    UnreadableResponse,
+)
+from kiosk.core.models import CreatedSession, SessionStatus, Status
+from kiosk.core.qr import UntrustedUrl, check_session_url, encode, host_label
+from kiosk.core.state import ActiveSession, ErrorKind
+
+
+@dataclass(frozen=True)
+class PollPolicy:
+    """How often to poll and how to ride out trouble.
+
+    Attributes:
+        interval: seconds between reads while the QR code waits for a scan.
+        active_interval: seconds between reads once the person is in the flow.
+        max_backoff: ceiling of the backoff between failed reads.
+        retry_after_cap: the longest ``Retry-After`` honoured.
+        give_up_after: seconds of continuous failure before the session is given up.
+    """
+
+    interval: float = 1.0
+    active_interval: float = 0.5
+    max_backoff: float = 8.0
+    retry_after_cap: float = 60.0
+    give_up_after: float = 45.0
+
+
+class SessionListener(Protocol):
+    """What a :class:`SessionRunner` reports. Called on the runner's thread."""
+
+    def created(self, session: ActiveSession) -> None:
+        """The session exists and its URL may be shown."""
+
+    def status(self, status: SessionStatus) -> None:
+        """A new status (or the same one again after trouble cleared)."""
+
+    def trouble(self, message: str) -> None:
+        """A transient failure; the runner keeps retrying."""
+
+    def failed(self, kind: ErrorKind, message: str) -> None:
+        """The runner gave up; ``message`` is for staff and free of secrets."""
+
+
+_ACTIVE = frozenset({Status.CAPTCHA_OK, Status.IN_PROGRESS})
+
+
+class SessionRunner:
+    """Runs one session. Call :meth:`run` on a worker thread; set ``stop`` to end it early.
+
+    Args:
+        client: the API client (shared; kept alive across sessions).
+        scopes: the checks to request.
+        trusted_origins: origins the session URL may point at.
+        metadata / ttl_sec / callback_url / return_url: passed to the create request.
+        policy: polling and retry policy.
+        clock / rng: injectable for tests.
+    """
+
+    def __init__(
+        self,
+        client: VerificationClient,
+        *,
+        scopes: Sequence[str],
+        trusted_origins: Sequence[str],
+        metadata: Mapping[str, Any] | None = None,
+        ttl_sec: float | None = None,
+        callback_url: str | None = None,
+        return_url: str | None = None,
+        policy: PollPolicy | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        rng: Callable[[], float] = random.random,
+    ) -> None:
+        self._client = client
+        self.scopes = tuple(scopes)
+        self._trusted = tuple(trusted_origins)
+        self._create_args: dict[str, Any] = {
+            "metadata": metadata,
+            "ttl_sec": ttl_sec,
+            "callback_url": callback_url,
+            "return_url": return_url,
+        }
+        self.policy = policy or PollPolicy()
+        self._clock = clock
+        self._rng = rng
+
+    def run(self, listener: SessionListener, stop: threading.Event) -> None:
+        """Create, check and poll until a final status, a stop, or giving up."""
+        created = self._create(listener, stop)
+        if created is None:
+            return
+        try:
+            url = check_session_url(created.url, self._trusted)
+        except UntrustedUrl as exc:
+            listener.failed(ErrorKind.UNTRUSTED_URL, str(exc))
+            return
+        session = ActiveSession(
+            session_id=created.session_id,
+            token=created.token,
+            url=url,
+            host=host_label(url),
+            matrix=encode(url),
+            scopes=self.scopes,
+        )
+        if stop.is_set():
+            return
+        listener.created(session)
+        self._poll(session.token, listener, stop)
+
+    def _create(self, listener: SessionListener, stop: threading.Event) -> CreatedSession | None:
+        failing_since: float | None = None
+        failures = 0
+        while not stop.is_set():
+            try:
+                return self._client.create_session(self.scopes, **self._create_args)
+            except ApiError as exc:
+                # A create is retried only when it provably did not reach the server (or the
+                # server said so with a 429), so a retry can never create two sessions.
+                unsent = isinstance(exc, NetworkError) and not exc.request_sent
+                if not (unsent or isinstance(exc, RateLimited)):
+                    listener.failed(error_kind(exc), exc.message)
+                    return None
+                failing_since = self._clock() if failing_since is None else failing_since
+                if self._clock() - failing_since >= self.policy.give_up_after:
+                    listener.failed(error_kind(exc), exc.message)
+                    return None
+                failures += 1
+                listener.trouble(exc.message)
+                stop.wait(self._backoff(failures, exc))
+        return None
+
+    def _poll(self, token: str, listener: SessionListener, stop: threading.Event) -> None:
+        last: SessionStatus | None = None
+        failing_since: float | None = None
+        failures = 0
+        while not stop.is_set():
+            try:
+                status = self._client.get_status(token)
+            except ApiError as exc:
+                if not exc.retryable:
+                    listener.failed(error_kind(exc), exc.message)
+                    return
+                now = self._clock()
+                failing_since = now if failing_since is None else failing_since
+                if now - failing_since >= self.policy.give_up_after:
+                    listener.failed(error_kind(exc), exc.message)
+                    return
+                failures += 1
+                listener.trouble(exc.message)
+                wait = self._backoff(failures, exc)
+            else:
+                if stop.is_set():
+                    return
+                if status != last or failures:
+                    listener.status(status)
+                last, failing_since, failures = status, None, 0
+                if status.status.is_final:
+                    return
+                active = status.status in _ACTIVE
+                wait = self.policy.active_interval if active else self.policy.interval
+            stop.wait(wait)
+
+    def _backoff(self, failures: int, exc: ApiError) -> float:
+        """Full jitter over an exponential ceiling; a server's Retry-After wins, up to a cap."""
+        ceiling = min(self.policy.max_backoff, self.policy.interval * 2.0 ** (failures - 1))
+        wait = max(0.05, ceiling * self._rng())
+        if isinstance(exc, RateLimited) and exc.retry_after is not None:
+            wait = max(wait, min(exc.retry_after, self.policy.retry_after_cap))
+        return wait
+
+
+def error_kind(exc: ApiError) -> ErrorKind:
+    """The screen-level class of an API error."""
+    if isinstance(exc, AuthError):
+        return ErrorKind.CREDENTIALS
+    if isinstance(exc, InvalidRequest):
+        return ErrorKind.CONFIGURATION
+    if isinstance(exc, UnknownSession):
+        return ErrorKind.SESSION_LOST
+    if isinstance(exc, UnreadableResponse):
+        return ErrorKind.UNREADABLE
+    return ErrorKind.NETWORK
+
+
+def seconds_left(expires_at: datetime | None, now: datetime) -> int | None:
+    """Whole seconds until ``expires_at`` (never negative), or None when unknown."""
+    if expires_at is None:
+        return None
+    return max(0, int((expires_at - now).total_seconds()))

@@ -1,0 +1,244 @@
+"""The kiosk's controller: owns the state, the session worker's life, and the timers.
+
+Screens never talk to the network or to threads; they call :meth:`start`, :meth:`cancel` and
+:meth:`dismiss` and redraw on :attr:`state_changed`. Timers run only while a screen needs them
+(a countdown, the walk-away limit, the result's return to idle), so an idle kiosk does no work.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from kiosk.core import state as machine
+from kiosk.core.models import SessionStatus
+from kiosk.core.poller import SessionRunner
+from kiosk.core.state import ActiveSession, ErrorKind, KioskState, Phase
+from kiosk.core.verdict import Thresholds
+from kiosk.ui.worker import SessionWorker
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ControllerOptions:
+    """Timing and policy of the customer flow.
+
+    Attributes:
+        walk_away_seconds: the QR code returns to idle if nobody scans it within this time.
+        result_seconds: a result (or an ending) returns to idle after this time.
+        thresholds: the verdict policy's limits.
+        demo_start_seconds: in demo mode, the idle screen starts a session by itself after
+            this time; None outside demo mode.
+        tick_ms: how often countdowns are refreshed.
+        stop_timeout_seconds: how long shutdown waits for a worker (bounded by HTTP timeouts).
+    """
+
+    walk_away_seconds: float = 120.0
+    result_seconds: float = 15.0
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    demo_start_seconds: float | None = None
+    tick_ms: int = 1000
+    stop_timeout_seconds: float = 15.0
+
+
+_TICKING = frozenset({Phase.QR, Phase.RESULT, Phase.ENDED})
+
+
+class KioskController(QObject):
+    """Runs the customer flow.
+
+    Signals:
+        state_changed(KioskState): after every transition.
+        tick(): once per ``tick_ms`` while a countdown is on screen.
+    """
+
+    state_changed = Signal(object)
+    tick = Signal()
+
+    def __init__(
+        self,
+        make_runner: Callable[[], SessionRunner],
+        options: ControllerOptions | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._make_runner = make_runner
+        self.options = options or ControllerOptions()
+        self._clock = clock
+        self._state = KioskState()
+        self._worker: SessionWorker | None = None
+        self._retiring: set[SessionWorker] = set()
+        self._serial = 0
+        self._deadline: float | None = None
+        self._shut_down = False
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(self.options.tick_ms)
+        self._ticker.timeout.connect(self._on_tick)
+        self._demo_timer = QTimer(self)
+        self._demo_timer.setSingleShot(True)
+        self._demo_timer.timeout.connect(self.start)
+        self._arm_timers()
+
+    @property
+    def state(self) -> KioskState:
+        """The current state."""
+        return self._state
+
+    @property
+    def threads(self) -> list[SessionWorker]:
+        """Workers not yet finished (the live one and any being retired)."""
+        live = [self._worker] if self._worker else []
+        return [w for w in [*live, *self._retiring] if not w.isFinished()]
+
+    def seconds_left(self) -> int | None:
+        """Seconds until the walk-away limit (QR) or the return to idle (result), if counting."""
+        if self._deadline is None:
+            return None
+        return max(0, round(self._deadline - self._clock()))
+
+    # Actions from the screens.
+
+    @Slot()
+    def start(self) -> None:
+        """Start a verification (from idle, a result, an ending or "Try again")."""
+        if self._shut_down:
+            return
+        nxt = machine.start(self._state)
+        if nxt is self._state:
+            return
+        self._retire_worker()
+        self._serial += 1
+        worker = SessionWorker(self._serial, self._make_runner, parent=self)
+        worker.created.connect(self._on_created)
+        worker.status.connect(self._on_status)
+        worker.trouble.connect(self._on_trouble)
+        worker.failed.connect(self._on_failed)
+        self._worker = worker
+        self._set(nxt)
+        worker.start()
+
+    @Slot()
+    def cancel(self) -> None:
+        """Stop the live session and return to idle at once."""
+        self._transition(machine.cancel(self._state))
+
+    @Slot()
+    def dismiss(self) -> None:
+        """Leave a result, ending or error screen for idle."""
+        self._transition(machine.dismiss(self._state))
+
+    def crash(self, message: str) -> None:
+        """An unexpected error elsewhere in the app: show the error screen, keep running."""
+        self._transition(machine.failed(self._state, ErrorKind.INTERNAL, message))
+
+    def shutdown(self) -> None:
+        """Stop every worker and wait for each. Idempotent; call on application quit."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self._ticker.stop()
+        self._demo_timer.stop()
+        self._retire_worker()
+        for worker in list(self._retiring):
+            worker.stop()
+            if not worker.wait(int(self.options.stop_timeout_seconds * 1000)):
+                log.error("worker %s did not stop in time", worker.serial)
+        self._retiring = {w for w in self._retiring if not w.isFinished()}
+
+    # Reports from the worker (queued onto this thread).
+
+    @Slot(int, object)
+    def _on_created(self, serial: int, session: ActiveSession) -> None:
+        if serial == self._serial:
+            self._transition(machine.created(self._state, session))
+
+    @Slot(int, object)
+    def _on_status(self, serial: int, status: SessionStatus) -> None:
+        if serial == self._serial:
+            nxt = machine.status_received(self._state, status, self.options.thresholds)
+            self._transition(nxt)
+
+    @Slot(int, str)
+    def _on_trouble(self, serial: int, message: str) -> None:
+        if serial == self._serial:
+            log.warning("connection problem, retrying: %s", message)
+            self._transition(machine.trouble(self._state))
+
+    @Slot(int, object, str)
+    def _on_failed(self, serial: int, kind: ErrorKind, message: str) -> None:
+        if serial == self._serial:
+            log.error("session failed (%s): %s", kind.value, message)
+            self._transition(machine.failed(self._state, kind, message))
+
+    # Internals.
+
+    def _transition(self, nxt: KioskState) -> None:
+        if nxt is self._state:
+            return
+        if not nxt.is_live:
+            self._retire_worker()
+        self._set(nxt)
+
+    def _set(self, nxt: KioskState) -> None:
+        previous = self._state.phase
+        self._state = nxt
+        if nxt.phase is not previous:
+            log.info("screen: %s -> %s", previous.value, nxt.phase.value)
+            self._arm_timers()
+        self.state_changed.emit(nxt)
+
+    def _arm_timers(self) -> None:
+        phase = self._state.phase
+        if phase is Phase.QR:
+            self._deadline = self._clock() + self.options.walk_away_seconds
+        elif phase in (Phase.RESULT, Phase.ENDED):
+            self._deadline = self._clock() + self.options.result_seconds
+        else:
+            self._deadline = None
+        if phase in _TICKING and not self._shut_down:
+            self._ticker.start()
+        else:
+            self._ticker.stop()
+        demo = self.options.demo_start_seconds
+        if phase is Phase.IDLE and demo is not None and not self._shut_down:
+            self._demo_timer.start(int(demo * 1000))
+        else:
+            self._demo_timer.stop()
+
+    @Slot()
+    def _on_tick(self) -> None:
+        if self._deadline is not None and self._clock() >= self._deadline:
+            if self._state.phase is Phase.QR:
+                log.info("nobody scanned the code: back to idle")
+                self._transition(machine.walked_away(self._state))
+            else:
+                self._transition(machine.dismiss(self._state))
+            return
+        self.tick.emit()
+
+    def _retire_worker(self) -> None:
+        """Stop the live worker without waiting; keep it referenced until its thread ends."""
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
+        worker.stop()
+        if worker.isFinished():
+            worker.deleteLater()
+            return
+        self._retiring.add(worker)
+        # A bound slot of this object (not a lambda), so the call is queued onto the GUI thread.
+        worker.finished.connect(self._forget_finished)
+
+    @Slot()
+    def _forget_finished(self) -> None:
+        worker = self.sender()
+        if isinstance(worker, SessionWorker) and worker in self._retiring:
+            self._retiring.discard(worker)
+            worker.deleteLater()

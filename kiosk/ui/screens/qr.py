@@ -1,0 +1,92 @@
+"""QR: the session link as a large QR code, its host in words, a countdown, Cancel.
+
+In landscape the code takes the left square and the words sit beside it; in portrait they
+stack, so the code is as large as the screen allows either way.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.core.poller import seconds_left
+from kiosk.core.state import KioskState
+from kiosk.ui.qr_view import QrView
+from kiosk.ui.screens.common import button, countdown_text, label
+
+
+class QrScreen(QWidget):
+    """Signals:
+    cancel_requested(): the visitor pressed Cancel.
+    open_here_requested(str): "Continue on this device" with the session URL.
+    """
+
+    cancel_requested = Signal()
+    open_here_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._url = ""
+        self._expires_at: datetime | None = None
+        self.qr = QrView()
+        self.qr.setAccessibleName(self.tr("QR code to scan with your phone"))
+        self.instruction = label(self.tr("Scan this code with your phone's camera"), "Title")
+        self.host = label("", "Host")
+        self.countdown = label("", "Countdown")
+        self.cancel_button = button(
+            self.tr("Cancel"), self.tr("Cancel verification"), primary=False
+        )
+        self.open_here_button = button(
+            self.tr("Continue on this device"),
+            self.tr("Continue the verification on this device"),
+            primary=False,
+        )
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.open_here_button.clicked.connect(lambda: self.open_here_requested.emit(self._url))
+
+        side = QVBoxLayout()
+        side.addStretch(1)
+        side.addWidget(self.instruction)
+        side.addWidget(self.host)
+        side.addWidget(self.countdown)
+        side.addSpacing(20)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_here_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        side.addLayout(buttons)
+        side.addStretch(1)
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.addWidget(self.qr, 3)
+        self._layout.addLayout(side, 2)
+
+    def show_state(self, state: KioskState) -> None:
+        """Show the state's session; nothing is drawn without a checked session."""
+        session = state.session
+        self.qr.set_matrix(session.matrix if session else None)
+        self._url = session.url if session else ""
+        self.host.setText(self.tr("Link opens {host}").format(host=session.host) if session else "")
+        self._expires_at = state.status.expires_at if state.status else None
+        self.update_countdown()
+
+    def update_countdown(self) -> None:
+        """Refresh the time left on the code (called once a second)."""
+        left = seconds_left(self._expires_at, datetime.now(UTC))
+        if left is None:
+            self.countdown.setText("")
+        else:
+            self.countdown.setText(
+                self.tr("This code expires in {time}").format(time=countdown_text(left))
+            )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        landscape = self.width() > self.height() * 1.15
+        self._layout.setDirection(
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        )
+        self.instruction.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        super().resizeEvent(event)

@@ -1,0 +1,104 @@
+"""Result: PASS or FAIL at a glance (word and symbol, not colour alone), scores, reasons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.core.models import Scope
+from kiosk.core.state import KioskState
+from kiosk.core.verdict import Thresholds
+from kiosk.ui.screens.common import button, label
+from kiosk.ui.screens.names import scope_name
+
+
+class ResultScreen(QWidget):
+    """Signals:
+    done_requested(): the visitor pressed Done.
+    """
+
+    done_requested = Signal()
+
+    def __init__(self, thresholds: Thresholds, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._thresholds = thresholds
+        self.verdict = label("", "Verdict")
+        self.summary = label("", "Subtitle")
+        self.checks = QGridLayout()
+        self.checks.setHorizontalSpacing(40)
+        self.reasons = QVBoxLayout()
+        self.countdown = label("", "Countdown")
+        self.done_button = button(self.tr("Done"), self.tr("Done, back to the start"), primary=True)
+        self.done_button.clicked.connect(self.done_requested)
+        self._rows: list[QWidget] = []
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.summary)
+        layout.addSpacing(20)
+        grid_holder = QWidget()
+        grid_holder.setLayout(self.checks)
+        layout.addWidget(grid_holder, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(10)
+        layout.addLayout(self.reasons)
+        layout.addSpacing(20)
+        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.countdown)
+        layout.addStretch(1)
+
+    def show_state(self, state: KioskState) -> None:
+        """Show the state's verdict."""
+        verdict = state.verdict
+        if verdict is None:
+            return
+        for widget in self._rows:
+            widget.deleteLater()
+        self._rows = []
+        if verdict.passed:
+            self.verdict.setText(self.tr("✓ PASS"))
+            self.verdict.setProperty("outcome", "pass")
+            self.summary.setText(self.tr("Your identity was verified."))
+        else:
+            self.verdict.setText(self.tr("✕ FAIL"))
+            self.verdict.setProperty("outcome", "fail")
+            self.summary.setText(self.tr("We could not verify your identity."))
+        self.verdict.setAccessibleName(self.verdict.text().split()[-1])
+        self.verdict.style().unpolish(self.verdict)
+        self.verdict.style().polish(self.verdict)
+        for row, check in enumerate(verdict.checks):
+            name = label(scope_name(check.scope), "CheckName", wrap=False)
+            name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            value = label(self._value_text(check.scope, check.score), "CheckValue", wrap=False)
+            mark = label(
+                self.tr("✓ passed") if check.passed else self.tr("✕ failed"),
+                "StepDone" if check.passed else "Reason",
+                wrap=False,
+            )
+            for column, widget in enumerate((name, value, mark)):
+                self.checks.addWidget(widget, row, column)
+                self._rows.append(widget)
+        for text in verdict.reasons:
+            self._add_line(text, "Reason")
+        for text in verdict.advice:
+            self._add_line(self.tr("Tip: {advice}").format(advice=text), "Advice")
+        self.done_button.setFocus()
+
+    def update_countdown(self, seconds: int | None) -> None:
+        """Show the time until the kiosk returns to the start."""
+        self.countdown.setText(
+            "" if seconds is None else self.tr("Back to the start in {n} s").format(n=seconds)
+        )
+
+    def _value_text(self, scope: Scope, score: float | None) -> str:
+        if score is None:
+            return "—"
+        if scope is Scope.SEARCH:
+            return self.tr("similarity {score:.2f} (needs {threshold:.2f})").format(
+                score=score, threshold=self._thresholds.min_similarity
+            )
+        return self.tr("score {score:.2f}").format(score=score)
+
+    def _add_line(self, text: str, name: str) -> None:
+        widget: QLabel = label(text, name)
+        self.reasons.addWidget(widget)
+        self._rows.append(widget)

@@ -1,0 +1,29 @@
+"""Starting: immediate feedback while the session is created off the GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
+
+from kiosk.ui.screens.common import label
+
+
+class StartingScreen(QWidget):
+    """Shown from the tap until the QR code is ready (normally a fraction of a second)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = label(self.tr("Preparing your code…"), "Title")
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # indeterminate
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName(self.tr("Preparing"))
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addSpacing(30)
+        layout.addWidget(self.busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        self.busy.setFixedWidth(max(200, self.width() // 3))

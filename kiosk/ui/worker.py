@@ -1,0 +1,87 @@
+"""The only place that creates threads: one worker per verification session.
+
+The worker runs a :class:`~kiosk.core.poller.SessionRunner` and turns its reports into Qt signals,
+which reach the controller on the GUI thread through queued connections. Each signal carries the
+worker's serial number so the controller can drop late reports from a worker it already retired.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from kiosk.core.models import SessionStatus
+from kiosk.core.poller import SessionRunner
+from kiosk.core.redact import redact
+from kiosk.core.state import ActiveSession, ErrorKind
+
+log = logging.getLogger(__name__)
+
+
+class SessionWorker(QThread):
+    """Creates and follows one session off the GUI thread.
+
+    Signals:
+        created(serial, ActiveSession): the session exists and its link passed the check.
+        status(serial, SessionStatus): a new status (or the same one after trouble cleared).
+        trouble(serial, str): a transient failure is being retried.
+        failed(serial, ErrorKind, str): the worker gave up, or crashed.
+    """
+
+    created = Signal(int, object)
+    status = Signal(int, object)
+    trouble = Signal(int, str)
+    failed = Signal(int, object, str)
+
+    def __init__(
+        self, serial: int, make_runner: Callable[[], SessionRunner], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.serial = serial
+        self._make_runner = make_runner
+        self._stop = threading.Event()
+        self.setObjectName(f"session-worker-{serial}")
+
+    def stop(self) -> None:
+        """Ask the worker to finish; a wait between polls ends at once. Never blocks."""
+        self._stop.set()
+
+    @property
+    def stopping(self) -> bool:
+        """True once :meth:`stop` was called."""
+        return self._stop.is_set()
+
+    def run(self) -> None:
+        """Thread body. Every exception ends as a ``failed`` signal, never in Qt's event loop."""
+        relay = _Relay(self)
+        try:
+            self._make_runner().run(relay, self._stop)
+        except Exception as exc:  # the kiosk must never be left waiting on a dead thread
+            log.exception("session worker crashed")
+            relay.failed(ErrorKind.INTERNAL, redact(f"{type(exc).__name__}: {exc}"))
+
+
+class _Relay:
+    """The runner's listener: re-emits each report as the worker's signal, unless stopping."""
+
+    def __init__(self, worker: SessionWorker) -> None:
+        self._worker = worker
+
+    def created(self, session: ActiveSession) -> None:
+        if not self._worker.stopping:
+            self._worker.created.emit(self._worker.serial, session)
+
+    def status(self, status: SessionStatus) -> None:
+        if not self._worker.stopping:
+            self._worker.status.emit(self._worker.serial, status)
+
+    def trouble(self, message: str) -> None:
+        if not self._worker.stopping:
+            self._worker.trouble.emit(self._worker.serial, message)
+
+    def failed(self, kind: ErrorKind, message: str) -> None:
+        if not self._worker.stopping:
+            self._worker.failed.emit(self._worker.serial, kind, message)

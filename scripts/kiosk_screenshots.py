@@ -1,0 +1,112 @@
+"""Screenshot every kiosk screen at 1920x1080 and 800x1280, offscreen, against the sandbox.
+
+Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/kiosk_screenshots.py [OUTPUT_DIR]
+(default docs/screenshots). Each screen is reached through the real controller and sandbox.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
+from PySide6.QtWidgets import QApplication
+
+from kiosk import app as kiosk_app
+from kiosk.core.api import VerificationClient
+from kiosk.core.state import ErrorKind, KioskState, Phase
+from kiosk.ui.controller import ControllerOptions, KioskController
+from kiosk.ui.window import KioskWindow
+
+SIZES = {"landscape": (1920, 1080), "portrait": (800, 1280)}
+
+
+def wait_until(predicate: Callable[[], bool], seconds: float = 20) -> None:
+    deadline = QDeadlineTimer(int(seconds * 1000))
+    while not predicate():
+        if deadline.hasExpired():
+            raise TimeoutError("the kiosk did not reach the expected screen")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    qt = QApplication.instance() or QApplication(sys.argv[:1])
+    args = argparse.Namespace(
+        base_url=None,
+        local=True,
+        port=0,
+        step_seconds=1.5,
+        scopes="liveness,deepfake,search",
+        demo="",
+        ttl=300.0,
+        poll_interval=0.2,
+    )
+    backend = kiosk_app.open_backend(args)
+    client = VerificationClient(backend.base_url, backend.credentials)
+    scenarios = iter(["pass", "no_match", "expire", "pass"] * len(SIZES))
+    make_runner = kiosk_app.runner_factory(client, backend, args, scenarios)
+    controller = KioskController(make_runner, ControllerOptions(result_seconds=30))
+    window = KioskWindow(controller, sandbox=True, open_url=lambda url: True)
+    try:
+        for name, (width, height) in SIZES.items():
+            window.resize(width, height)
+            window.show()
+
+            def shot(screen: str, name: str = name) -> None:
+                QCoreApplication.processEvents()
+                path = out / f"kiosk-{name}-{screen}.png"
+                window.grab().save(str(path))
+                print(f"wrote {path}")
+
+            def reach(phase: Phase) -> None:
+                wait_until(lambda: controller.state.phase is phase)
+
+            shot("1-idle")
+            controller.start()
+            shot("2-starting")
+            reach(Phase.QR)
+            wait_until(lambda: controller.state.status is not None)  # the countdown needs it
+            shot("3-qr")
+            wait_until(lambda: controller.state.phase is Phase.PROGRESS)
+            shot("4-progress")
+            reach(Phase.RESULT)
+            shot("5-result-pass")
+            controller.dismiss()
+            controller.start()
+            reach(Phase.RESULT)
+            shot("6-result-fail")
+            controller.dismiss()
+            controller.start()
+            reach(Phase.ENDED)
+            shot("7-ended-expired")
+            controller.dismiss()
+            controller.start()
+            reach(Phase.QR)
+            # The two screens below are drawn from a made-up state: the window is a pure view.
+            window.show_state(replace(controller.state, retrying=True))
+            shot("8-qr-retrying")
+            controller.cancel()
+            window.show_state(
+                KioskState(
+                    phase=Phase.ERROR,
+                    error=ErrorKind.NETWORK,
+                    error_message="Cannot connect to http://10.0.0.5:8765 (connection refused).",
+                )
+            )
+            shot("9-error-network")
+            window.show_state(controller.state)
+    finally:
+        controller.shutdown()
+        backend.close()
+        client.close()
+        qt.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,98 @@
+"""Every screen fits at 1920x1080, 800x1280 (portrait tablet) and a small window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.core.models import SessionStatus
+from kiosk.core.qr import QUIET_ZONE_MODULES, encode
+from kiosk.core.state import ActiveSession, ErrorKind, KioskState, Phase
+from kiosk.core.state import status_received as received
+from kiosk.ui.controller import KioskController
+from kiosk.ui.window import KioskWindow
+
+URL = "http://192.168.100.200:8765/flow/" + "T" * 43
+SESSION = ActiveSession(
+    "sid", "T" * 43, URL, "192.168.100.200:8765", encode(URL), ("liveness", "deepfake", "search")
+)
+QR = KioskState(phase=Phase.QR, session=SESSION)
+DONE = SessionStatus.from_wire(
+    {
+        "status": "DONE",
+        "expiresAt": "2030-01-01T00:00:00Z",
+        "result": {
+            "liveness": {"fine": False, "score": 0.2},
+            "deepfake": {"fine": True, "score": 0.9},
+            "search": {"similarity": 0.5, "templateId": None},
+            "quality": {"flare": {"fine": False, "score": 0.7}},
+        },
+    }
+)
+STATES = {
+    "idle": KioskState(),
+    "starting": KioskState(phase=Phase.STARTING),
+    "qr": QR,
+    "progress": received(
+        QR, SessionStatus.from_wire({"status": "IN_PROGRESS", "nextStep": "DEEPFAKE"})
+    ),
+    "result": received(QR, DONE),
+    "ended": received(QR, SessionStatus.from_wire({"status": "EXPIRED"})),
+    "error": KioskState(
+        phase=Phase.ERROR, error=ErrorKind.UNTRUSTED_URL, error_message="The link points elsewhere."
+    ),
+}
+SIZES = [(1920, 1080), (800, 1280), (1024, 700)]
+
+
+def rect_in(widget: QWidget, window: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", list(STATES))
+def test_screen_fits_the_window(qtbot: QtBot, name: str, size: tuple[int, int]) -> None:
+    window = KioskWindow(KioskController(lambda: None), sandbox=True)  # type: ignore[arg-type, return-value]
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    window.show_state(STATES[name])
+    QApplication.processEvents()
+    assert (window.width(), window.height()) == size
+    bounds = window.rect()
+    buttons = [b for b in window.findChildren(QPushButton) if b.isVisible()]
+    assert buttons or name in ("starting",)
+    placed = [rect_in(b, window) for b in buttons]
+    for button, rect in zip(buttons, placed, strict=True):
+        assert bounds.contains(rect), f"{button.text()!r} is outside the window"
+        assert rect.height() >= 40, f"{button.text()!r} is too small to touch"
+    for i, a in enumerate(placed):
+        assert not any(a.intersects(b) for b in placed[i + 1 :]), "buttons overlap"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_qr_is_large_and_crisp(qtbot: QtBot, size: tuple[int, int]) -> None:
+    window = KioskWindow(KioskController(lambda: None), sandbox=True)  # type: ignore[arg-type, return-value]
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    window.show_state(QR)
+    qtbot.waitUntil(lambda: window.qr.qr.module > 0)
+    view = window.qr.qr
+    side = (SESSION.matrix.size + 2 * QUIET_ZONE_MODULES) * view.module
+    assert side <= min(view.width(), view.height())
+    assert side >= 0.5 * min(size), "the code should take most of the short side"
+    # Crisp: the painted code has only pure black and white pixels, with a white quiet zone.
+    image = view.grab().toImage()
+    left = (view.width() - side) // 2
+    top = (view.height() - side) // 2
+    colors = {
+        image.pixelColor(left + x, top + y).name()
+        for x in range(0, side, 7)
+        for y in range(0, side, 7)
+    }
+    assert colors == {"#000000", "#ffffff"}
+    quiet = QUIET_ZONE_MODULES * view.module
+    assert all(image.pixelColor(left + i, top + quiet - 1).name() == "#ffffff" for i in range(side))
