@@ -14,6 +14,7 @@ import os
 import signal
 import socket
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import TracebackType
@@ -168,41 +169,37 @@ def run(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("verification-kiosk")
-    backend = open_backend(args)
-    client = VerificationClient(backend.base_url, backend.credentials)
-    options = ControllerOptions(
-        walk_away_seconds=args.walk_away,
-        result_seconds=args.result_seconds,
-        thresholds=Thresholds(min_similarity=args.min_similarity),
-        demo_start_seconds=3.0 if args.demo is not None and backend.sandbox else None,
-    )
-    controller = KioskController(runner_factory(client, backend, args), options)
-    window = KioskWindow(controller, sandbox=backend.sandbox)
-
-    def shutdown() -> None:
-        controller.shutdown()
-        backend.close()
-        client.close()
-
-    app.aboutToQuit.connect(shutdown)
-    restore_hook = _route_crashes(controller.crash)
-    wakeup = _route_signals(app)
-    if args.windowed:
-        window.resize(1280, 800)
-        window.show()
-    else:
-        # Without a window manager (a bare X server on a kiosk) full screen means nothing
-        # unless the window already covers the screen.
-        window.setGeometry(app.primaryScreen().geometry())
-        window.showFullScreen()
-    try:
+    with contextlib.ExitStack() as teardown:
+        # Signals first: a SIGTERM while the sandbox starts must still end the kiosk cleanly.
+        quit_requested = teardown.enter_context(_routed_signals(app))
+        backend = open_backend(args)
+        teardown.callback(backend.close)
+        client = teardown.enter_context(VerificationClient(backend.base_url, backend.credentials))
+        options = ControllerOptions(
+            walk_away_seconds=args.walk_away,
+            result_seconds=args.result_seconds,
+            thresholds=Thresholds(min_similarity=args.min_similarity),
+            demo_start_seconds=3.0 if args.demo is not None and backend.sandbox else None,
+        )
+        controller = KioskController(runner_factory(client, backend, args), options)
+        # Runs first on the way out (ExitStack unwinds in reverse): threads before servers.
+        teardown.callback(controller.shutdown)
+        app.aboutToQuit.connect(controller.shutdown)
+        teardown.callback(_route_crashes(controller.crash))
+        window = KioskWindow(controller, sandbox=backend.sandbox)
+        if args.windowed:
+            window.resize(1280, 800)
+            window.show()
+        else:
+            # Without a window manager (a bare X server on a kiosk) full screen means nothing
+            # unless the window already covers the screen.
+            window.setGeometry(app.primaryScreen().geometry())
+            window.showFullScreen()
+        log.info("kiosk ready")
+        if quit_requested.is_set():
+            return 0
         return app.exec()
-    finally:
-        shutdown()  # idempotent: normally aboutToQuit has done it already
-        restore_hook()
-        signal.set_wakeup_fd(-1)
-        for sock in wakeup:
-            sock.close()
+    return 0  # pragma: no cover - the with block returns
 
 
 def _route_crashes(show: Callable[[str], None]) -> Callable[[], None]:
@@ -222,25 +219,39 @@ def _route_crashes(show: Callable[[str], None]) -> Callable[[], None]:
     return restore
 
 
-def _route_signals(app: QObject) -> tuple[socket.socket, socket.socket]:
-    """Make SIGINT and SIGTERM quit Qt's loop cleanly.
+@contextlib.contextmanager
+def _routed_signals(app: QObject) -> Iterator[threading.Event]:
+    """Make SIGINT and SIGTERM quit Qt's loop cleanly; yields an event set by either signal.
 
     Python runs signal handlers only when it gets control; a wake-up socket watched by Qt gives
-    it control as soon as a signal arrives, with no polling timer. Returns the sockets to close.
+    it control as soon as a signal arrives, with no polling timer. A signal that comes before
+    the loop runs is remembered in the event.
     """
     from PySide6.QtCore import QCoreApplication, QSocketNotifier
 
+    requested = threading.Event()
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
     notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
 
-    def wake() -> None:
+    def drain() -> None:
         with contextlib.suppress(OSError):
             reader.recv(64)
 
-    notifier.activated.connect(wake)
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: QCoreApplication.quit())
-    return reader, writer
+    def on_signal(*_: object) -> None:
+        requested.set()
+        QCoreApplication.quit()
+
+    notifier.activated.connect(drain)
+    previous_fd = signal.set_wakeup_fd(writer.fileno())
+    previous = {n: signal.signal(n, on_signal) for n in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield requested
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        signal.set_wakeup_fd(previous_fd)
+        notifier.setEnabled(False)
+        reader.close()
+        writer.close()

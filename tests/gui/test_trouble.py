@@ -193,3 +193,28 @@ def test_a_crash_elsewhere_becomes_a_recoverable_screen(
     assert kiosk.window.error.title.text() == "Something went wrong"
     kiosk.window.error.back_button.click()
     assert kiosk.state.phase is Phase.IDLE
+
+
+def test_quitting_with_an_ending_on_screen(kiosk: Kiosk) -> None:
+    kiosk.play("expire")
+    kiosk.wait_for(Phase.ENDED)
+    kiosk.controller.shutdown()
+    assert kiosk.controller.threads == []
+
+
+def test_uncaught_exceptions_become_the_error_screen(kiosk: Kiosk) -> None:
+    import sys
+
+    from kiosk.app import _route_crashes
+
+    restore = _route_crashes(kiosk.controller.crash)
+    try:
+        try:
+            raise RuntimeError("boom in a slot")
+        except RuntimeError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        restore()
+    assert kiosk.state.phase is Phase.ERROR
+    assert kiosk.state.error is ErrorKind.INTERNAL
+    assert "RuntimeError: boom in a slot" in kiosk.window.error.detail.text()
