@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import itertools
 import logging
 import os
@@ -16,33 +17,23 @@ import socket
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from kiosk.core.api import Credentials, VerificationClient
-from kiosk.core.poller import PollPolicy, SessionRunner
+from kiosk.backend import BackendStarter, configured_credentials, open_backend
 from kiosk.core.redact import redact
 from kiosk.core.verdict import Thresholds
+from kiosk.sandbox import DEFAULT_PORT
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
+
+    from kiosk.core.poller import SessionRunner
 
 log = logging.getLogger(__name__)
 
 DEMO_ROTATION = ("pass", "fail_liveness", "pass", "no_match", "pass", "fail_deepfake", "expire")
 KIOSK_TTL_SECONDS = 300
-
-
-@dataclass
-class Backend:
-    """Where sessions are created: the URL, credentials, trusted link origins, and teardown."""
-
-    base_url: str
-    credentials: Credentials
-    trusted_origins: list[str]
-    sandbox: bool
-    close: Callable[[], None]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -75,7 +66,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="sandbox listens on 127.0.0.1 only (default: all interfaces, so phones can reach it)",
     )
-    parser.add_argument("--port", type=int, default=8765, help="sandbox port (default %(default)s)")
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help="sandbox port (default %(default)s)"
+    )
     parser.add_argument(
         "--step-seconds", type=float, default=2.0, help="sandbox: pace of demo scenarios"
     )
@@ -93,40 +86,8 @@ def demo_scenarios(text: str) -> list[str]:
     return names
 
 
-def open_backend(args: argparse.Namespace) -> Backend:
-    """Connect to the configured server, or start the embedded sandbox when none is given."""
-    if args.base_url:
-        key = os.environ.get(args.app_key_env)
-        if not args.app_id or not key:
-            raise SystemExit(
-                f"error: --base-url needs --app-id (or KIOSK_APP_ID) and the APP-KEY in "
-                f"${args.app_key_env}. Leave out --base-url to use the embedded sandbox."
-            )
-        return Backend(args.base_url, Credentials(args.app_id, key), [args.base_url], False, _noop)
-    from kiosk.sandbox.app import SandboxConfig
-    from kiosk.sandbox.server import SandboxServer, generate_credentials
-
-    app_id, app_key = generate_credentials()
-    config = SandboxConfig(app_id=app_id, app_key=app_key, step_seconds=args.step_seconds)
-    host = "127.0.0.1" if args.local else "0.0.0.0"  # noqa: S104 - phones must reach the page
-    try:
-        server = SandboxServer(config, host=host, port=args.port)
-    except OSError:
-        log.warning("port %s is busy; the sandbox takes a free one", args.port)
-        server = SandboxServer(config, host=host, port=0)
-    server.start()
-    log.info("sandbox at %s; phones use %s", server.local_url, server.public_url)
-    trusted = [server.local_url, server.public_url]
-    return Backend(server.local_url, Credentials(app_id, app_key), trusted, True, server.stop)
-
-
-def _noop() -> None:
-    pass
-
-
 def runner_factory(
-    client: VerificationClient,
-    backend: Backend,
+    starter: BackendStarter,
     args: argparse.Namespace,
     scenarios: Iterator[str] | None = None,
 ) -> Callable[[], SessionRunner]:
@@ -137,11 +98,14 @@ def runner_factory(
     """
     scopes = [s.strip() for s in args.scopes.split(",") if s.strip()]
     demo = scenarios
-    if demo is None and args.demo is not None and backend.sandbox:
+    if demo is None and args.demo is not None and not args.base_url:
         demo = itertools.cycle(demo_scenarios(args.demo))
-    policy = PollPolicy(interval=args.poll_interval, active_interval=args.poll_interval / 2)
 
     def make() -> SessionRunner:
+        from kiosk.core.poller import PollPolicy, SessionRunner
+
+        backend, client = starter.get()
+        policy = PollPolicy(interval=args.poll_interval, active_interval=args.poll_interval / 2)
         metadata = {"kiosk": socket.gethostname()}
         if demo is not None:
             metadata["sandbox"] = {"scenario": next(demo)}  # type: ignore[assignment]
@@ -159,6 +123,7 @@ def runner_factory(
 
 def run(args: argparse.Namespace) -> int:
     """Start the kiosk and run Qt's event loop until quit."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from kiosk.ui.controller import ControllerOptions, KioskController
@@ -166,27 +131,28 @@ def run(args: argparse.Namespace) -> int:
 
     if args.demo is not None:
         demo_scenarios(args.demo)  # refuse a wrong name before anything starts
+    configured_credentials(args)  # a missing key stops here, with a message, before any window
+    sandbox = not args.base_url
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("verification-kiosk")
     with contextlib.ExitStack() as teardown:
-        # Signals first: a SIGTERM while the sandbox starts must still end the kiosk cleanly.
+        # Signals first: a SIGTERM while the kiosk starts must still end it cleanly.
         quit_requested = teardown.enter_context(_routed_signals(app))
-        backend = open_backend(args)
-        teardown.callback(backend.close)
-        client = teardown.enter_context(VerificationClient(backend.base_url, backend.credentials))
+        starter = BackendStarter(functools.partial(open_backend, args))
+        teardown.callback(starter.close)
         options = ControllerOptions(
             walk_away_seconds=args.walk_away,
             result_seconds=args.result_seconds,
             thresholds=Thresholds(min_similarity=args.min_similarity),
-            demo_start_seconds=3.0 if args.demo is not None and backend.sandbox else None,
+            demo_start_seconds=3.0 if args.demo is not None and sandbox else None,
         )
-        controller = KioskController(runner_factory(client, backend, args), options)
+        controller = KioskController(runner_factory(starter, args), options)
         # Runs first on the way out (ExitStack unwinds in reverse): threads before servers.
         teardown.callback(controller.shutdown)
         app.aboutToQuit.connect(controller.shutdown)
         teardown.callback(_route_crashes(controller.crash))
-        window = KioskWindow(controller, sandbox=backend.sandbox)
+        window = KioskWindow(controller, sandbox=sandbox)
         if args.windowed:
             window.resize(1280, 800)
             window.show()
@@ -195,6 +161,8 @@ def run(args: argparse.Namespace) -> int:
             # unless the window already covers the screen.
             window.setGeometry(app.primaryScreen().geometry())
             window.showFullScreen()
+        # The backend opens once the idle screen is on its way: it is not needed before a tap.
+        QTimer.singleShot(0, starter.start)
         log.info("kiosk ready")
         if quit_requested.is_set():
             return 0

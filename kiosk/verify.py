@@ -14,14 +14,16 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from kiosk.core.api import Credentials, VerificationClient
+from kiosk.core.credentials import Credentials
 from kiosk.core.models import Scope, SessionStatus, Status
-from kiosk.core.poller import PollPolicy, SessionRunner
 from kiosk.core.qr import render_text
 from kiosk.core.state import ActiveSession, ErrorKind
 from kiosk.core.verdict import Thresholds, Verdict, decide
+
+if TYPE_CHECKING:  # the client pulls in httpx: imported when a verification runs, not to parse
+    from kiosk.core.api import VerificationClient
 
 
 class ExitCode(IntEnum):
@@ -140,6 +142,8 @@ def run(
         base_url, credentials, trusted = _backend(args, p, stack)
         if base_url is None or credentials is None:
             return ExitCode.USAGE
+        from kiosk.core.api import VerificationClient
+
         client = stack.enter_context(VerificationClient(base_url, credentials))
         try:
             return _verify(args, client, scopes, trusted, p)
@@ -222,6 +226,8 @@ def _verify(
     trusted: Sequence[str],
     p: _Printer,
 ) -> ExitCode:
+    from kiosk.core.poller import PollPolicy, SessionRunner
+
     metadata = {"sandbox": {"scenario": args.scenario}} if args.scenario else None
     runner = SessionRunner(
         client,

@@ -7,6 +7,7 @@ Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/kiosk_screenshots.py [
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -16,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from kiosk import app as kiosk_app
-from kiosk.core.api import VerificationClient
+from kiosk.backend import BackendStarter, open_backend
 from kiosk.core.state import ErrorKind, KioskState, Phase
 from kiosk.ui.controller import ControllerOptions, KioskController
 from kiosk.ui.window import KioskWindow
@@ -46,10 +47,9 @@ def main() -> int:
         ttl=300.0,
         poll_interval=0.2,
     )
-    backend = kiosk_app.open_backend(args)
-    client = VerificationClient(backend.base_url, backend.credentials)
+    starter = BackendStarter(functools.partial(open_backend, args))
     scenarios = iter(["pass", "no_match", "expire", "pass"] * len(SIZES))
-    make_runner = kiosk_app.runner_factory(client, backend, args, scenarios)
+    make_runner = kiosk_app.runner_factory(starter, args, scenarios)
     controller = KioskController(make_runner, ControllerOptions(result_seconds=30))
     window = KioskWindow(controller, sandbox=True, open_url=lambda url: True)
     try:
@@ -102,8 +102,7 @@ def main() -> int:
             window.show_state(controller.state)
     finally:
         controller.shutdown()
-        backend.close()
-        client.close()
+        starter.close()
         qt.quit()
     return 0
 

@@ -15,6 +15,7 @@ from typing import Any, Self
 import httpx
 
 from kiosk import __version__
+from kiosk.core.credentials import Credentials
 from kiosk.core.errors import (
     ApiError,
     AuthError,
@@ -27,7 +28,7 @@ from kiosk.core.errors import (
     UnreadableResponse,
 )
 from kiosk.core.models import CreatedSession, MalformedPayload, SessionStatus
-from kiosk.core.redact import MASK, redact, register_secret
+from kiosk.core.redact import redact, register_secret
 
 log = logging.getLogger(__name__)
 
@@ -39,22 +40,6 @@ DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 
 # Refuse bodies past this size instead of parsing them: a status body is a few kilobytes.
 MAX_BODY_BYTES = 1_000_000
-
-
-class Credentials:
-    """The APP-ID / APP-KEY pair. The key never appears in repr or str."""
-
-    __slots__ = ("app_id", "app_key")
-
-    def __init__(self, app_id: str, app_key: str) -> None:
-        self.app_id = app_id
-        self.app_key = app_key
-        register_secret(app_key)
-
-    def __repr__(self) -> str:
-        return f"Credentials(app_id={self.app_id!r}, app_key={MASK!r})"
-
-    __str__ = __repr__
 
 
 class VerificationClient:

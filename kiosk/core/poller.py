@@ -13,7 +13,6 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, Protocol
 
 from kiosk.core.api import VerificationClient
@@ -204,10 +203,3 @@ def error_kind(exc: ApiError) -> ErrorKind:
     if isinstance(exc, UnreadableResponse):
         return ErrorKind.UNREADABLE
     return ErrorKind.NETWORK
-
-
-def seconds_left(expires_at: datetime | None, now: datetime) -> int | None:
-    """Whole seconds until ``expires_at`` (never negative), or None when unknown."""
-    if expires_at is None:
-        return None
-    return max(0, int((expires_at - now).total_seconds()))

@@ -8,6 +8,7 @@ that was already told to stop). Screens are drawn from the state alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from enum import StrEnum
 
 from kiosk.core.models import SessionStatus, Status
@@ -155,3 +156,10 @@ def walked_away(state: KioskState) -> KioskState:
 def dismiss(state: KioskState) -> KioskState:
     """ "Done" or the result timer: back to the idle screen."""
     return KioskState() if state.phase in (Phase.RESULT, Phase.ENDED, Phase.ERROR) else state
+
+
+def seconds_left(expires_at: datetime | None, now: datetime) -> int | None:
+    """Whole seconds until ``expires_at`` (never negative), or None when unknown."""
+    if expires_at is None:
+        return None
+    return max(0, int((expires_at - now).total_seconds()))

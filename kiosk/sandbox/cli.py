@@ -9,8 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from kiosk.core.redact import RedactingFilter
-from kiosk.sandbox.app import SandboxConfig
-from kiosk.sandbox.server import DEFAULT_PORT, SandboxServer, generate_credentials, lan_addresses
+from kiosk.sandbox import DEFAULT_PORT
 
 
 def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.ArgumentParser:
@@ -42,6 +41,10 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
 
 def run(args: argparse.Namespace) -> int:
     """Start the server from parsed arguments and serve until interrupted."""
+    # Imported here: `kiosk --help` and the kiosk window must not pay for the server stack.
+    from kiosk.sandbox.app import SandboxConfig
+    from kiosk.sandbox.server import SandboxServer, generate_credentials, lan_addresses
+
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     for handler in logging.getLogger().handlers:
         handler.addFilter(RedactingFilter())

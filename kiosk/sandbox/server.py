@@ -20,7 +20,6 @@ from kiosk.sandbox.app import SandboxConfig, create_app
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PORT = 8765
 STARTUP_TIMEOUT = 10.0
 
 

@@ -11,15 +11,18 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.core import state as machine
 from kiosk.core.models import SessionStatus
-from kiosk.core.poller import SessionRunner
 from kiosk.core.state import ActiveSession, ErrorKind, KioskState, Phase
 from kiosk.core.verdict import Thresholds
 from kiosk.ui.worker import SessionWorker
+
+if TYPE_CHECKING:  # the runner pulls in httpx: imported by whoever builds runners
+    from kiosk.core.poller import SessionRunner
 
 log = logging.getLogger(__name__)
 

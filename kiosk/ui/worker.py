@@ -10,13 +10,16 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from kiosk.core.models import SessionStatus
-from kiosk.core.poller import SessionRunner
 from kiosk.core.redact import redact
 from kiosk.core.state import ActiveSession, ErrorKind
+
+if TYPE_CHECKING:  # the runner pulls in httpx: imported by whoever builds runners
+    from kiosk.core.poller import SessionRunner
 
 log = logging.getLogger(__name__)
 

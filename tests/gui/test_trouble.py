@@ -8,7 +8,9 @@ from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
+from pytestqt.qtbot import QtBot
 
+from kiosk.backend import Backend
 from kiosk.core.api import Credentials
 from kiosk.core.poller import PollPolicy
 from kiosk.core.state import ErrorKind, Phase
@@ -218,3 +220,26 @@ def test_uncaught_exceptions_become_the_error_screen(kiosk: Kiosk) -> None:
     assert kiosk.state.phase is Phase.ERROR
     assert kiosk.state.error is ErrorKind.INTERNAL
     assert "RuntimeError: boom in a slot" in kiosk.window.error.detail.text()
+
+
+def test_a_backend_that_cannot_start_gives_the_error_screen(qtbot: QtBot) -> None:
+    import argparse
+
+    from kiosk.app import runner_factory
+    from kiosk.backend import BackendStarter
+    from kiosk.ui.controller import KioskController
+    from kiosk.ui.window import KioskWindow
+
+    def broken() -> Backend:
+        raise OSError("[Errno 98] Address already in use")
+
+    starter = BackendStarter(broken)
+    args = argparse.Namespace(scopes="liveness", demo=None, base_url=None, poll_interval=1, ttl=60)
+    controller = KioskController(runner_factory(starter, args))
+    window = KioskWindow(controller, sandbox=True)
+    qtbot.addWidget(window)
+    controller.start()
+    qtbot.waitUntil(lambda: controller.state.phase is Phase.ERROR)
+    assert "Address already in use" in window.error.detail.text()
+    controller.shutdown()
+    starter.close()

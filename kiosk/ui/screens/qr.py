@@ -12,8 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.core.poller import seconds_left
-from kiosk.core.state import KioskState
+from kiosk.core.state import KioskState, seconds_left
 from kiosk.ui.qr_view import QrView
 from kiosk.ui.screens.common import button, countdown_text, label
 

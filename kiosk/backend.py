@@ -1,0 +1,128 @@
+"""The server the kiosk talks to: the configured one, or the embedded sandbox it starts.
+
+Opening the backend (importing and starting the sandbox's server stack, building the HTTP client)
+takes far longer than drawing the idle screen, so :class:`BackendStarter` does it on a thread
+after the window is up. The first session waits for it, which it almost never has to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kiosk.core.credentials import Credentials
+
+if TYPE_CHECKING:
+    from kiosk.core.api import VerificationClient
+
+log = logging.getLogger(__name__)
+
+START_TIMEOUT_SECONDS = 30.0
+
+
+class BackendUnavailable(RuntimeError):
+    """The backend could not be opened (the sandbox's port, a missing dependency ...)."""
+
+
+@dataclass
+class Backend:
+    """Where sessions are created: the URL, credentials, trusted link origins, and teardown."""
+
+    base_url: str
+    credentials: Credentials
+    trusted_origins: list[str]
+    sandbox: bool
+    close: Callable[[], None]
+
+
+def configured_credentials(args: argparse.Namespace) -> Credentials | None:
+    """The credentials for ``--base-url``, or None for the sandbox. Exits with a message when
+    a base URL is given without them (before any window opens)."""
+    if not args.base_url:
+        return None
+    key = os.environ.get(args.app_key_env)
+    if not args.app_id or not key:
+        raise SystemExit(
+            f"error: --base-url needs --app-id (or KIOSK_APP_ID) and the APP-KEY in "
+            f"${args.app_key_env}. Leave out --base-url to use the embedded sandbox."
+        )
+    return Credentials(args.app_id, key)
+
+
+def open_backend(args: argparse.Namespace) -> Backend:
+    """Connect to the configured server, or start the embedded sandbox when none is given."""
+    credentials = configured_credentials(args)
+    if credentials is not None:
+        return Backend(args.base_url, credentials, [args.base_url], False, lambda: None)
+    from kiosk.sandbox.app import SandboxConfig
+    from kiosk.sandbox.server import SandboxServer, generate_credentials
+
+    app_id, app_key = generate_credentials()
+    config = SandboxConfig(app_id=app_id, app_key=app_key, step_seconds=args.step_seconds)
+    host = "127.0.0.1" if args.local else "0.0.0.0"  # noqa: S104 - phones must reach the page
+    try:
+        server = SandboxServer(config, host=host, port=args.port)
+    except OSError:
+        log.warning("port %s is busy; the sandbox takes a free one", args.port)
+        server = SandboxServer(config, host=host, port=0)
+    server.start()
+    log.info("sandbox at %s; phones use %s", server.local_url, server.public_url)
+    trusted = [server.local_url, server.public_url]
+    return Backend(server.local_url, Credentials(app_id, app_key), trusted, True, server.stop)
+
+
+class BackendStarter:
+    """Opens the backend and its client on a background thread; :meth:`get` waits for them.
+
+    Args:
+        opener: builds the backend (normally :func:`open_backend` bound to the arguments).
+    """
+
+    def __init__(self, opener: Callable[[], Backend]) -> None:
+        self._opener = opener
+        self._done = threading.Event()
+        self._backend: Backend | None = None
+        self._client: VerificationClient | None = None
+        self._error: str | None = None
+        self._thread = threading.Thread(target=self._open, name="backend-start", daemon=True)
+
+    def start(self) -> None:
+        """Begin opening (once)."""
+        if not self._thread.is_alive() and not self._done.is_set():
+            self._thread.start()
+
+    def get(self, timeout: float = START_TIMEOUT_SECONDS) -> tuple[Backend, VerificationClient]:
+        """The opened backend and client; raises :class:`BackendUnavailable` on failure."""
+        self.start()
+        if not self._done.wait(timeout):
+            raise BackendUnavailable(f"the backend did not start within {timeout:g} s")
+        if self._backend is None or self._client is None:
+            raise BackendUnavailable(self._error or "the backend did not start")
+        return self._backend, self._client
+
+    def close(self) -> None:
+        """Close the client and the backend (waiting for a start still under way)."""
+        if self._thread.is_alive():
+            self._thread.join(START_TIMEOUT_SECONDS)
+        if self._client is not None:
+            self._client.close()
+        if self._backend is not None:
+            self._backend.close()
+
+    def _open(self) -> None:
+        try:
+            backend = self._opener()
+            from kiosk.core.api import VerificationClient
+
+            self._client = VerificationClient(backend.base_url, backend.credentials)
+            self._backend = backend
+        except Exception as exc:  # reported to the first session, which shows the error screen
+            log.exception("the backend could not be opened")
+            self._error = f"the backend could not be opened: {type(exc).__name__}: {exc}"
+        finally:
+            self._done.set()
