@@ -43,7 +43,8 @@ class SandboxConfig:
         public_base_url: where phones reach this server; session URLs point under it.
         step_seconds: pace of scenario timelines.
         need_captcha: whether sessions ask for a captcha unless metadata says otherwise.
-        tick_seconds: how often live sessions are advanced (expiry, scenarios, callbacks).
+        tick_seconds: the longest the server sleeps between advancing live sessions; it wakes
+            earlier when a session is due to change, and not at all more often when none is.
         callback_attempts / callback_backoff: callback retry policy.
         clock: epoch seconds; tests inject a fake one.
     """
@@ -53,7 +54,7 @@ class SandboxConfig:
     public_base_url: str = "http://127.0.0.1:8765"
     step_seconds: float = 1.0
     need_captcha: bool = False
-    tick_seconds: float = 0.1
+    tick_seconds: float = 5.0
     callback_attempts: int = 4
     callback_backoff: float = 0.5
     clock: Callable[[], float] | None = field(default=None, repr=False)
@@ -129,11 +130,12 @@ def create_app(config: SandboxConfig) -> FastAPI:
     if config.clock is not None:
         store_kwargs["clock"] = config.clock
     store = SessionStore(**store_kwargs)
+    wake = asyncio.Event()  # set when a session is created, so the ticker plans for it
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         await dispatcher.start()
-        ticker = asyncio.create_task(_tick_forever(store, config.tick_seconds))
+        ticker = asyncio.create_task(_tick_forever(store, wake, config.tick_seconds))
         try:
             yield
         finally:
@@ -186,6 +188,7 @@ def create_app(config: SandboxConfig) -> FastAPI:
             need_captcha=config.need_captcha if captcha is None else captcha,
             scenario=body.scenario,
         )
+        wake.set()
         url = f"{config.public_base_url.rstrip('/')}/flow/{session.token}"
         log.info("created session %s (%s)", session.session_id, ",".join(body.scopes))
         return JSONResponse({"sessionId": session.session_id, "token": session.token, "url": url})
@@ -235,11 +238,20 @@ def _validation_error(request: Request, exc: RequestValidationError) -> JSONResp
     return error(422, "invalid_request", "; ".join(parts) + ".")
 
 
-async def _tick_forever(store: SessionStore, interval: float) -> None:
-    """Advance sessions so that expiry, scenarios and callbacks happen without polling."""
+async def _tick_forever(store: SessionStore, wake: asyncio.Event, longest: float) -> None:
+    """Advance sessions so that expiry, scenarios and callbacks happen without polling.
+
+    Sleeps until the next session is due to change (or a new one is created), never longer than
+    ``longest``: an idle sandbox wakes rarely instead of ticking many times a second.
+    """
     while True:
         try:
             store.tick()
+            due = store.next_change()
         except Exception:  # a bug here must not stop every later callback
             log.exception("sandbox tick failed")
-        await asyncio.sleep(interval)
+            due = None
+        wait = longest if due is None else min(longest, max(0.0, due - store.now()) + 0.001)
+        wake.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(wake.wait(), wait)

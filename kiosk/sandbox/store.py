@@ -138,6 +138,10 @@ class SessionStore:
     def __len__(self) -> int:
         return len(self._sessions)
 
+    def now(self) -> float:
+        """The store's clock."""
+        return self._clock()
+
     def create(
         self,
         *,
@@ -201,6 +205,22 @@ class SessionStore:
                 if token not in self._active and now > session.expires_at + RETENTION_SECONDS:
                     del self._sessions[token]
         self._announce(finals)
+
+    def next_change(self) -> float | None:
+        """The earliest clock time at which a live session changes by itself (a scenario's next
+        phase, or its expiry), or None when no session is live. Lets the server sleep till then.
+        """
+        now = self._clock()
+        due: float | None = None
+        with self._lock:
+            for token in self._active:
+                session = self._sessions[token]
+                when = session.expires_at
+                if session.scenario is not None and self.step_seconds > 0:
+                    elapsed_phases = int((now - session.created_at) / self.step_seconds) + 1
+                    when = min(when, session.created_at + elapsed_phases * self.step_seconds)
+                due = when if due is None else min(due, when)
+        return due
 
     def act(
         self,

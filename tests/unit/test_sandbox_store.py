@@ -227,3 +227,15 @@ def test_tokens_are_unguessable_and_ids_are_uuid4(store: SessionStore) -> None:
     assert len({s.token for s in sessions}) == 50
     assert all(len(s.token) >= 43 for s in sessions)  # 32 random bytes
     assert all(uuid.UUID(s.session_id).version == 4 for s in sessions)
+
+
+def test_next_change_is_the_next_scenario_phase_or_expiry(
+    store: SessionStore, clock: FakeClock
+) -> None:
+    assert store.next_change() is None  # nothing live: the server may sleep
+    start = clock.now
+    store.create(scopes=["liveness"], ttl_sec=600)
+    assert store.next_change() == start + 600
+    clock.advance(0.25)
+    store.create(scopes=["liveness"], scenario=Scenario.PASS)
+    assert store.next_change() == pytest.approx(start + 0.25 + 1.0)
