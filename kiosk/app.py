@@ -195,23 +195,31 @@ def _routed_signals(app: QObject) -> Iterator[threading.Event]:
     it control as soon as a signal arrives, with no polling timer. A signal that comes before
     the loop runs is remembered in the event.
     """
-    from PySide6.QtCore import QCoreApplication, QSocketNotifier
+    from PySide6.QtCore import QCoreApplication, QSocketNotifier, QTimer
 
     requested = threading.Event()
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+    notifiers: list[QSocketNotifier] = []
 
     def drain() -> None:
         with contextlib.suppress(OSError):
             reader.recv(64)
 
+    def watch() -> None:
+        notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+        notifier.activated.connect(drain)
+        notifiers.append(notifier)
+
     def on_signal(*_: object) -> None:
         requested.set()
         QCoreApplication.quit()
 
-    notifier.activated.connect(drain)
+    # The notifier is made once the loop runs: its enum argument is the first Qt enum use, which
+    # costs ~16 ms that the first paint need not wait for. Until then a signal is still caught
+    # (the handler runs at Python's next step) and remembered in `requested`.
+    QTimer.singleShot(0, watch)
     previous_fd = signal.set_wakeup_fd(writer.fileno())
     previous = {n: signal.signal(n, on_signal) for n in (signal.SIGINT, signal.SIGTERM)}
     try:
@@ -220,6 +228,7 @@ def _routed_signals(app: QObject) -> Iterator[threading.Event]:
         for number, handler in previous.items():
             signal.signal(number, handler)
         signal.set_wakeup_fd(previous_fd)
-        notifier.setEnabled(False)
+        for notifier in notifiers:
+            notifier.setEnabled(False)
         reader.close()
         writer.close()

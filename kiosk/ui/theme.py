@@ -15,10 +15,12 @@ BACKGROUND = "#eef1f6"
 WARNING_BG = "#fef3c7"
 
 _QSS = """
-QWidget#KioskWindow {{ background: {bg}; }}
+QFrame#KioskWindow {{ background: {bg}; }}
 QWidget {{ color: {ink}; font-size: {body}px; }}
+QLabel {{ qproperty-alignment: AlignCenter; }}
 QFrame#Header {{ background: {ink}; }}
-QLabel#HeaderTitle {{ color: white; font-size: {body}px; font-weight: 600; padding: {pad_s}px; }}
+QLabel#HeaderTitle {{ color: white; font-size: {body}px; font-weight: 600; padding: {pad_s}px;
+    qproperty-alignment: 'AlignLeft | AlignVCenter'; }}
 QLabel#SandboxBadge {{ background: #facc15; color: #111; font-size: {tiny}px; font-weight: 800;
     padding: {pad_s}px {pad}px; border-radius: {radius_s}px; letter-spacing: 2px; }}
 QLabel#Banner {{ background: {warn_bg}; color: #78350f; font-size: {small}px; font-weight: 600;
@@ -32,6 +34,7 @@ QLabel#Verdict[outcome="fail"] {{ color: {fail}; font-size: {huge}px; font-weigh
 QLabel#Reason {{ color: {fail}; font-size: {body}px; }}
 QLabel#Advice {{ color: {muted}; font-size: {small}px; }}
 QLabel#CheckName, QLabel#CheckValue {{ font-size: {body}px; }}
+QLabel#CheckName {{ qproperty-alignment: 'AlignLeft | AlignVCenter'; }}
 QLabel#StepDone {{ color: {pass_}; font-size: {body}px; }}
 QLabel#StepCurrent {{ color: {accent}; font-size: {body}px; font-weight: 700; }}
 QLabel#StepTodo {{ color: {muted}; font-size: {body}px; }}

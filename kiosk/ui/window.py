@@ -7,14 +7,13 @@ forwards what the person does to the controller. It holds no session state of it
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QResizeEvent
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
-    QLayout,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -23,14 +22,18 @@ from PySide6.QtWidgets import (
 from kiosk.core.state import KioskState, Phase
 from kiosk.ui.controller import KioskController
 from kiosk.ui.screens.common import label
-from kiosk.ui.screens.ended import EndedScreen
-from kiosk.ui.screens.error import ErrorScreen
-from kiosk.ui.screens.idle import IdleScreen
-from kiosk.ui.screens.progress import ProgressScreen
-from kiosk.ui.screens.qr import QrScreen
-from kiosk.ui.screens.result import ResultScreen
-from kiosk.ui.screens.starting import StartingScreen
 from kiosk.ui.theme import stylesheet
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
+
+    from kiosk.ui.screens.ended import EndedScreen
+    from kiosk.ui.screens.error import ErrorScreen
+    from kiosk.ui.screens.idle import IdleScreen
+    from kiosk.ui.screens.progress import ProgressScreen
+    from kiosk.ui.screens.qr import QrScreen
+    from kiosk.ui.screens.result import ResultScreen
+    from kiosk.ui.screens.starting import StartingScreen
 
 
 def open_in_browser(url: str) -> bool:
@@ -38,7 +41,7 @@ def open_in_browser(url: str) -> bool:
     return QDesktopServices.openUrl(QUrl(url))
 
 
-class KioskWindow(QWidget):
+class KioskWindow(QFrame):
     """The kiosk's only window.
 
     Args:
@@ -58,17 +61,14 @@ class KioskWindow(QWidget):
         super().__init__(parent)
         self.setObjectName("KioskWindow")
         self.setWindowTitle(self.tr("Face verification"))
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.controller = controller
         self._open_url = open_url
         self._style_side = 0
 
         header = QFrame()
         header.setObjectName("Header")
-        title = QLabel(self.tr("Face verification"))
-        title.setObjectName("HeaderTitle")
-        self.sandbox_badge = QLabel(self.tr("SANDBOX"))
-        self.sandbox_badge.setObjectName("SandboxBadge")
+        title = label(self.tr("Face verification"), "HeaderTitle", wrap=False, ours=True)
+        self.sandbox_badge = label(self.tr("SANDBOX"), "SandboxBadge", wrap=False, ours=True)
         self.sandbox_badge.setToolTip(self.tr("Demo server: no real identity check is made"))
         self.sandbox_badge.setAccessibleName(self.tr("Sandbox mode: demo server"))
         self.sandbox_badge.setVisible(sandbox)
@@ -77,35 +77,19 @@ class KioskWindow(QWidget):
         header_row.addStretch(1)
         header_row.addWidget(self.sandbox_badge)
 
-        self.banner = label(self.tr("Connection problem — retrying…"), "Banner")
+        self.banner = label(self.tr("Connection problem — retrying…"), "Banner", ours=True)
         self.banner.setAccessibleName(self.tr("Connection problem, retrying"))
         self.banner.hide()
 
-        thresholds = controller.options.thresholds
-        self.idle = IdleScreen()
-        self.starting = StartingScreen()
-        self.qr = QrScreen()
-        self.progress = ProgressScreen()
-        self.result = ResultScreen(thresholds)
-        self.ended = EndedScreen()
-        self.error = ErrorScreen()
-        self._screens: dict[Phase, QWidget] = {
-            Phase.IDLE: self.idle,
-            Phase.STARTING: self.starting,
-            Phase.QR: self.qr,
-            Phase.PROGRESS: self.progress,
-            Phase.RESULT: self.result,
-            Phase.ENDED: self.ended,
-            Phase.ERROR: self.error,
-        }
+        # Screens are built the first time they are needed: only the idle screen is on the
+        # way to the first paint.
+        self._screens: dict[Phase, QWidget] = {}
         self.stack = QStackedWidget()
-        for screen in self._screens.values():
-            self.stack.addWidget(screen)
 
         layout = QVBoxLayout(self)
-        # The window may be made smaller than the current layout's minimum: resizeEvent then
-        # rescales the fonts and the screens re-flow, so a resize is never refused.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        # An explicit minimum keeps the layout from imposing its own, so the window may be made
+        # smaller than the current layout wants: resizeEvent then rescales the fonts and the
+        # screens re-flow, and a resize is never refused.
         self.setMinimumSize(480, 480)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -116,15 +100,6 @@ class KioskWindow(QWidget):
         body.addWidget(self.stack)
         layout.addLayout(body, 1)
 
-        self.idle.start_requested.connect(controller.start)
-        self.qr.cancel_requested.connect(controller.cancel)
-        self.qr.open_here_requested.connect(self._open_here)
-        self.progress.cancel_requested.connect(controller.cancel)
-        self.result.done_requested.connect(controller.dismiss)
-        self.ended.again_requested.connect(controller.start)
-        self.ended.done_requested.connect(controller.dismiss)
-        self.error.retry_requested.connect(self._retry)
-        self.error.back_requested.connect(controller.dismiss)
         controller.state_changed.connect(self.show_state)
         controller.tick.connect(self._tick)
         self.show_state(controller.state)
@@ -134,9 +109,92 @@ class KioskWindow(QWidget):
         """The screen on display."""
         return self.stack.currentWidget()
 
+    def screen_for(self, phase: Phase) -> QWidget:
+        """The screen for ``phase``, built on first use."""
+        built = self._screens.get(phase)
+        if built is None:
+            built = self._build(phase)
+            self._screens[phase] = built
+            self.stack.addWidget(built)
+        return built
+
+    @property
+    def idle(self) -> IdleScreen:
+        return cast("IdleScreen", self.screen_for(Phase.IDLE))
+
+    @property
+    def starting(self) -> StartingScreen:
+        return cast("StartingScreen", self.screen_for(Phase.STARTING))
+
+    @property
+    def qr(self) -> QrScreen:
+        return cast("QrScreen", self.screen_for(Phase.QR))
+
+    @property
+    def progress(self) -> ProgressScreen:
+        return cast("ProgressScreen", self.screen_for(Phase.PROGRESS))
+
+    @property
+    def result(self) -> ResultScreen:
+        return cast("ResultScreen", self.screen_for(Phase.RESULT))
+
+    @property
+    def ended(self) -> EndedScreen:
+        return cast("EndedScreen", self.screen_for(Phase.ENDED))
+
+    @property
+    def error(self) -> ErrorScreen:
+        return cast("ErrorScreen", self.screen_for(Phase.ERROR))
+
+    def _build(self, phase: Phase) -> QWidget:
+        """Create a screen and connect what the person can do on it to the controller."""
+        controller = self.controller
+        if phase is Phase.IDLE:
+            from kiosk.ui.screens.idle import IdleScreen
+
+            idle = IdleScreen()
+            idle.start_requested.connect(controller.start)
+            return idle
+        if phase is Phase.STARTING:
+            from kiosk.ui.screens.starting import StartingScreen
+
+            return StartingScreen()
+        if phase is Phase.QR:
+            from kiosk.ui.screens.qr import QrScreen
+
+            qr = QrScreen()
+            qr.cancel_requested.connect(controller.cancel)
+            qr.open_here_requested.connect(self._open_here)
+            return qr
+        if phase is Phase.PROGRESS:
+            from kiosk.ui.screens.progress import ProgressScreen
+
+            progress = ProgressScreen()
+            progress.cancel_requested.connect(controller.cancel)
+            return progress
+        if phase is Phase.RESULT:
+            from kiosk.ui.screens.result import ResultScreen
+
+            result = ResultScreen(controller.options.thresholds)
+            result.done_requested.connect(controller.dismiss)
+            return result
+        if phase is Phase.ENDED:
+            from kiosk.ui.screens.ended import EndedScreen
+
+            ended = EndedScreen()
+            ended.again_requested.connect(controller.start)
+            ended.done_requested.connect(controller.dismiss)
+            return ended
+        from kiosk.ui.screens.error import ErrorScreen
+
+        error = ErrorScreen()
+        error.retry_requested.connect(self._retry)
+        error.back_requested.connect(controller.dismiss)
+        return error
+
     def show_state(self, state: KioskState) -> None:
         """Draw ``state``: pick its screen, fill it in, show or hide the banner."""
-        screen = self._screens[state.phase]
+        screen = self.screen_for(state.phase)
         show = getattr(screen, "show_state", None)
         if show is not None:
             show(state)

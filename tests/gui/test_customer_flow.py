@@ -143,6 +143,8 @@ def test_a_double_tap_starts_one_session(kiosk: Kiosk) -> None:
 
 
 def test_every_button_has_an_accessible_name(kiosk: Kiosk) -> None:
+    for phase in Phase:
+        kiosk.window.screen_for(phase)  # screens are built on first use
     buttons = kiosk.window.findChildren(QPushButton)
     assert len(buttons) >= 9
     assert all(b.accessibleName() for b in buttons)

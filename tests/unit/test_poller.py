@@ -271,9 +271,9 @@ def test_a_real_stop_wakes_the_wait_at_once() -> None:
 
 @pytest.fixture(autouse=True)
 def _no_threads_left() -> Iterator[None]:
-    before = threading.active_count()
+    before = set(threading.enumerate())
     yield
-    assert threading.active_count() == before
+    assert set(threading.enumerate()) - before == set(), "a thread started here is still alive"
 
 
 def test_unknown_status_keeps_polling(time: FakeTime) -> None:

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 
-def label(text: str, name: str, parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
-    """A centred label styled by ``name`` (see ``theme.py``)."""
+def label(
+    text: str, name: str, parent: QWidget | None = None, *, wrap: bool = True, ours: bool = False
+) -> QLabel:
+    """A centred label styled by ``name`` (see ``theme.py``, which also centres it).
+
+    Text is shown as plain text (never as HTML, since it may come from a server) unless
+    ``ours`` says it is a fixed string of ours: those skip the call because the first use of a
+    Qt enum costs ~16 ms, and the idle screen's labels are on the way to the first paint.
+    """
     widget = QLabel(text, parent)
     widget.setObjectName(name)
     widget.setWordWrap(wrap)
-    widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
+    if not ours:
+        from PySide6.QtCore import Qt  # see above: not on the idle screen's path
+
+        widget.setTextFormat(Qt.TextFormat.PlainText)
     return widget
 
 
@@ -20,13 +28,11 @@ def button(
     text: str, accessible: str, *, primary: bool, parent: QWidget | None = None
 ) -> QPushButton:
     """A large touch target that also works with the mouse and the keyboard (Enter, Space)."""
+    # QPushButton's defaults already give a strong focus policy and a fixed height.
     widget = QPushButton(text, parent)
     widget.setObjectName("Primary" if primary else "Secondary")
     widget.setAccessibleName(accessible)
-    widget.setCursor(Qt.CursorShape.PointingHandCursor)
     widget.setAutoDefault(True)
-    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    widget.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
     return widget
 
 

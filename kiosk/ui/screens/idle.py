@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.screens.common import button, label
 
@@ -19,10 +19,11 @@ class IdleScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = label(self.tr("Verify your identity"), "Title")
+        self.title = label(self.tr("Verify your identity"), "Title", ours=True)
         self.subtitle = label(
             self.tr("Scan a code with your phone and take a selfie. It takes about a minute."),
             "Subtitle",
+            ours=True,
         )
         self.start_button = button(
             self.tr("Start verification"), self.tr("Start verification"), primary=True
@@ -34,7 +35,11 @@ class IdleScreen(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addSpacing(40)
-        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        centred = QHBoxLayout()  # stretches, not an alignment flag: see label()
+        centred.addStretch(1)
+        centred.addWidget(self.start_button)
+        centred.addStretch(1)
+        layout.addLayout(centred)
         layout.addStretch(3)
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name

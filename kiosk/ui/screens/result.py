@@ -67,7 +67,6 @@ class ResultScreen(QWidget):
         self.verdict.style().polish(self.verdict)
         for row, check in enumerate(verdict.checks):
             name = label(scope_name(check.scope), "CheckName", wrap=False)
-            name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             value = label(self._value_text(check.scope, check.score), "CheckValue", wrap=False)
             mark = label(
                 self.tr("✓ passed") if check.passed else self.tr("✕ failed"),

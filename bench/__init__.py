@@ -1,0 +1,1 @@
+"""Benchmarks of the kiosk: ``python -m bench`` prints the table (see docs/PERFORMANCE.md)."""
