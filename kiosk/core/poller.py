@@ -66,6 +66,7 @@ class SessionListener(Protocol):
 
 
 _ACTIVE = frozenset({Status.CAPTCHA_OK, Status.IN_PROGRESS})
+FIRST_READ_DELAY = 0.1
 
 
 class SessionRunner:
@@ -128,6 +129,10 @@ class SessionRunner:
         if stop.is_set():
             return
         listener.created(session)
+        # Nobody can have scanned the code yet: let the screen draw it before the first read
+        # competes with it for the interpreter.
+        if stop.wait(min(FIRST_READ_DELAY, self.policy.interval)):
+            return
         self._poll(session.token, listener, stop)
 
     def _create(self, listener: SessionListener, stop: threading.Event) -> CreatedSession | None:

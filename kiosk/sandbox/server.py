@@ -83,8 +83,15 @@ class SandboxServer:
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self._socket = socket.socket(family, socket.SOCK_STREAM)
         self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # Connections accepted from a socket handed to uvicorn do not get TCP_NODELAY, and
+        # Nagle's algorithm with delayed ACKs then adds ~40 ms to every response; accepted
+        # sockets inherit the option from the listener.
+        self._socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         try:
             self._socket.bind((host, port))
+            # Listen at once: a client that connects before uvicorn's loop runs waits in the
+            # backlog instead of being refused.
+            self._socket.listen(2048)
         except OSError:
             self._socket.close()
             raise

@@ -275,3 +275,11 @@ def test_flow_url_is_served_by_the_sandbox(client: VerificationClient) -> None:
     assert page.status_code == 200
     assert "Verify your face" in page.text
     assert Step.LIVENESS.value not in page.text  # no step page before the person starts
+
+
+def test_listener_disables_nagle_so_responses_are_not_held_back(sandbox: SandboxServer) -> None:
+    # Without TCP_NODELAY every loopback response waited ~40 ms for a delayed ACK.
+    import socket
+
+    listener = sandbox._socket
+    assert listener.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0

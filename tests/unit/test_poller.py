@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.core.api import Credentials, VerificationClient
 from kiosk.core.models import SessionStatus, Status
-from kiosk.core.poller import PollPolicy, SessionRunner
+from kiosk.core.poller import FIRST_READ_DELAY, PollPolicy, SessionRunner
 from kiosk.core.state import ActiveSession, ErrorKind
 
 BASE = "https://vendor.test"
@@ -146,8 +146,9 @@ def test_reports_each_change_once_and_stops_at_the_final_status(time: FakeTime) 
         ("status", "DONE"),
     ]
     assert counts == {"POST": 1, "GET": 5}
-    # Slower while waiting for a scan, quicker once the person is in the flow.
-    assert time.waits == [1.0, 1.0, 0.5, 0.5]
+    # A short pause lets the code be drawn first; then slower while waiting for a scan,
+    # quicker once the person is in the flow.
+    assert time.waits == [FIRST_READ_DELAY, 1.0, 1.0, 0.5, 0.5]
     session = recorder.events[0][1]
     assert session.host == "vendor.test" and session.matrix.size >= 21
 
@@ -192,7 +193,7 @@ def test_create_rate_limited_waits_as_told(time: FakeTime) -> None:
 def test_retry_after_is_capped(time: FakeTime) -> None:
     client, _ = serve([ok(CREATED)], [code(429, **{"Retry-After": "3600"}), status("DONE")])
     run(client, time, policy=PollPolicy(retry_after_cap=60, give_up_after=1000))
-    assert time.waits == [60.0]
+    assert time.waits == [FIRST_READ_DELAY, 60.0]
 
 
 def test_poll_trouble_is_reported_then_cleared_by_a_status(time: FakeTime) -> None:
@@ -219,7 +220,7 @@ def test_backoff_grows_with_full_jitter_up_to_a_ceiling(time: FakeTime) -> None:
     client, _ = serve([ok(CREATED)], [code(500)] * 6 + [status("DONE")])
     run(client, time, policy=PollPolicy(interval=1.0, max_backoff=4.0, give_up_after=1000))
     # rng is 0.5: half of 1, 2, 4, 4, 4, 4.
-    assert time.waits == [0.5, 1.0, 2.0, 2.0, 2.0, 2.0]
+    assert time.waits == [FIRST_READ_DELAY, 0.5, 1.0, 2.0, 2.0, 2.0, 2.0]
 
 
 def test_gives_up_after_continuous_failure(time: FakeTime) -> None:
@@ -227,7 +228,7 @@ def test_gives_up_after_continuous_failure(time: FakeTime) -> None:
     recorder = run(client, time, policy=PollPolicy(interval=1.0, max_backoff=2.0, give_up_after=10))
     assert recorder.names()[-1] == ("failed", ErrorKind.NETWORK)
     assert 10 <= time.now < 13
-    assert counts["GET"] == len(time.waits) + 1
+    assert counts["GET"] == len(time.waits)  # one read per wait, the first wait before any
 
 
 @pytest.mark.parametrize(
@@ -252,7 +253,7 @@ def test_stop_ends_the_loop_without_further_reports(time: FakeTime) -> None:
     client, counts = serve([ok(CREATED)], [status("CREATED")])
     recorder = run(client, time, stop_after_waits=3)
     assert recorder.names() == ["created", ("status", "CREATED")]
-    assert counts["GET"] == 3
+    assert counts["GET"] == 2  # the first wait comes before the first read
 
 
 def test_a_real_stop_wakes_the_wait_at_once() -> None:

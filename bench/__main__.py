@@ -1,0 +1,105 @@
+"""``python -m bench``: run every benchmark and print the table for docs/PERFORMANCE.md.
+
+``--quick`` shortens the idle windows, the load and the round counts (for a smoke run; the
+figures in the docs come from the full run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def machine() -> str:
+    import psutil
+    import PySide6
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info if "model name" in line)
+    except (OSError, StopIteration):
+        pass
+    return (
+        f"{cpu}, {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB; "
+        f"Python {platform.python_version()}, PySide6 {PySide6.__version__}, "
+        f"{platform.system()} {platform.release()}; Qt platform offscreen"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="short run (smoke test)")
+    args = parser.parse_args()
+    quick = args.quick
+    from bench import cold_start, idle_cost, qr_render, sandbox_load, status_latency, tap_to_qr
+
+    print(f"machine: {machine()}\n", flush=True)
+    rows: list[tuple[str, str, str, str]] = []
+
+    def row(figure: str, measured: str, target: str, ok: bool | None) -> None:
+        verdict = "report" if ok is None else ("met" if ok else "MISSED")
+        rows.append((figure, measured, target, verdict))
+        print(f"  {figure}: {measured} ({verdict})", flush=True)
+
+    start = cold_start.run(rounds=3 if quick else 11)
+    row(
+        "cold start to first painted idle screen",
+        f"{start['ratio']:.2f}x ({start['kiosk_s'] * 1000:.0f} ms vs bare "
+        f"{start['bare_s'] * 1000:.0f} ms)",
+        "<= 1.5x",
+        start["ratio"] <= 1.5,
+    )
+    tap = tap_to_qr.run(rounds=5 if quick else 30)
+    row(
+        "tap to QR painted (local sandbox)",
+        f"{tap['ratio']:.2f}x ({tap['kiosk_ms']:.1f} ms vs bare POST+encode "
+        f"{tap['bare_ms']:.1f} ms)",
+        "<= 2x",
+        tap["ratio"] <= 2,
+    )
+    latency = status_latency.run(rounds=5 if quick else 30)
+    row(
+        "status change to screen (poll 1 s)",
+        f"median {latency['median_ms']:.0f} ms, p95 {latency['p95_ms']:.0f} ms",
+        f"p95 <= {latency['limit_ms']:.0f} ms",
+        latency["p95_ms"] <= latency["limit_ms"],
+    )
+    cost = idle_cost.run(seconds=10 if quick else 60)
+    for phase, limit in (("idle", 1.0), ("polling", 2.0)):
+        figures = cost[phase]
+        row(
+            f"{phase} cost ({'idle screen' if phase == 'idle' else 'QR on screen, 1 Hz poll'})",
+            f"{figures['cpu_percent']:.2f} % of a core, RSS {figures['rss_mib']:.0f} MiB, "
+            f"{figures['threads']:.0f} threads",
+            f"< {limit:g} %",
+            figures["cpu_percent"] < limit,
+        )
+    qr = qr_render.run(rounds=10 if quick else 50)
+    row(
+        "QR rendering (74-byte URL, version 5, level M)",
+        f"encode {qr['encode_ms']:.1f} ms; paint {qr['paint_1080_ms']:.2f} ms at "
+        f"{qr['paint_1080_px']:.0f} px, {qr['paint_2160_ms']:.2f} ms at "
+        f"{qr['paint_2160_px']:.0f} px",
+        "report",
+        None,
+    )
+    load = sandbox_load.run(kiosks=500, seconds=8 if quick else 30, warm_up=3 if quick else 5)
+    row(
+        "sandbox: 500 kiosks polling 1/s (loopback)",
+        f"p50 {load['p50_ms']:.1f} ms, p99 {load['p99_ms']:.1f} ms "
+        f"({load['reads_per_s']:.0f} reads/s)",
+        "p99 < 50 ms",
+        load["p99_ms"] < 50,
+    )
+    print("\n| figure | measured | target | |\n|---|---|---|---|")
+    for figure, measured, target, verdict in rows:
+        print(f"| {figure} | {measured} | {target} | {verdict} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
