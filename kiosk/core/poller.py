@@ -27,6 +27,7 @@ from kiosk.core.errors import (
 )
 from kiosk.core.models import CreatedSession, SessionStatus, Status
 from kiosk.core.qr import UntrustedUrl, check_session_url, encode, host_label
+from kiosk.core.redact import forget_secret
 from kiosk.core.state import ActiveSession, ErrorKind
 
 
@@ -113,6 +114,16 @@ class SessionRunner:
         created = self._create(listener, stop)
         if created is None:
             return
+        try:
+            self._follow(created, listener, stop)
+        finally:
+            # The registry of secrets to mask must not grow with every session of a kiosk that
+            # runs for months; URLs carrying the token stay masked by pattern anyway.
+            forget_secret(created.token)
+
+    def _follow(
+        self, created: CreatedSession, listener: SessionListener, stop: threading.Event
+    ) -> None:
         try:
             url = check_session_url(created.url, self._trusted)
         except UntrustedUrl as exc:

@@ -285,3 +285,14 @@ def test_unknown_status_keeps_polling(time: FakeTime) -> None:
         ("status", "DONE"),
     ]
     assert Status("DONE").is_final
+
+
+def test_the_token_leaves_the_mask_registry_when_the_session_ends(time: FakeTime) -> None:
+    from kiosk.core import redact
+
+    client, _ = serve([ok(CREATED)], [status("DONE")])
+    run(client, time)
+    assert TOKEN not in redact._secrets
+    assert redact.redact(f"GET {BASE}/api/v1.0/flow/sessions/{TOKEN}") == (
+        f"GET {BASE}/api/v1.0/flow/sessions/***"
+    )
