@@ -41,6 +41,8 @@ class PollPolicy:
         max_backoff: ceiling of the backoff between failed reads.
         retry_after_cap: the longest ``Retry-After`` honoured.
         give_up_after: seconds of continuous failure before the session is given up.
+        create_attempts: the most tries of a create (each only when the last provably did not
+            reach the server, or was refused with 429).
     """
 
     interval: float = 1.0
@@ -48,6 +50,7 @@ class PollPolicy:
     max_backoff: float = 8.0
     retry_after_cap: float = 60.0
     give_up_after: float = 45.0
+    create_attempts: int = 5
 
 
 class SessionListener(Protocol):
@@ -160,10 +163,11 @@ class SessionRunner:
                     listener.failed(error_kind(exc), exc.message)
                     return None
                 failing_since = self._clock() if failing_since is None else failing_since
-                if self._clock() - failing_since >= self.policy.give_up_after:
+                failures += 1
+                out_of_time = self._clock() - failing_since >= self.policy.give_up_after
+                if out_of_time or failures >= self.policy.create_attempts:
                     listener.failed(error_kind(exc), exc.message)
                     return None
-                failures += 1
                 listener.trouble(exc.message)
                 stop.wait(self._backoff(failures, exc))
         return None
@@ -176,7 +180,9 @@ class SessionRunner:
             try:
                 status = self._client.get_status(token)
             except ApiError as exc:
-                if not exc.retryable:
+                # Reads change nothing on the server, so they are retried freely: an answer
+                # garbled by a proxy is as passing as a reset connection.
+                if not (exc.retryable or isinstance(exc, UnreadableResponse)):
                     listener.failed(error_kind(exc), exc.message)
                     return
                 now = self._clock()

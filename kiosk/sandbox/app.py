@@ -12,14 +12,19 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import APIKeyHeader
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kiosk import __version__
+from kiosk.core.models import Status
 from kiosk.sandbox import flow_routes
 from kiosk.sandbox.callbacks import CallbackDispatcher
+from kiosk.sandbox.faults import FaultPlan, FaultRule, Target
+from kiosk.sandbox.faults import after as faults_after
+from kiosk.sandbox.faults import before as faults_before
 from kiosk.sandbox.schemas import (
     CreateSessionRequest,
     CreateSessionResponse,
@@ -47,6 +52,7 @@ class SandboxConfig:
             earlier when a session is due to change, and not at all more often when none is.
         callback_attempts / callback_backoff: callback retry policy.
         clock: epoch seconds; tests inject a fake one.
+        faults: fault-injection rules active from the start (see ``faults.py``).
     """
 
     app_id: str
@@ -58,9 +64,16 @@ class SandboxConfig:
     callback_attempts: int = 4
     callback_backoff: float = 0.5
     clock: Callable[[], float] | None = field(default=None, repr=False)
+    faults: list[FaultRule] = field(default_factory=list)
 
     def __repr__(self) -> str:
         return f"SandboxConfig(app_id={self.app_id!r}, public_base_url={self.public_base_url!r})"
+
+
+class FaultList(BaseModel):
+    """Body of ``PUT /sandbox/faults``."""
+
+    rules: list[FaultRule]
 
 
 def error(status: int, code: str, message: str, **headers: str) -> JSONResponse:
@@ -155,6 +168,9 @@ def create_app(config: SandboxConfig) -> FastAPI:
         docs_url="/docs",
         redoc_url=None,
     )
+    faults = FaultPlan()
+    faults.set(list(config.faults))
+    app.state.faults = faults
     app.state.store = store
     app.state.config = config
     app.state.dispatcher = dispatcher
@@ -177,7 +193,11 @@ def create_app(config: SandboxConfig) -> FastAPI:
         summary="Create a verification session",
         dependencies=_AUTHORIZED,
     )
-    async def create_session(body: CreateSessionRequest) -> JSONResponse:
+    async def create_session(body: CreateSessionRequest, request: Request) -> Response:
+        fault = faults.pick(Target.CREATE)
+        early = await faults_before(fault, request)
+        if early is not None:
+            return early  # nothing was created
         captcha = body.captcha
         session = store.create(
             scopes=body.scopes,
@@ -191,7 +211,8 @@ def create_app(config: SandboxConfig) -> FastAPI:
         wake.set()
         url = f"{config.public_base_url.rstrip('/')}/flow/{session.token}"
         log.info("created session %s (%s)", session.session_id, ",".join(body.scopes))
-        return JSONResponse({"sessionId": session.session_id, "token": session.token, "url": url})
+        created = {"sessionId": session.session_id, "token": session.token, "url": url}
+        return faults_after(fault, created) or JSONResponse(created)
 
     @app.get(
         SESSIONS_PATH + "/{token}",
@@ -203,11 +224,31 @@ def create_app(config: SandboxConfig) -> FastAPI:
         summary="Get a session's status by its token",
         dependencies=_AUTHORIZED,
     )
-    async def get_status(token: str) -> JSONResponse:
+    async def get_status(token: str, request: Request) -> Response:
         body = store.snapshot(token)
         if body is None:
             return error(404, "not_found", "No session has this token.")
-        return JSONResponse(body)
+        final = Status(body["status"]).is_final
+        fault = faults.pick(Target.FINAL if final else Target.POLL)
+        early = await faults_before(fault, request)
+        if early is not None:
+            return early
+        return faults_after(fault, body) or JSONResponse(body)
+
+    @app.get("/sandbox/faults", include_in_schema=False, dependencies=_AUTHORIZED)
+    async def list_faults() -> JSONResponse:
+        return JSONResponse({"rules": [r.model_dump(mode="json") for r in faults.rules()]})
+
+    @app.put("/sandbox/faults", include_in_schema=False, dependencies=_AUTHORIZED)
+    async def set_faults(plan: FaultList) -> JSONResponse:
+        faults.set(plan.rules)
+        log.warning("fault injection: %s", [r.model_dump(mode="json") for r in plan.rules])
+        return JSONResponse({"rules": [r.model_dump(mode="json") for r in faults.rules()]})
+
+    @app.delete("/sandbox/faults", include_in_schema=False, dependencies=_AUTHORIZED)
+    async def clear_faults() -> JSONResponse:
+        faults.clear()
+        return JSONResponse({"rules": []})
 
     app.include_router(flow_routes.router(store))
     return app

@@ -36,6 +36,14 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
         "--captcha", action="store_true", help="ask for a captcha in every session by default"
     )
     parser.add_argument("--public-url", help="base URL phones use, if not http://<LAN IP>:<port>")
+    parser.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="RULE",
+        help="inject a fault, e.g. kind=error,target=poll,rate=0.3 (repeatable; see "
+        "kiosk/sandbox/faults.py; also PUT /sandbox/faults at run time)",
+    )
     return parser
 
 
@@ -54,8 +62,23 @@ def run(args: argparse.Namespace) -> int:
     generated_id, generated_key = generate_credentials()
     app_id = args.app_id or generated_id
     app_key = args.app_key or generated_key
+    from pydantic import ValidationError
+
+    from kiosk.sandbox.faults import FaultRule
+
+    try:
+        faults = [FaultRule.parse(text) for text in args.fault]
+    except ValidationError as exc:
+        print(
+            f"error: --fault: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}", file=sys.stderr
+        )
+        return 2
     config = SandboxConfig(
-        app_id=app_id, app_key=app_key, step_seconds=args.step_seconds, need_captcha=args.captcha
+        app_id=app_id,
+        app_key=app_key,
+        step_seconds=args.step_seconds,
+        need_captcha=args.captcha,
+        faults=faults,
     )
     try:
         server = SandboxServer(config, host=args.host, port=args.port, public_url=args.public_url)

@@ -113,6 +113,8 @@ class SandboxServer:
                 lifespan="on",
                 # Keep a polling kiosk's connection alive across a slow poll interval.
                 timeout_keep_alive=30,
+                # A request held by an injected stall must not hold up stopping for long.
+                timeout_graceful_shutdown=2,
             )
         )
         self._thread: threading.Thread | None = None

@@ -236,7 +236,6 @@ def test_gives_up_after_continuous_failure(time: FakeTime) -> None:
     [
         (code(401), ErrorKind.CREDENTIALS),
         (code(404), ErrorKind.SESSION_LOST),
-        (ok({"status": 5}), ErrorKind.UNREADABLE),
         (code(422), ErrorKind.CONFIGURATION),
     ],
 )
@@ -296,3 +295,22 @@ def test_the_token_leaves_the_mask_registry_when_the_session_ends(time: FakeTime
     assert redact.redact(f"GET {BASE}/api/v1.0/flow/sessions/{TOKEN}") == (
         f"GET {BASE}/api/v1.0/flow/sessions/***"
     )
+
+
+def test_a_garbled_status_read_is_retried_like_a_network_blip(time: FakeTime) -> None:
+    client, _ = serve([ok(CREATED)], [ok({"status": 5}), status("DONE")])
+    recorder = run(client, time)
+    assert recorder.names() == ["created", "trouble", ("status", "DONE")]
+
+
+def test_reads_that_stay_unreadable_give_up_as_unreadable(time: FakeTime) -> None:
+    client, _ = serve([ok(CREATED)], [ok({"status": 5})])
+    recorder = run(client, time, policy=PollPolicy(interval=1.0, give_up_after=5))
+    assert recorder.names()[-1] == ("failed", ErrorKind.UNREADABLE)
+
+
+def test_create_attempts_are_capped(time: FakeTime) -> None:
+    client, counts = serve([raises(httpx.ConnectError("down"))], [status("DONE")])
+    recorder = run(client, time, policy=PollPolicy(create_attempts=3, give_up_after=1000))
+    assert recorder.names() == ["trouble", "trouble", ("failed", ErrorKind.NETWORK)]
+    assert counts["POST"] == 3
