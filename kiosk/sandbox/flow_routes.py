@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import io
-import logging
 from importlib import resources
 from string import Template
 from typing import Annotated
@@ -21,8 +20,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kiosk.core.models import Scope, Status, Step
 from kiosk.sandbox.store import InvalidAction, SandboxSession, SessionStore, Transition
-
-log = logging.getLogger(__name__)
 
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
 _PAGE = Template(resources.files("kiosk.sandbox").joinpath("templates/flow.html").read_text())
