@@ -9,13 +9,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 from bench.common import median
 
 
 def time_to_paint(which: str) -> float:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    home = tempfile.mkdtemp(prefix="kiosk-bench-")  # its logs and journal, not the user's
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_HOME": home}
     start = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-m", "bench._first_paint", which],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 import psutil
@@ -18,7 +19,8 @@ WARM_UP_SECONDS = 6.0
 
 
 def measure(extra: list[str], seconds: float) -> dict[str, float]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    home = tempfile.mkdtemp(prefix="kiosk-bench-")  # its logs and journal, not the user's
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_HOME": home}
     child = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "--windowed", "--local", "--port", "0", *extra],
         stdout=subprocess.DEVNULL,

@@ -17,6 +17,7 @@ import socket
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ from kiosk.sandbox import DEFAULT_PORT
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
+    from kiosk.core.journal import Journal
     from kiosk.core.poller import SessionRunner
 
 log = logging.getLogger(__name__)
@@ -38,7 +40,12 @@ KIOSK_TTL_SECONDS = 300
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``kiosk run`` (the default command)."""
-    parser.add_argument("--windowed", action="store_true", help="a normal window, not full screen")
+    parser.add_argument(
+        "--windowed",
+        action="store_true",
+        help="a normal window for operator desktops (default: locked full-screen kiosk mode)",
+    )
+    parser.add_argument("--hide-cursor", action="store_true", help="kiosk mode: hide the pointer")
     parser.add_argument(
         "--demo",
         nargs="?",
@@ -72,6 +79,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--step-seconds", type=float, default=2.0, help="sandbox: pace of demo scenarios"
     )
+    parser.add_argument("--journal", metavar="PATH", help="session journal file (SQLite)")
+    parser.add_argument("--no-journal", action="store_true", help="do not record sessions")
 
 
 def demo_scenarios(text: str) -> list[str]:
@@ -157,17 +166,39 @@ def run(args: argparse.Namespace) -> int:
             window.resize(1280, 800)
             window.show()
         else:
+            from kiosk.ui.lockdown import Lockdown
+
+            Lockdown(window, hide_cursor=args.hide_cursor)
             # Without a window manager (a bare X server on a kiosk) full screen means nothing
             # unless the window already covers the screen.
             window.setGeometry(app.primaryScreen().geometry())
             window.showFullScreen()
-        # The backend opens once the idle screen is on its way: it is not needed before a tap.
+        # The backend and the journal open once the idle screen is on its way: neither is
+        # needed before a tap.
         QTimer.singleShot(0, starter.start)
+        QTimer.singleShot(0, lambda: controller.attach_journal(_open_journal(args)))
         log.info("kiosk ready")
         if quit_requested.is_set():
             return 0
         return app.exec()
     return 0  # pragma: no cover - the with block returns
+
+
+def _open_journal(args: argparse.Namespace) -> Journal | None:
+    """The session journal, or None (logged) when it cannot be opened."""
+    if args.no_journal:
+        return None
+    from kiosk import paths
+    from kiosk.core.journal import Journal
+
+    path = Path(args.journal) if args.journal else paths.journal_path()
+    try:
+        journal = Journal(path)
+    except Exception:  # a broken file must not stop the kiosk from verifying people
+        log.exception("the journal at %s could not be opened; sessions are not recorded", path)
+        return None
+    log.info("journal: %s", path)
+    return journal
 
 
 def _route_crashes(show: Callable[[str], None]) -> Callable[[], None]:
@@ -214,7 +245,8 @@ def _routed_signals(app: QObject) -> Iterator[threading.Event]:
 
     def on_signal(*_: object) -> None:
         requested.set()
-        QCoreApplication.quit()
+        # exit() ends the loop without asking windows to close (a locked kiosk would refuse).
+        QCoreApplication.exit(0)
 
     # The notifier is made once the loop runs: its enum argument is the first Qt enum use, which
     # costs ~16 ms that the first paint need not wait for. Until then a signal is still caught

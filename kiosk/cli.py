@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 
 from kiosk import __version__
-from kiosk.core.redact import RedactingFilter
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,6 +39,16 @@ def build_parser() -> argparse.ArgumentParser:
         " Exit codes: 0 PASS, 1 FAIL, 2 usage, 3 expired or canceled, 4 error.",
     )
     verify.add_arguments(verify_parser)
+    journal = commands.add_parser(
+        "journal",
+        parents=[common],
+        help="the session journal: list recent sessions, export all as CSV",
+        description="Read the session journal (no tokens, URLs or keys are ever in it).",
+    )
+    journal.add_argument("action", choices=["list", "export"])
+    journal.add_argument("--journal", metavar="PATH", help="journal file (default: the kiosk's)")
+    journal.add_argument("--output", "-o", metavar="FILE", help="export: write here, not stdout")
+    journal.add_argument("--limit", type=int, default=20, help="list: how many (default 20)")
     sandbox_cli.build_parser(
         commands.add_parser(
             "sandbox",
@@ -52,40 +60,56 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def configure_logging(verbose: bool) -> None:
-    """Log to stderr with every secret masked, whichever library wrote the line."""
-    handler = logging.StreamHandler()
-    handler.addFilter(RedactingFilter())
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO if verbose else logging.WARNING)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``kiosk`` and ``python -m kiosk``."""
     parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if not arguments or arguments[0] not in (
-        "run",
-        "verify",
-        "sandbox",
-        "-h",
-        "--help",
-        "--version",
-    ):
+    commands = ("run", "verify", "sandbox", "journal", "-h", "--help", "--version")
+    if not arguments or arguments[0] not in commands:
         arguments.insert(0, "run")  # plain `kiosk` (with run's options) opens the kiosk
     args = parser.parse_args(arguments)
     if args.command == "sandbox":
         from kiosk.sandbox import cli as sandbox_cli
 
         return sandbox_cli.run(args)
+    if args.command == "journal":
+        return _journal(args)
+    from kiosk import logs
+
     if args.command == "verify":
         from kiosk import verify
 
-        configure_logging(args.verbose)
+        logs.configure(args.verbose)
         return int(verify.run(args))
-    from kiosk import app
+    from kiosk import app, paths
 
-    configure_logging(args.verbose)
+    logs.configure(args.verbose, paths.log_dir() / "kiosk.log")
     return app.run(args)
+
+
+def _journal(args: argparse.Namespace) -> int:
+    """``kiosk journal list|export``."""
+    from pathlib import Path
+
+    from kiosk import paths
+    from kiosk.core.journal import Journal, entries_as_text
+
+    path = Path(args.journal) if args.journal else paths.journal_path()
+    if not path.exists():
+        print(f"error: no journal at {path} (the kiosk creates it on first run).", file=sys.stderr)
+        return 1
+    journal = Journal(path)
+    try:
+        if args.action == "list":
+            for line in entries_as_text(journal.recent(args.limit)):
+                print(line)
+            return 0
+        if args.output:
+            with open(args.output, "w", newline="", encoding="utf-8") as out:
+                count = journal.export_csv(out)
+            print(f"exported {count} sessions to {args.output}", file=sys.stderr)
+        else:
+            journal.export_csv(sys.stdout)
+        return 0
+    finally:
+        journal.close()

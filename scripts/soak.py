@@ -6,9 +6,9 @@ Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/soak.py [--sessions 10
 The sandbox runs as its own process (so its growing session store is not counted as the
 kiosk's memory); the kiosk (controller, worker threads, window) runs here, offscreen. Each
 session plays the next scenario; its outcome must be the scenario's (a PASS only for ``pass``).
-Prints RSS, threads, open file descriptors, the outcomes so far (the session journal comes with
-the operations issue), and the longest the GUI thread went without answering, at the start,
-every 100 sessions, and at the end.
+Prints RSS, threads, open file descriptors, the session journal's rows, the outcomes so far, and
+the longest the GUI thread went without answering, at the start, every 100 sessions, and at the
+end.
 """
 
 from __future__ import annotations
@@ -18,13 +18,16 @@ import itertools
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import psutil
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.api import Credentials, VerificationClient
+from kiosk.core.journal import Journal
 from kiosk.core.poller import PollPolicy, SessionRunner
 from kiosk.core.state import Ending, KioskState, Phase
 from kiosk.ui.controller import ControllerOptions, KioskController
@@ -130,7 +133,10 @@ def main() -> int:
             policy=policy,
         )
 
-    controller = KioskController(make_runner, ControllerOptions(result_seconds=3600))
+    journal = Journal(Path(tempfile.mkdtemp(prefix="soak-")) / "journal.sqlite3")
+    controller = KioskController(
+        make_runner, ControllerOptions(result_seconds=3600), journal=journal
+    )
     window = KioskWindow(controller, sandbox=True)
     window.resize(1280, 800)
     window.show()
@@ -150,7 +156,7 @@ def main() -> int:
             f"{done:>6} sessions  {time.perf_counter() - started:7.1f} s  "
             f"RSS {figures['rss_mib']:6.1f} MiB  threads {figures['threads']:3.0f}  "
             f"fds {figures['fds']:3.0f}  GUI max gap {heartbeat.take():4d} ms  "
-            f"outcomes {dict(sorted(counts.items()))}",
+            f"journal rows {journal.count()}  outcomes {dict(sorted(counts.items()))}",
             flush=True,
         )
         return figures

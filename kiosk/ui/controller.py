@@ -22,6 +22,7 @@ from kiosk.core.verdict import Thresholds
 from kiosk.ui.worker import SessionWorker
 
 if TYPE_CHECKING:  # the runner pulls in httpx: imported by whoever builds runners
+    from kiosk.core.journal import Journal
     from kiosk.core.poller import SessionRunner
 
 log = logging.getLogger(__name__)
@@ -69,9 +70,12 @@ class KioskController(QObject):
         options: ControllerOptions | None = None,
         *,
         clock: Callable[[], float] = time.monotonic,
+        journal: Journal | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._journal = journal
+        self._journal_row: int | None = None
         self._make_runner = make_runner
         self.options = options or ControllerOptions()
         self._clock = clock
@@ -88,6 +92,11 @@ class KioskController(QObject):
         self._demo_timer.setSingleShot(True)
         self._demo_timer.timeout.connect(self.start)
         self._arm_timers()
+
+    def attach_journal(self, journal: Journal | None) -> None:
+        """Record sessions from now on in ``journal`` (opened after the first paint); the
+        controller closes it on shutdown."""
+        self._journal = journal
 
     @property
     def state(self) -> KioskState:
@@ -130,7 +139,7 @@ class KioskController(QObject):
     @Slot()
     def cancel(self) -> None:
         """Stop the live session and return to idle at once."""
-        self._transition(machine.cancel(self._state))
+        self._transition(machine.cancel(self._state), outcome="CANCELED_AT_KIOSK")
 
     @Slot()
     def dismiss(self) -> None:
@@ -146,6 +155,7 @@ class KioskController(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        self._record_end(self._state, "INTERRUPTED")
         self._ticker.stop()
         self._demo_timer.stop()
         self._retire_worker()
@@ -154,6 +164,9 @@ class KioskController(QObject):
             if not worker.wait(int(self.options.stop_timeout_seconds * 1000)):
                 log.error("worker %s did not stop in time", worker.serial)
         self._retiring = {w for w in self._retiring if not w.isFinished()}
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
 
     # Reports from the worker (queued onto this thread).
 
@@ -182,15 +195,20 @@ class KioskController(QObject):
 
     # Internals.
 
-    def _transition(self, nxt: KioskState) -> None:
+    def _transition(self, nxt: KioskState, outcome: str | None = None) -> None:
         if nxt is self._state:
             return
         if not nxt.is_live:
             self._retire_worker()
-        self._set(nxt)
+        self._set(nxt, outcome)
 
-    def _set(self, nxt: KioskState) -> None:
+    def _set(self, nxt: KioskState, outcome: str | None = None) -> None:
         previous = self._state.phase
+        # The journal is written before the screen changes: a verdict on screen is on disk.
+        if nxt.phase is Phase.QR and previous is Phase.STARTING and nxt.session is not None:
+            self._record_start(nxt.session)
+        elif not nxt.is_live:
+            self._record_end(nxt, outcome)
         self._state = nxt
         if nxt.phase is not previous:
             log.info("screen: %s -> %s", previous.value, nxt.phase.value)
@@ -215,12 +233,29 @@ class KioskController(QObject):
         else:
             self._demo_timer.stop()
 
+    def _record_start(self, session: ActiveSession) -> None:
+        if self._journal is None:
+            return
+        try:
+            self._journal_row = self._journal.started(session)
+        except Exception:  # the journal is a record, not the flow: never let it stop a session
+            log.exception("the journal could not record a session start")
+
+    def _record_end(self, state: KioskState, outcome: str | None) -> None:
+        row, self._journal_row = self._journal_row, None
+        if self._journal is None or row is None:
+            return
+        try:
+            self._journal.finished(row, state, outcome)
+        except Exception:  # a full disk must not take the kiosk down
+            log.exception("the journal could not record a session end")
+
     @Slot()
     def _on_tick(self) -> None:
         if self._deadline is not None and self._clock() >= self._deadline:
             if self._state.phase is Phase.QR:
                 log.info("nobody scanned the code: back to idle")
-                self._transition(machine.walked_away(self._state))
+                self._transition(machine.walked_away(self._state), outcome="WALKED_AWAY")
             else:
                 self._transition(machine.dismiss(self._state))
             return
