@@ -11,7 +11,6 @@ import contextlib
 import functools
 import itertools
 import logging
-import os
 import signal
 import socket
 import sys
@@ -19,10 +18,11 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kiosk.backend import BackendStarter, configured_credentials, open_backend
 from kiosk.core.redact import redact
+from kiosk.core.settings import Settings
 from kiosk.core.verdict import Thresholds
 from kiosk.sandbox import DEFAULT_PORT
 
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEMO_ROTATION = ("pass", "fail_liveness", "pass", "no_match", "pass", "fail_deepfake", "expire")
-KIOSK_TTL_SECONDS = 300
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -55,19 +54,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "scenarios in turn (default: a mix of passes and failures)",
     )
     parser.add_argument("--base-url", help="Verification Link server (default: embedded sandbox)")
-    parser.add_argument("--app-id", default=os.environ.get("KIOSK_APP_ID"), help="APP-ID")
+    # Options left out fall back to the settings file (then KIOSK_* variables, then defaults).
+    parser.add_argument("--settings", metavar="PATH", help="settings file (default: the kiosk's)")
+    parser.add_argument("--app-id", help="APP-ID (setting app_id)")
     parser.add_argument(
         "--app-key-env",
         default="KIOSK_APP_KEY",
         metavar="NAME",
         help="environment variable holding the APP-KEY (default %(default)s)",
     )
-    parser.add_argument("--scopes", default="liveness,deepfake,search", help="checks to request")
-    parser.add_argument("--ttl", type=float, default=KIOSK_TTL_SECONDS, help="session lifetime, s")
-    parser.add_argument("--poll-interval", type=float, default=1.0, help="seconds between reads")
-    parser.add_argument("--walk-away", type=float, default=120.0, help="idle after N s unscanned")
-    parser.add_argument("--result-seconds", type=float, default=15.0, help="result shown N s")
-    parser.add_argument("--min-similarity", type=float, default=0.75, help="match threshold")
+    parser.add_argument("--scopes", help="checks to request, comma-separated")
+    parser.add_argument("--ttl", type=float, help="session lifetime, s (setting ttl_sec)")
+    parser.add_argument("--poll-interval", type=float, help="seconds between reads")
+    parser.add_argument("--walk-away", type=float, help="idle after N s unscanned")
+    parser.add_argument("--result-seconds", type=float, help="result shown N s")
+    parser.add_argument("--min-similarity", type=float, help="match threshold")
     parser.add_argument(
         "--local",
         action="store_true",
@@ -81,6 +82,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--journal", metavar="PATH", help="session journal file (SQLite)")
     parser.add_argument("--no-journal", action="store_true", help="do not record sessions")
+
+
+def apply_settings(args: argparse.Namespace, settings: Settings) -> argparse.Namespace:
+    """Fill every option the command line left out from ``settings``."""
+    filled = argparse.Namespace(**vars(args))
+    defaults = {
+        "base_url": settings.base_url,
+        "app_id": settings.app_id or None,
+        "scopes": ",".join(settings.scopes),
+        "ttl": float(settings.ttl_sec),
+        "poll_interval": settings.poll_interval,
+        "walk_away": settings.walk_away_seconds,
+        "result_seconds": settings.result_seconds,
+        "min_similarity": settings.min_similarity,
+    }
+    for name, value in defaults.items():
+        if getattr(filled, name, None) is None:
+            setattr(filled, name, value)
+    filled.windowed = args.windowed or not settings.kiosk_mode
+    filled.hide_cursor = args.hide_cursor or settings.hide_cursor
+    filled.settings_in_force = settings
+    return filled
 
 
 def demo_scenarios(text: str) -> list[str]:
@@ -110,20 +133,24 @@ def runner_factory(
     if demo is None and args.demo is not None and not args.base_url:
         demo = itertools.cycle(demo_scenarios(args.demo))
 
+    settings: Settings = getattr(args, "settings_in_force", None) or Settings()
+
     def make() -> SessionRunner:
         from kiosk.core.poller import PollPolicy, SessionRunner
 
         backend, client = starter.get()
         policy = PollPolicy(interval=args.poll_interval, active_interval=args.poll_interval / 2)
-        metadata = {"kiosk": socket.gethostname()}
+        metadata: dict[str, Any] = {"kiosk": socket.gethostname(), **settings.metadata}
         if demo is not None:
-            metadata["sandbox"] = {"scenario": next(demo)}  # type: ignore[assignment]
+            metadata["sandbox"] = {"scenario": next(demo)}
         return SessionRunner(
             client,
             scopes=scopes,
             trusted_origins=backend.trusted_origins,
             metadata=metadata,
             ttl_sec=args.ttl,
+            callback_url=settings.callback_url or None,
+            return_url=settings.return_url or None,
             policy=policy,
         )
 
@@ -192,8 +219,11 @@ def _open_journal(args: argparse.Namespace) -> Journal | None:
     from kiosk.core.journal import Journal
 
     path = Path(args.journal) if args.journal else paths.journal_path()
+    settings: Settings = getattr(args, "settings_in_force", None) or Settings()
     try:
-        journal = Journal(path)
+        journal = Journal(
+            path, keep_days=settings.journal_days, demography=settings.journal_demography
+        )
     except Exception:  # a broken file must not stop the kiosk from verifying people
         log.exception("the journal at %s could not be opened; sessions are not recorded", path)
         return None

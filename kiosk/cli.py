@@ -5,8 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
+
+if TYPE_CHECKING:
+    from kiosk.core.settings import Settings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +54,14 @@ def build_parser() -> argparse.ArgumentParser:
     journal.add_argument("--journal", metavar="PATH", help="journal file (default: the kiosk's)")
     journal.add_argument("--output", "-o", metavar="FILE", help="export: write here, not stdout")
     journal.add_argument("--limit", type=int, default=20, help="list: how many (default 20)")
+    settings = commands.add_parser(
+        "settings",
+        parents=[common],
+        help="the settings file: init (write a documented one), show, check",
+        description="Manage the kiosk's settings file.",
+    )
+    settings.add_argument("action", choices=["init", "show", "check", "path"])
+    settings.add_argument("--settings", metavar="PATH", help="settings file (default: the kiosk's)")
     sandbox_cli.build_parser(
         commands.add_parser(
             "sandbox",
@@ -64,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``kiosk`` and ``python -m kiosk``."""
     parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
-    commands = ("run", "verify", "sandbox", "journal", "-h", "--help", "--version")
+    commands = ("run", "verify", "sandbox", "journal", "settings", "-h", "--help", "--version")
     if not arguments or arguments[0] not in commands:
         arguments.insert(0, "run")  # plain `kiosk` (with run's options) opens the kiosk
     args = parser.parse_args(arguments)
@@ -74,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return sandbox_cli.run(args)
     if args.command == "journal":
         return _journal(args)
+    if args.command == "settings":
+        return _settings_command(args)
     from kiosk import logs
 
     if args.command == "verify":
@@ -84,7 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kiosk import app, paths
 
     logs.configure(args.verbose, paths.log_dir() / "kiosk.log")
-    return app.run(args)
+    settings = _load_settings(args)
+    if settings is None:
+        return 2
+    return app.run(app.apply_settings(args, settings))
 
 
 def _journal(args: argparse.Namespace) -> int:
@@ -113,3 +131,67 @@ def _journal(args: argparse.Namespace) -> int:
         return 0
     finally:
         journal.close()
+
+
+def _settings_file(args: argparse.Namespace) -> Path:
+    from kiosk import paths
+
+    return Path(args.settings) if args.settings else paths.settings_path()
+
+
+def _load_settings(args: argparse.Namespace) -> Settings | None:
+    """The settings for ``run``: the file's, or the last good ones (with a logged warning) when
+    the file is broken, or None after printing what to fix when there are none."""
+    import logging
+    import shutil
+
+    from kiosk.core.settings import SettingsError, load
+
+    path = _settings_file(args)
+    last_good = path.with_name(path.stem + ".last-good" + path.suffix)
+    try:
+        settings = load(path)
+    except SettingsError as problem:
+        fallback: Settings | None = None
+        try:
+            fallback = load(last_good) if last_good.exists() else None
+        except SettingsError:
+            fallback = None
+        if fallback is None:
+            print(f"error: {problem}", file=sys.stderr)
+            return None
+        logging.getLogger("kiosk.settings").error(
+            "%s -- using the last good settings from %s", problem, last_good
+        )
+        return fallback
+    if path.exists():
+        shutil.copyfile(path, last_good)
+    return settings
+
+
+def _settings_command(args: argparse.Namespace) -> int:
+    """``kiosk settings init|show|check|path``."""
+    from kiosk.core.settings import SettingsError, documented_file, load
+
+    path = _settings_file(args)
+    if args.action == "path":
+        print(path)
+        return 0
+    if args.action == "init":
+        if path.exists():
+            print(f"error: {path} exists; edit it, or remove it first.", file=sys.stderr)
+            return 1
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(documented_file(), encoding="utf-8")
+        print(f"wrote {path}")
+        return 0
+    try:
+        settings = load(path)
+    except SettingsError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    if args.action == "check":
+        print(f"{path}: OK" if path.exists() else f"{path}: absent, the defaults apply")
+        return 0
+    print(documented_file(settings))
+    return 0

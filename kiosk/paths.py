@@ -39,3 +39,18 @@ def log_dir() -> Path:
 def journal_path() -> Path:
     """The session journal's SQLite file."""
     return data_dir() / "journal.sqlite3"
+
+
+def config_dir() -> Path:
+    """The settings file's folder."""
+    home = _home()
+    if home is not None:
+        return home / "config"
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def settings_path() -> Path:
+    """The settings file (TOML)."""
+    return config_dir() / "settings.toml"

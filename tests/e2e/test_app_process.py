@@ -45,3 +45,52 @@ def test_kiosk_process_starts_and_quits_on_a_signal(
     assert code == 0, "".join(lines) + rest
     assert "Traceback" not in rest
     assert (tmp_path / "logs" / "kiosk.log").exists()  # the log file went where it was told
+
+
+def _kiosk(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_HOME": str(tmp_path)}
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args], capture_output=True, text=True, env=env, timeout=60
+    )
+
+
+def test_settings_init_writes_a_documented_file_that_checks(tmp_path: Path) -> None:
+    made = _kiosk(tmp_path, "settings", "init")
+    assert made.returncode == 0, made.stderr
+    path = tmp_path / "config" / "settings.toml"
+    assert "# checks each session asks for" in path.read_text()
+    assert _kiosk(tmp_path, "settings", "check").stdout.strip() == f"{path}: OK"
+    assert _kiosk(tmp_path, "settings", "init").returncode == 1  # never overwrites
+
+
+def test_a_broken_settings_file_stops_the_kiosk_with_the_fix(tmp_path: Path) -> None:
+    path = tmp_path / "config" / "settings.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text("ttl_sec = 5\n")
+    done = _kiosk(tmp_path, "--windowed", "--local", "--port", "0")
+    assert done.returncode == 2
+    assert f"error: {path}: 'ttl_sec' must be a whole number from 10 to 86400, not 5" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_broken_file_falls_back_to_the_last_good_settings(tmp_path: Path) -> None:
+    path = tmp_path / "config" / "settings.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text("ttl_sec = 600\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_HOME": str(tmp_path)}
+    argv = [sys.executable, "-m", "kiosk", "--windowed", "--local", "--port", "0", "-v"]
+    for broken in (False, True):
+        if broken:
+            path.write_text("ttl_sec = [\n")
+        process = subprocess.Popen(argv, stderr=subprocess.PIPE, text=True, env=env)
+        assert process.stderr is not None
+        seen = []
+        for line in process.stderr:
+            seen.append(line)
+            if "kiosk ready" in line:
+                break
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(20) == 0
+        process.stderr.close()
+    assert (tmp_path / "config" / "settings.last-good.toml").read_text() == "ttl_sec = 600\n"
+    assert any("using the last good settings" in line for line in seen)
