@@ -41,15 +41,30 @@ class Backend:
 
 
 def configured_credentials(args: argparse.Namespace) -> Credentials | None:
-    """The credentials for ``--base-url``, or None for the sandbox. Exits with a message when
-    a base URL is given without them (before any window opens)."""
+    """The credentials for a configured backend, or None for the sandbox.
+
+    The APP-KEY comes from the environment variable named by ``--app-key-env`` or else from the
+    OS keyring. Exits with a message saying what to do when there is none (before any window
+    opens)."""
     if not args.base_url:
         return None
-    key = os.environ.get(args.app_key_env)
-    if not args.app_id or not key:
+    if not args.app_id:
         raise SystemExit(
-            f"error: --base-url needs --app-id (or KIOSK_APP_ID) and the APP-KEY in "
-            f"${args.app_key_env}. Leave out --base-url to use the embedded sandbox."
+            "error: a backend other than the sandbox needs an APP-ID: set app_id in the "
+            "settings file or pass --app-id."
+        )
+    key = os.environ.get(args.app_key_env)
+    if not key:
+        from kiosk.core.secrets import KeyringUnavailable, get_app_key
+
+        try:
+            key = get_app_key(args.app_id)
+        except KeyringUnavailable as exc:
+            raise SystemExit(f"error: {exc}") from None
+    if not key:
+        raise SystemExit(
+            f"error: no APP-KEY for {args.app_id}: store it with `kiosk secrets set-key "
+            f"--app-id {args.app_id}`, or give it in ${args.app_key_env}."
         )
     return Credentials(args.app_id, key)
 

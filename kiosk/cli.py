@@ -62,6 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     settings.add_argument("action", choices=["init", "show", "check", "path"])
     settings.add_argument("--settings", metavar="PATH", help="settings file (default: the kiosk's)")
+    secret = commands.add_parser(
+        "secrets",
+        parents=[common],
+        help="store the APP-KEY or the operator PIN in the OS keyring",
+        description="Store secrets in the OS keyring. The value is read from the terminal "
+        "(not echoed) or from standard input, never from the command line.",
+    )
+    secret.add_argument("action", choices=["set-key", "set-pin"])
+    secret.add_argument("--app-id", help="set-key: the APP-ID the key belongs to")
     sandbox_cli.build_parser(
         commands.add_parser(
             "sandbox",
@@ -77,7 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``kiosk`` and ``python -m kiosk``."""
     parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
-    commands = ("run", "verify", "sandbox", "journal", "settings", "-h", "--help", "--version")
+    commands = (
+        *("run", "verify", "sandbox", "journal", "settings", "secrets"),
+        *("-h", "--help", "--version"),
+    )
     if not arguments or arguments[0] not in commands:
         arguments.insert(0, "run")  # plain `kiosk` (with run's options) opens the kiosk
     args = parser.parse_args(arguments)
@@ -89,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _journal(args)
     if args.command == "settings":
         return _settings_command(args)
+    if args.command == "secrets":
+        return _secrets_command(args)
     from kiosk import logs
 
     if args.command == "verify":
@@ -195,3 +209,38 @@ def _settings_command(args: argparse.Namespace) -> int:
         return 0
     print(documented_file(settings))
     return 0
+
+
+def _secrets_command(args: argparse.Namespace) -> int:
+    """``kiosk secrets set-key|set-pin``."""
+    import getpass
+
+    from kiosk.core.secrets import KeyringUnavailable, set_app_key, set_pin
+
+    def read(prompt: str) -> str:
+        if sys.stdin.isatty():
+            return getpass.getpass(prompt)
+        return sys.stdin.readline().strip()
+
+    try:
+        if args.action == "set-key":
+            if not args.app_id:
+                print("error: set-key needs --app-id.", file=sys.stderr)
+                return 2
+            key = read(f"APP-KEY for {args.app_id}: ")
+            if not key:
+                print("error: the key is empty; nothing was stored.", file=sys.stderr)
+                return 2
+            set_app_key(args.app_id, key)
+            print(f"stored the APP-KEY for {args.app_id} in the OS keyring")
+            return 0
+        pin = read("New operator PIN (at least 6 digits): ")
+        if len(pin) < 6 or not pin.isdigit():
+            print("error: the PIN must be at least 6 digits; nothing was stored.", file=sys.stderr)
+            return 2
+        set_pin(pin)
+        print("stored the operator PIN's hash in the OS keyring")
+        return 0
+    except KeyringUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

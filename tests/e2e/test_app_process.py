@@ -94,3 +94,23 @@ def test_a_broken_file_falls_back_to_the_last_good_settings(tmp_path: Path) -> N
         process.stderr.close()
     assert (tmp_path / "config" / "settings.last-good.toml").read_text() == "ttl_sec = 600\n"
     assert any("using the last good settings" in line for line in seen)
+
+
+def test_cloud_backend_without_a_key_or_keyring_says_what_to_do(tmp_path: Path) -> None:
+    env_free = {k: v for k, v in os.environ.items() if k != "KIOSK_APP_KEY"}
+    env = {**env_free, "QT_QPA_PLATFORM": "offscreen", "KIOSK_HOME": str(tmp_path)}
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--windowed", "--base-url", "https://h.test",
+         "--app-id", "app-1"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "No OS keyring is available" in done.stderr
+    assert "KIOSK_APP_KEY" in done.stderr
+    stored = subprocess.run(
+        [sys.executable, "-m", "kiosk", "secrets", "set-key", "--app-id", "app-1"],
+        input="k-123456\n", capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert stored.returncode == 1
+    assert "never written to a plain file" in stored.stderr

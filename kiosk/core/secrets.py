@@ -1,0 +1,152 @@
+"""Secrets: the APP-KEY and the operator PIN live in the OS keyring, never in files or logs.
+
+Windows Credential Locker, macOS Keychain or the Secret Service (GNOME Keyring, KWallet) on
+Linux, through the ``keyring`` package. Where none exists, :class:`KeyringUnavailable` explains
+the options; there is no silent plain-text fallback.
+
+The PIN is stored as a salted scrypt hash; :class:`PinGuard` locks out further tries after
+repeated wrong ones, and the lockout survives a restart.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kiosk.core.redact import register_secret
+
+SERVICE = "verification-kiosk"
+PIN_ENTRY = "operator-pin"
+SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+MAX_TRIES = 5
+LOCKOUT_SECONDS = 300.0
+
+NO_KEYRING = (
+    "No OS keyring is available to hold the APP-KEY (on Linux, the Secret Service: GNOME Keyring "
+    "or KWallet, unlocked for the kiosk's user). Options: install and unlock one; or give the "
+    "key to the kiosk in the KIOSK_APP_KEY environment variable from your service manager's "
+    "secret store (systemd LoadCredential=, a container secret). The key is never written to a "
+    "plain file."
+)
+
+
+class KeyringUnavailable(RuntimeError):
+    """No usable OS keyring; the message lists the options."""
+
+
+def _keyring() -> Any:
+    import keyring
+    import keyring.backends.fail
+
+    backend = keyring.get_keyring()
+    if isinstance(backend, keyring.backends.fail.Keyring):
+        raise KeyringUnavailable(NO_KEYRING)
+    return keyring
+
+
+def get_app_key(app_id: str) -> str | None:
+    """The APP-KEY stored for ``app_id``, or None."""
+    try:
+        key = _keyring().get_password(SERVICE, f"app-key:{app_id}")
+    except KeyringUnavailable:
+        raise
+    except Exception as exc:  # a locked or broken keyring
+        raise KeyringUnavailable(f"The keyring could not be read ({type(exc).__name__}).") from None
+    register_secret(key)
+    return key  # type: ignore[no-any-return]
+
+
+def set_app_key(app_id: str, key: str) -> None:
+    """Store the APP-KEY for ``app_id``."""
+    register_secret(key)
+    _keyring().set_password(SERVICE, f"app-key:{app_id}", key)
+
+
+def set_pin(pin: str) -> None:
+    """Store the operator PIN (as its salted hash)."""
+    _keyring().set_password(SERVICE, PIN_ENTRY, hash_pin(pin))
+
+
+def stored_pin() -> str | None:
+    """The operator PIN's hash, or None when no PIN is set."""
+    return _keyring().get_password(SERVICE, PIN_ENTRY)  # type: ignore[no-any-return]
+
+
+def hash_pin(pin: str, salt: bytes | None = None) -> str:
+    """``scrypt$n$r$p$salt$hash`` (base64) for ``pin``."""
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, dklen=32, **SCRYPT)
+    encoded = [base64.b64encode(x).decode() for x in (salt, digest)]
+    return f"scrypt${SCRYPT['n']}${SCRYPT['r']}${SCRYPT['p']}${encoded[0]}${encoded[1]}"
+
+
+def pin_matches(pin: str, stored: str) -> bool:
+    """Whether ``pin`` hashes to ``stored`` (constant-time comparison)."""
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        expected = base64.b64decode(digest)
+        actual = hashlib.scrypt(
+            pin.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32
+        )
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+class PinGuard:
+    """Checks the operator PIN, with lockout after ``MAX_TRIES`` wrong tries in a row.
+
+    Args:
+        stored: the PIN's hash (from the keyring).
+        state_file: where the count of wrong tries and the lockout are kept across restarts.
+        clock: epoch seconds, injectable for tests.
+    """
+
+    def __init__(
+        self, stored: str, state_file: Path, clock: Callable[[], float] = time.time
+    ) -> None:
+        self._stored = stored
+        self._file = state_file
+        self._clock = clock
+        self._failures, self._locked_until = self._read()
+
+    def seconds_locked(self) -> float:
+        """Seconds until the PIN may be tried again (0 when it may be tried now)."""
+        return max(0.0, self._locked_until - self._clock())
+
+    def check(self, pin: str) -> bool:
+        """True for the right PIN (resetting the count); False for a wrong one or while locked."""
+        if self.seconds_locked() > 0:
+            return False
+        if pin_matches(pin, self._stored):
+            self._failures, self._locked_until = 0, 0.0
+            self._write()
+            return True
+        self._failures += 1
+        if self._failures >= MAX_TRIES:
+            # Each further lockout lasts twice as long as the one before.
+            rounds = self._failures - MAX_TRIES
+            self._locked_until = self._clock() + LOCKOUT_SECONDS * 2 ** min(rounds, 6)
+        self._write()
+        return False
+
+    def _read(self) -> tuple[int, float]:
+        try:
+            data = json.loads(self._file.read_text())
+            return int(data["failures"]), float(data["locked_until"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return 0, 0.0
+
+    def _write(self) -> None:
+        self._file.parent.mkdir(parents=True, exist_ok=True)
+        body = {"failures": self._failures, "locked_until": self._locked_until}
+        self._file.write_text(json.dumps(body))
