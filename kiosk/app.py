@@ -159,7 +159,6 @@ def runner_factory(
 
 def run(args: argparse.Namespace) -> int:
     """Start the kiosk and run Qt's event loop until quit."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from kiosk.ui.controller import ControllerOptions, KioskController
@@ -200,10 +199,10 @@ def run(args: argparse.Namespace) -> int:
             # unless the window already covers the screen.
             window.setGeometry(app.primaryScreen().geometry())
             window.showFullScreen()
-        # The backend and the journal open once the idle screen is on its way: neither is
+        # The backend and the journal open once the idle screen is on screen: neither is
         # needed before a tap.
-        QTimer.singleShot(0, starter.start)
-        QTimer.singleShot(0, lambda: controller.attach_journal(_open_journal(args)))
+        window.first_painted.connect(starter.start)
+        window.first_painted.connect(lambda: controller.attach_journal(_open_journal(args)))
         log.info("kiosk ready")
         if quit_requested.is_set():
             return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,7 +25,7 @@ from kiosk.ui.screens.common import label
 from kiosk.ui.theme import stylesheet
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QResizeEvent
+    from PySide6.QtGui import QPaintEvent, QResizeEvent
 
     from kiosk.ui.screens.ended import EndedScreen
     from kiosk.ui.screens.error import ErrorScreen
@@ -44,11 +44,17 @@ def open_in_browser(url: str) -> bool:
 class KioskWindow(QFrame):
     """The kiosk's only window.
 
+    Signals:
+        first_painted(): once, just after the window was first drawn; work that the idle
+            screen does not need (opening the backend and the journal) waits for it.
+
     Args:
         controller: the flow's controller.
         sandbox: show the SANDBOX marker (the backend is the embedded sandbox).
         open_url: opens a URL on this device; injectable for tests.
     """
+
+    first_painted = Signal()
 
     def __init__(
         self,
@@ -64,6 +70,7 @@ class KioskWindow(QFrame):
         self.controller = controller
         self._open_url = open_url
         self._style_side = 0
+        self._painted = False
 
         header = QFrame()
         header.setObjectName("Header")
@@ -218,6 +225,17 @@ class KioskWindow(QFrame):
     def _retry(self) -> None:
         self.controller.dismiss()
         self.controller.start()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # Queued, so it runs after this paint has reached the screen; bound to this
+            # window, so it is dropped if the window is destroyed first.
+            QTimer.singleShot(0, self, self._announce_first_paint)
+
+    def _announce_first_paint(self) -> None:
+        self.first_painted.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         side = min(self.width(), self.height())

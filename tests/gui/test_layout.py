@@ -96,3 +96,13 @@ def test_qr_is_large_and_crisp(qtbot: QtBot, size: tuple[int, int]) -> None:
     assert colors == {"#000000", "#ffffff"}
     quiet = QUIET_ZONE_MODULES * view.module
     assert all(image.pixelColor(left + i, top + quiet - 1).name() == "#ffffff" for i in range(side))
+
+
+def test_first_painted_comes_once_after_the_window_is_drawn(qtbot: QtBot) -> None:
+    window = KioskWindow(KioskController(lambda: None), sandbox=True)  # type: ignore[arg-type, return-value]
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_painted, timeout=5000):
+        window.show()
+    with qtbot.assertNotEmitted(window.first_painted, wait=100):
+        window.update()
+        window.resize(900, 900)
