@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 
     from kiosk.core.journal import Journal
     from kiosk.core.poller import SessionRunner
+    from kiosk.core.secrets import PinGuard
+    from kiosk.ui.controller import KioskController
+    from kiosk.ui.lockdown import Lockdown
+    from kiosk.ui.operator_panel import OperatorPanel
+    from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
 
@@ -188,13 +193,14 @@ def run(args: argparse.Namespace) -> int:
         app.aboutToQuit.connect(controller.shutdown)
         teardown.callback(_route_crashes(controller.crash))
         window = KioskWindow(controller, sandbox=sandbox)
+        lockdown = None
         if args.windowed:
             window.resize(1280, 800)
             window.show()
         else:
             from kiosk.ui.lockdown import Lockdown
 
-            Lockdown(window, hide_cursor=args.hide_cursor)
+            lockdown = Lockdown(window, hide_cursor=args.hide_cursor)
             # Without a window manager (a bare X server on a kiosk) full screen means nothing
             # unless the window already covers the screen.
             window.setGeometry(app.primaryScreen().geometry())
@@ -203,6 +209,9 @@ def run(args: argparse.Namespace) -> int:
         # needed before a tap.
         window.first_painted.connect(starter.start)
         window.first_painted.connect(lambda: controller.attach_journal(_open_journal(args)))
+        window.first_painted.connect(
+            lambda: _add_operator_shortcut(window, controller, starter, args, lockdown)
+        )
         log.info("kiosk ready")
         if quit_requested.is_set():
             return 0
@@ -228,6 +237,64 @@ def _open_journal(args: argparse.Namespace) -> Journal | None:
         return None
     log.info("journal: %s", path)
     return journal
+
+
+def _add_operator_shortcut(
+    window: KioskWindow,
+    controller: KioskController,
+    starter: BackendStarter,
+    args: argparse.Namespace,
+    lockdown: Lockdown | None,
+) -> None:
+    """Ctrl+Alt+O opens the operator panel (built on first use) behind the PIN."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    from kiosk import paths
+
+    panel: list[OperatorPanel] = []
+
+    def pin_guard() -> PinGuard | str:
+        from kiosk.core.secrets import KeyringUnavailable, PinGuard, stored_pin
+
+        try:
+            stored = stored_pin()
+        except KeyringUnavailable as exc:
+            return str(exc)
+        if not stored:
+            return "No operator PIN is set: run `kiosk secrets set-pin` on this machine."
+        return PinGuard(stored, paths.data_dir() / "pin-state.json")
+
+    def check() -> tuple[bool, str]:
+        from kiosk.core.connection import check_connection
+
+        return check_connection(starter.get()[1])
+
+    def export_path() -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _ = QFileDialog.getSaveFileName(window, "Export sessions", "sessions.csv")
+        return chosen or None
+
+    def open_panel() -> None:
+        if not panel:
+            from kiosk.ui.operator_panel import OperatorPanel
+
+            settings_path = Path(args.settings) if args.settings else paths.settings_path()
+            panel.append(
+                OperatorPanel(
+                    window,
+                    pin_guard=pin_guard,
+                    journal=lambda: controller.journal,
+                    check=check,
+                    settings_path=settings_path,
+                    lockdown=lockdown,
+                    export_path=export_path,
+                )
+            )
+        panel[0].open_panel()
+
+    shortcut = QShortcut(QKeySequence("Ctrl+Alt+O"), window)
+    shortcut.activated.connect(open_panel)
 
 
 def _route_crashes(show: Callable[[str], None]) -> Callable[[], None]:

@@ -99,6 +99,11 @@ class KioskController(QObject):
         self._journal = journal
 
     @property
+    def journal(self) -> Journal | None:
+        """The session journal, once attached."""
+        return self._journal
+
+    @property
     def state(self) -> KioskState:
         """The current state."""
         return self._state

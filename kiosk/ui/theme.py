@@ -47,6 +47,10 @@ QPushButton#Primary:focus {{ border: {focus}px solid {ink}; }}
 QPushButton#Primary:pressed {{ background: #1e40af; }}
 QPushButton#Secondary {{ background: white; color: {ink}; border: 2px solid #c7ced9; }}
 QPushButton#Secondary:focus {{ border: {focus}px solid {accent}; }}
+QFrame#OperatorPanel {{ background: {bg}; }}
+QLineEdit, QPlainTextEdit, QTableWidget {{ background: white; font-size: {small}px; }}
+QHeaderView::section {{ font-size: {small}px; font-weight: 600; padding: {pad_s}px; }}
+QLineEdit {{ padding: {pad}px; border: 2px solid #c7ced9; border-radius: {radius_s}px; }}
 QProgressBar {{ border: none; background: #d9dee7; max-height: {bar}px; border-radius: 3px; }}
 QProgressBar::chunk {{ background: {accent}; }}
 """

@@ -88,3 +88,27 @@ class _Relay:
     def failed(self, kind: ErrorKind, message: str) -> None:
         if not self._worker.stopping:
             self._worker.failed.emit(self._worker.serial, kind, message)
+
+
+class ConnectionCheck(QThread):
+    """Checks the backend and the credentials off the GUI thread, without creating a session
+    (a status read of a token that cannot exist: 404 means the APP-ID/APP-KEY were accepted).
+
+    Signals:
+        done(bool, str): whether the check passed, and a sentence for staff.
+    """
+
+    done = Signal(bool, str)
+
+    def __init__(
+        self, check: Callable[[], tuple[bool, str]], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._check = check
+
+    def run(self) -> None:
+        try:
+            ok, message = self._check()
+        except Exception as exc:  # reported on the panel, never raised into Qt
+            ok, message = False, redact(f"{type(exc).__name__}: {exc}")
+        self.done.emit(ok, message)

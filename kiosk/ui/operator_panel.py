@@ -1,0 +1,237 @@
+"""The operator panel: staff open it with Ctrl+Alt+O and the PIN.
+
+It lists recent sessions from the journal and exports them as CSV, tests the connection (without
+creating a session), edits the settings file (checked before it is saved; a mistake is shown and
+the file is left as it was), and leaves kiosk mode. It lies over the kiosk window, so it cannot
+be hidden behind a window that stays on top.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.settings import SettingsError, parse
+from kiosk.ui.screens.common import button, label
+from kiosk.ui.worker import ConnectionCheck
+
+if TYPE_CHECKING:
+    from kiosk.core.journal import Journal
+    from kiosk.core.secrets import PinGuard
+    from kiosk.ui.lockdown import Lockdown
+
+COLUMNS = ("started_at", "outcome", "status", "scopes", "similarity", "reasons")
+
+
+class OperatorPanel(QFrame):
+    """Signals:
+    unlocked(): the right PIN was entered.
+    """
+
+    unlocked = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        pin_guard: Callable[[], PinGuard | str],
+        journal: Callable[[], Journal | None],
+        check: Callable[[], tuple[bool, str]] | None,
+        settings_path: Path,
+        lockdown: Lockdown | None,
+        export_path: Callable[[], str | None],
+    ) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self.setObjectName("OperatorPanel")
+        self._pin_guard = pin_guard
+        self._journal = journal
+        self._check = check
+        self._settings_path = settings_path
+        self._lockdown = lockdown
+        self._export_path = export_path
+        self._checker: ConnectionCheck | None = None
+
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setAccessibleName(self.tr("Operator PIN"))
+        self.pin.setPlaceholderText(self.tr("PIN"))
+        self.pin_message = label("", "Subtitle")
+        unlock = button(self.tr("Unlock"), self.tr("Unlock the operator panel"), primary=True)
+        cancel = button(self.tr("Close"), self.tr("Close the operator panel"), primary=False)
+        unlock.clicked.connect(self.try_pin)
+        self.pin.returnPressed.connect(self.try_pin)
+        cancel.clicked.connect(self.close_panel)
+        pin_page = QWidget()
+        pin_box = QVBoxLayout(pin_page)
+        pin_box.addStretch(1)
+        pin_box.addWidget(label(self.tr("Operator"), "Title"))
+        pin_box.addWidget(self.pin)
+        pin_box.addWidget(self.pin_message)
+        row = QHBoxLayout()
+        row.addWidget(unlock)
+        row.addWidget(cancel)
+        pin_box.addLayout(row)
+        pin_box.addStretch(1)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([c.replace("_", " ") for c in COLUMNS])
+        self.table.setAccessibleName(self.tr("Recent sessions"))
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.editor = QPlainTextEdit()
+        self.editor.setAccessibleName(self.tr("Settings file"))
+        self.status = label("", "Detail")
+        actions = [
+            (self.tr("Export CSV"), self.export),
+            (self.tr("Test connection"), self.test_connection),
+            (self.tr("Save settings"), self.save_settings),
+            (self.tr("Leave kiosk mode"), self.leave_kiosk_mode),
+            (self.tr("Close"), self.close_panel),
+        ]
+        self.buttons: dict[str, QWidget] = {}
+        bar = QHBoxLayout()
+        for text, action in actions:
+            widget = button(text, text, primary=False)
+            widget.clicked.connect(action)
+            bar.addWidget(widget)
+            self.buttons[text] = widget
+        main_page = QWidget()
+        main_box = QVBoxLayout(main_page)
+        main_box.addWidget(label(self.tr("Recent sessions"), "Subtitle"))
+        main_box.addWidget(self.table, 2)
+        main_box.addWidget(label(self.tr("Settings (applied at the next start)"), "Subtitle"))
+        main_box.addWidget(self.editor, 1)
+        main_box.addWidget(self.status)
+        main_box.addLayout(bar)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(pin_page)
+        self.pages.addWidget(main_page)
+        self.pin_page, self.main_page = pin_page, main_page
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.pages)
+        self.hide()
+
+    def open_panel(self) -> None:
+        """Show the PIN prompt over the whole window."""
+        self.setGeometry(self._window.rect())
+        self.pages.setCurrentWidget(self.pin_page)
+        self.pin.clear()
+        self.pin_message.setText("")
+        self.show()
+        self.raise_()
+        self.pin.setFocus()
+
+    def close_panel(self) -> None:
+        self.pin.clear()
+        self.hide()
+
+    def try_pin(self) -> None:
+        guard = self._pin_guard()
+        if isinstance(guard, str):  # no PIN set, or no keyring: the reason
+            self.pin_message.setText(guard)
+            return
+        entered = self.pin.text()
+        self.pin.clear()
+        if guard.check(entered):
+            self.unlocked.emit()
+            self._show_main()
+            return
+        locked = guard.seconds_locked()
+        self.pin_message.setText(
+            self.tr("Wrong PIN.")
+            if locked == 0
+            else self.tr("Too many wrong PINs: try again in {m} min.").format(
+                m=max(1, round(locked / 60))
+            )
+        )
+
+    def _show_main(self) -> None:
+        self.refresh()
+        self.editor.setPlainText(
+            self._settings_path.read_text(encoding="utf-8") if self._settings_path.exists() else ""
+        )
+        self.status.setText("")
+        self.pages.setCurrentWidget(self.main_page)
+
+    def refresh(self) -> None:
+        """Reload the recent sessions from the journal."""
+        journal = self._journal()
+        entries = journal.recent(50) if journal else []
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            for column, name in enumerate(COLUMNS):
+                value = getattr(entry, name)
+                text = (
+                    ""
+                    if value is None
+                    else (f"{value:.2f}" if isinstance(value, float) else str(value))
+                )
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def export(self) -> None:
+        journal = self._journal()
+        if journal is None:
+            self.status.setText(self.tr("There is no journal to export."))
+            return
+        target = self._export_path()
+        if not target:
+            return
+        with open(target, "w", newline="", encoding="utf-8") as out:
+            count = journal.export_csv(out)
+        self.status.setText(
+            self.tr("Exported {n} sessions to {path}.").format(n=count, path=target)
+        )
+
+    def test_connection(self) -> None:
+        if self._check is None or (self._checker is not None and self._checker.isRunning()):
+            return
+        self.status.setText(self.tr("Testing the connection…"))
+        self._checker = ConnectionCheck(self._check, self)
+        self._checker.done.connect(self._connection_checked)
+        self._checker.start()
+
+    def _connection_checked(self, ok: bool, message: str) -> None:
+        self.status.setText(("✓ " if ok else "✕ ") + message)
+
+    def save_settings(self) -> None:
+        text = self.editor.toPlainText()
+        try:
+            parse(tomllib.loads(text), str(self._settings_path))
+        except tomllib.TOMLDecodeError as exc:
+            self.status.setText(self.tr("Not saved: not valid TOML ({error}).").format(error=exc))
+            return
+        except SettingsError as exc:
+            self.status.setText(self.tr("Not saved: {error}").format(error=exc))
+            return
+        self._settings_path.parent.mkdir(parents=True, exist_ok=True)
+        self._settings_path.write_text(text, encoding="utf-8")
+        self.status.setText(self.tr("Saved. The new settings apply at the next start."))
+
+    def leave_kiosk_mode(self) -> None:
+        if self._lockdown is not None:
+            self._lockdown.unlock()
+        self._window.showNormal()
+        self.status.setText(self.tr("Kiosk mode is off: the window can be closed."))
+
+    def stop(self) -> None:
+        """Wait for a connection check still running (on quit)."""
+        if self._checker is not None:
+            self._checker.wait(15_000)
