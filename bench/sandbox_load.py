@@ -9,23 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import random
-import socket
-import subprocess
-import sys
 import time
 
 import httpx
 
 from bench.common import median, percentile
+from kiosk.sandbox.process import sandbox_process
 
 APP_ID, APP_KEY = "bench", "bench-key-0123456789"
 PATH = "/api/v1.0/flow/sessions"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class _Connection:
@@ -95,42 +87,14 @@ async def _load(port: int, tokens: list[str], seconds: float, warm_up: float) ->
 
 
 def run(kiosks: int = 500, seconds: float = 20.0, warm_up: float = 4.0) -> dict[str, float]:
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "kiosk.sandbox",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--app-id",
-            APP_ID,
-            "--app-key",
-            APP_KEY,
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert server.stdout is not None
-        for line in server.stdout:
-            if line.startswith("Press Ctrl+C"):
-                break
-        base_url = f"http://127.0.0.1:{port}"
+    with sandbox_process(APP_ID, APP_KEY) as (base_url, _):
         with httpx.Client(base_url=base_url, headers={"APP-ID": APP_ID, "APP-KEY": APP_KEY}) as c:
             tokens = [
                 c.post(PATH, json={"scopes": ["liveness", "deepfake", "search"]}).json()["token"]
                 for _ in range(kiosks)
             ]
+        port = int(base_url.rsplit(":", 1)[1])
         latencies = asyncio.run(_load(port, tokens, seconds, warm_up))
-    finally:
-        server.terminate()
-        server.wait(20)
-        if server.stdout:
-            server.stdout.close()
     return {
         "kiosks": float(kiosks),
         "reads": float(len(latencies)),

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +28,7 @@ from kiosk.core.api import Credentials, VerificationClient
 from kiosk.core.journal import Journal
 from kiosk.core.poller import PollPolicy, SessionRunner
 from kiosk.core.state import Ending, KioskState, Phase
+from kiosk.sandbox.process import sandbox_process
 from kiosk.ui.controller import ControllerOptions, KioskController
 from kiosk.ui.window import KioskWindow
 
@@ -88,36 +87,14 @@ def main() -> int:
     args = parser.parse_args()
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     faults = [x for rule in args.fault for x in ("--fault", rule)]
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "kiosk.sandbox",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--app-id",
-            APP_ID,
-            "--app-key",
-            APP_KEY,
-            "--step-seconds",
-            str(args.step_seconds),
-            *faults,
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert server.stdout is not None
-    for line in server.stdout:
-        if line.startswith("Press Ctrl+C"):
-            break
-    base = f"http://127.0.0.1:{port}"
+    extra = ["--step-seconds", str(args.step_seconds), *faults]
+    with sandbox_process(APP_ID, APP_KEY, extra) as (base, _):
+        return soak(app, base, args)
+
+
+def soak(app: QApplication, base: str, args: argparse.Namespace) -> int:
+    """Run the sessions against the sandbox at ``base``; returns the exit code."""
     client = VerificationClient(base, Credentials(APP_ID, APP_KEY))
     scenarios = itertools.cycle(SCENARIOS)
     pace = args.step_seconds
@@ -190,9 +167,6 @@ def main() -> int:
         last = report(done)
         controller.shutdown()
         client.close()
-        server.terminate()
-        server.wait(20)
-        server.stdout.close()
         app.quit()
     base_line = warm or first
     growth = 100 * (last["rss_mib"] - base_line["rss_mib"]) / base_line["rss_mib"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pytest
 
 from kiosk.cli import main
+from kiosk.sandbox.process import sandbox_process
 from kiosk.sandbox.server import SandboxServer
 from kiosk.verify import ExitCode
 from tests.conftest import APP_ID, APP_KEY, make_config
@@ -126,46 +127,12 @@ class Standalone:
 @pytest.fixture
 def standalone_sandbox() -> Iterator[Standalone]:
     """``python -m kiosk.sandbox`` as its own process, on a free loopback port."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     app_key = "standalone-key-abcdef"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "kiosk.sandbox",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--app-id",
-            "ops",
-            "--app-key",
-            app_key,
-            "--step-seconds",
-            "0.1",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        banner = []
-        for line in process.stdout:  # the banner ends when the server is listening
-            banner.append(line)
-            if line.startswith("Press Ctrl+C"):
-                break
+    with sandbox_process("ops", app_key, ["--step-seconds", "0.1"]) as (url, banner):
         text = "".join(banner)
-        assert f"API base URL : http://127.0.0.1:{port}" in text
+        assert f"API base URL : {url}" in text
         assert app_key not in text  # a given key is not echoed
-        yield Standalone(f"http://127.0.0.1:{port}", "ops", app_key)
-    finally:
-        process.terminate()
-        process.wait(10)
-        if process.stdout:
-            process.stdout.close()
+        yield Standalone(url, "ops", app_key)
 
 
 @pytest.mark.parametrize(("scenario", "code"), [("pass", 0), ("fail_liveness", 1)])
