@@ -30,8 +30,10 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
     from kiosk.core.journal import Journal
+    from kiosk.core.models import CreatedSession
     from kiosk.core.poller import SessionRunner
     from kiosk.core.secrets import PinGuard
+    from kiosk.core.state import ActiveSession
     from kiosk.ui.controller import KioskController
     from kiosk.ui.lockdown import Lockdown
     from kiosk.ui.operator_panel import OperatorPanel
@@ -127,6 +129,7 @@ def runner_factory(
     starter: BackendStarter,
     args: argparse.Namespace,
     scenarios: Iterator[str] | None = None,
+    resume: CreatedSession | None = None,
 ) -> Callable[[], SessionRunner]:
     """A function that builds the runner of the next session (called on the worker thread).
 
@@ -135,7 +138,7 @@ def runner_factory(
     """
     scopes = [s.strip() for s in args.scopes.split(",") if s.strip()]
     demo = scenarios
-    if demo is None and args.demo is not None and not args.base_url:
+    if demo is None and args.demo is not None and resume is None:
         demo = itertools.cycle(demo_scenarios(args.demo))
 
     settings: Settings = getattr(args, "settings_in_force", None) or Settings()
@@ -157,6 +160,7 @@ def runner_factory(
             callback_url=settings.callback_url or None,
             return_url=settings.return_url or None,
             policy=policy,
+            resume=resume,
         )
 
     return make
@@ -185,9 +189,12 @@ def run(args: argparse.Namespace) -> int:
             walk_away_seconds=args.walk_away,
             result_seconds=args.result_seconds,
             thresholds=Thresholds(min_similarity=args.min_similarity),
-            demo_start_seconds=3.0 if args.demo is not None and sandbox else None,
+            demo_start_seconds=3.0 if args.demo is not None else None,
         )
-        controller = KioskController(runner_factory(starter, args), options)
+        # A configured backend outlives the kiosk, so its live session can be resumed after a
+        # crash; the embedded sandbox's sessions end with the process.
+        live = None if sandbox else KeyringLiveStore(args.base_url)
+        controller = KioskController(runner_factory(starter, args), options, live_store=live)
         # Runs first on the way out (ExitStack unwinds in reverse): threads before servers.
         teardown.callback(controller.shutdown)
         app.aboutToQuit.connect(controller.shutdown)
@@ -212,6 +219,8 @@ def run(args: argparse.Namespace) -> int:
         window.first_painted.connect(
             lambda: _add_operator_shortcut(window, controller, starter, args, lockdown)
         )
+        if live is not None:
+            window.first_painted.connect(lambda: _resume(controller, starter, args))
         log.info("kiosk ready")
         if quit_requested.is_set():
             return 0
@@ -237,6 +246,56 @@ def _open_journal(args: argparse.Namespace) -> Journal | None:
         return None
     log.info("journal: %s", path)
     return journal
+
+
+class KeyringLiveStore:
+    """Keeps the live session in the OS keyring (never a file: it holds the token)."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+
+    def save(self, session: ActiveSession, journal_row: int | None) -> None:
+        from kiosk.core.secrets import save_live_session
+
+        record = {
+            "base_url": self.base_url,
+            "session_id": session.session_id,
+            "token": session.token,
+            "url": session.url,
+            "scopes": list(session.scopes),
+            "journal_row": journal_row,
+        }
+        try:
+            save_live_session(record)
+        except Exception:  # no keyring: the session still runs, it just cannot be resumed
+            log.warning("the live session could not be kept for resuming after a restart")
+
+    def clear(self) -> None:
+        from kiosk.core.secrets import clear_live_session
+
+        with contextlib.suppress(Exception):
+            clear_live_session()
+
+
+def _resume(controller: KioskController, starter: BackendStarter, args: argparse.Namespace) -> None:
+    """Pick up the session a previous run was following when it stopped (crash, power cut)."""
+    from kiosk.core.models import CreatedSession
+    from kiosk.core.secrets import load_live_session
+
+    try:
+        record = load_live_session()
+    except Exception:
+        return
+    if not record or record.get("base_url") != args.base_url:
+        return
+    try:
+        created = CreatedSession(record["session_id"], record["token"], record["url"])
+    except (KeyError, TypeError):
+        return
+    log.info("resuming session %s after a restart", created.session_id)
+    resumed = argparse.Namespace(**vars(args))
+    resumed.scopes = ",".join(record.get("scopes") or []) or args.scopes
+    controller.resume(runner_factory(starter, resumed, resume=created), record.get("journal_row"))
 
 
 def _add_operator_shortcut(

@@ -83,6 +83,7 @@ class SessionRunner:
         metadata / ttl_sec / callback_url / return_url: passed to the create request.
         policy: polling and retry policy.
         clock / rng: injectable for tests.
+        resume: a session created before a restart: follow it instead of creating one.
     """
 
     def __init__(
@@ -98,8 +99,10 @@ class SessionRunner:
         policy: PollPolicy | None = None,
         clock: Callable[[], float] = time.monotonic,
         rng: Callable[[], float] = random.random,
+        resume: CreatedSession | None = None,
     ) -> None:
         self._client = client
+        self._resume = resume
         self.scopes = tuple(scopes)
         self._trusted = tuple(trusted_origins)
         self._create_args: dict[str, Any] = {
@@ -114,7 +117,7 @@ class SessionRunner:
 
     def run(self, listener: SessionListener, stop: threading.Event) -> None:
         """Create, check and poll until a final status, a stop, or giving up."""
-        created = self._create(listener, stop)
+        created = self._resume or self._create(listener, stop)
         if created is None:
             return
         try:

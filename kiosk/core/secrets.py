@@ -11,6 +11,7 @@ repeated wrong ones, and the lockout survives a restart.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
@@ -150,3 +151,35 @@ class PinGuard:
         self._file.parent.mkdir(parents=True, exist_ok=True)
         body = {"failures": self._failures, "locked_until": self._locked_until}
         self._file.write_text(json.dumps(body))
+
+
+LIVE_ENTRY = "live-session"
+
+
+def save_live_session(record: dict[str, Any]) -> None:
+    """Remember the session being followed (its token included) so a restart can resume it.
+    Only in the keyring: the token never goes to a file."""
+    _keyring().set_password(SERVICE, LIVE_ENTRY, json.dumps(record))
+
+
+def load_live_session() -> dict[str, Any] | None:
+    """The session a previous run was following, if it did not end."""
+    text = _keyring().get_password(SERVICE, LIVE_ENTRY)
+    if not text:
+        return None
+    try:
+        record = json.loads(text)
+    except ValueError:
+        return None
+    if isinstance(record, dict):
+        register_secret(record.get("token"))
+        return record
+    return None
+
+
+def clear_live_session() -> None:
+    """Forget the live session (it ended)."""
+    import keyring.errors
+
+    with contextlib.suppress(keyring.errors.PasswordDeleteError):
+        _keyring().delete_password(SERVICE, LIVE_ENTRY)

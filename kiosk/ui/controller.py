@@ -11,7 +11,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -53,6 +53,14 @@ class ControllerOptions:
 _TICKING = frozenset({Phase.QR, Phase.RESULT, Phase.ENDED})
 
 
+class LiveStore(Protocol):
+    """Where the session being followed is remembered, so a restart can resume it."""
+
+    def save(self, session: ActiveSession, journal_row: int | None) -> None: ...
+
+    def clear(self) -> None: ...
+
+
 class KioskController(QObject):
     """Runs the customer flow.
 
@@ -71,10 +79,12 @@ class KioskController(QObject):
         *,
         clock: Callable[[], float] = time.monotonic,
         journal: Journal | None = None,
+        live_store: LiveStore | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._journal = journal
+        self._live_store = live_store
         self._journal_row: int | None = None
         self._make_runner = make_runner
         self.options = options or ControllerOptions()
@@ -125,14 +135,23 @@ class KioskController(QObject):
     @Slot()
     def start(self) -> None:
         """Start a verification (from idle, a result, an ending or "Try again")."""
+        self._begin(self._make_runner)
+
+    def resume(self, make_runner: Callable[[], SessionRunner], journal_row: int | None) -> None:
+        """Follow a session a previous run created (after a crash or a power cut); its end is
+        recorded in its original journal row."""
+        if self._begin(make_runner):
+            self._journal_row = journal_row
+
+    def _begin(self, make_runner: Callable[[], SessionRunner]) -> bool:
         if self._shut_down:
-            return
+            return False
         nxt = machine.start(self._state)
         if nxt is self._state:
-            return
+            return False
         self._retire_worker()
         self._serial += 1
-        worker = SessionWorker(self._serial, self._make_runner, parent=self)
+        worker = SessionWorker(self._serial, make_runner, parent=self)
         worker.created.connect(self._on_created)
         worker.status.connect(self._on_status)
         worker.trouble.connect(self._on_trouble)
@@ -140,6 +159,7 @@ class KioskController(QObject):
         self._worker = worker
         self._set(nxt)
         worker.start()
+        return True
 
     @Slot()
     def cancel(self) -> None:
@@ -214,6 +234,8 @@ class KioskController(QObject):
             self._record_start(nxt.session)
         elif not nxt.is_live:
             self._record_end(nxt, outcome)
+            if self._live_store is not None and previous in (Phase.QR, Phase.PROGRESS):
+                self._live_store.clear()
         self._state = nxt
         if nxt.phase is not previous:
             log.info("screen: %s -> %s", previous.value, nxt.phase.value)
@@ -239,12 +261,13 @@ class KioskController(QObject):
             self._demo_timer.stop()
 
     def _record_start(self, session: ActiveSession) -> None:
-        if self._journal is None:
-            return
-        try:
-            self._journal_row = self._journal.started(session)
-        except Exception:  # the journal is a record, not the flow: never let it stop a session
-            log.exception("the journal could not record a session start")
+        if self._journal is not None and self._journal_row is None:  # a resumed one has its row
+            try:
+                self._journal_row = self._journal.started(session)
+            except Exception:  # the journal is a record, not the flow: never let it stop a session
+                log.exception("the journal could not record a session start")
+        if self._live_store is not None:
+            self._live_store.save(session, self._journal_row)
 
     def _record_end(self, state: KioskState, outcome: str | None) -> None:
         row, self._journal_row = self._journal_row, None
