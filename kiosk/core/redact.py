@@ -48,11 +48,6 @@ def redact(text: str) -> str:
     return _TOKEN_IN_PATH.sub(lambda m: m.group(1) + MASK, text)
 
 
-def mask_url(url: str) -> str:
-    """Return a URL safe to print in logs: its token path segment replaced by the mask."""
-    return redact(url)
-
-
 class RedactingFilter(logging.Filter):
     """A logging filter that rewrites each record's message with secrets masked.
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from kiosk.core.redact import mask_url
+from kiosk.core.redact import redact
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ class CallbackDispatcher:
         """Queue delivery of ``body`` to ``url``. Callable from any thread; no-op when stopped."""
         loop = self._loop
         if loop is None or loop.is_closed():
-            log.warning("callback to %s dropped: the server is not running", mask_url(url))
+            log.warning("callback to %s dropped: the server is not running", redact(url))
             return
         loop.call_soon_threadsafe(self._spawn, url, body)
 
@@ -64,7 +64,7 @@ class CallbackDispatcher:
 
     async def _deliver(self, url: str, body: dict[str, Any]) -> None:
         assert self._client is not None
-        shown = mask_url(url)
+        shown = redact(url)
         delay = self.backoff
         for attempt in range(1, self.attempts + 1):
             try:

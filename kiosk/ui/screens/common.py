@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 
 def label(
@@ -34,6 +34,17 @@ def button(
     widget.setAccessibleName(accessible)
     widget.setAutoDefault(True)
     return widget
+
+
+def centred_row(*widgets: QWidget) -> QHBoxLayout:
+    """Widgets side by side in the middle of a row (stretches, not an alignment flag: the
+    idle screen uses it, and see ``label`` on Qt enums)."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
 
 
 def countdown_text(seconds: int) -> str:

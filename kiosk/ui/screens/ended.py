@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core.state import Ending, KioskState
-from kiosk.ui.screens.common import button, label
+from kiosk.ui.screens.common import button, centred_row, label
 
 
 class EndedScreen(QWidget):
@@ -31,11 +31,7 @@ class EndedScreen(QWidget):
         )
         self.again_button.clicked.connect(self.again_requested)
         self.done_button.clicked.connect(self.done_requested)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.again_button)
-        buttons.addWidget(self.done_button)
-        buttons.addStretch(1)
+        buttons = centred_row(self.again_button, self.done_button)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(self.title)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core.state import ErrorKind, KioskState
-from kiosk.ui.screens.common import button, label
+from kiosk.ui.screens.common import button, centred_row, label
 
 
 class ErrorScreen(QWidget):
@@ -27,11 +27,7 @@ class ErrorScreen(QWidget):
         self.back_button = button(self.tr("Back"), self.tr("Back to the start"), primary=False)
         self.retry_button.clicked.connect(self.retry_requested)
         self.back_button.clicked.connect(self.back_requested)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.retry_button)
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
+        buttons = centred_row(self.retry_button, self.back_button)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(self.title)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.ui.screens.common import button, label
+from kiosk.ui.screens.common import button, centred_row, label
 
 
 class IdleScreen(QWidget):
@@ -35,11 +35,7 @@ class IdleScreen(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addSpacing(40)
-        centred = QHBoxLayout()  # stretches, not an alignment flag: see label()
-        centred.addStretch(1)
-        centred.addWidget(self.start_button)
-        centred.addStretch(1)
-        layout.addLayout(centred)
+        layout.addLayout(centred_row(self.start_button))
         layout.addStretch(3)
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name

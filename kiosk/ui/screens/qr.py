@@ -10,11 +10,11 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.state import KioskState, seconds_left
 from kiosk.ui.qr_view import QrView
-from kiosk.ui.screens.common import button, countdown_text, label
+from kiosk.ui.screens.common import button, centred_row, countdown_text, label
 
 
 class QrScreen(QWidget):
@@ -52,11 +52,7 @@ class QrScreen(QWidget):
         side.addWidget(self.host)
         side.addWidget(self.countdown)
         side.addSpacing(20)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_here_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
+        buttons = centred_row(self.open_here_button, self.cancel_button)
         side.addLayout(buttons)
         side.addStretch(1)
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
