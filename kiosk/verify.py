@@ -7,6 +7,7 @@ and the verdict, and exits with a code scripts can branch on (:class:`ExitCode`)
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import threading
@@ -19,11 +20,15 @@ from typing import TYPE_CHECKING, TextIO
 from kiosk.core.credentials import Credentials
 from kiosk.core.models import Scope, SessionStatus, Status
 from kiosk.core.qr import render_text
+from kiosk.core.redact import redact
 from kiosk.core.state import ActiveSession, ErrorKind
+from kiosk.core.text import printable, terminal_safe
 from kiosk.core.verdict import Thresholds, Verdict, decide
 
 if TYPE_CHECKING:  # the client pulls in httpx: imported when a verification runs, not to parse
     from kiosk.core.api import VerificationClient
+
+log = logging.getLogger(__name__)
 
 
 class ExitCode(IntEnum):
@@ -66,7 +71,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--timeout",
         type=float,
         default=900.0,
-        help="give up after this many seconds (default %(default)s)",
+        help="give up after this many seconds, whatever the server does (default %(default)s)",
     )
     parser.add_argument(
         "--poll-interval",
@@ -106,14 +111,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 @dataclass
 class _Printer:
+    """Writes lines to the terminal. Server text is neutralised where it enters (``printable``);
+    ``terminal_safe`` here is the last filter, so no escape sequence ever reaches the terminal."""
+
     out: TextIO
     err: TextIO
 
     def say(self, text: str = "") -> None:
-        print(text, file=self.out, flush=True)
+        print(terminal_safe(text), file=self.out, flush=True)
 
     def warn(self, text: str) -> None:
-        print(text, file=self.err, flush=True)
+        print(terminal_safe(text), file=self.err, flush=True)
 
 
 def run(
@@ -197,26 +205,29 @@ class _TerminalListener:
         self._shown: tuple[str, str | None] | None = None
 
     def created(self, session: ActiveSession) -> None:
-        self._p.say(f"Session {session.session_id} created ({', '.join(session.scopes)}).")
+        self._p.say(
+            f"Session {printable(session.session_id, 128)} created ({', '.join(session.scopes)})."
+        )
         if self._show_qr:
             self._p.say(render_text(session.matrix))
         self._p.say(f"Open on the phone: {session.url}")
-        self._p.say(f"(host: {session.host})")
+        self._p.say(f"(host: {printable(session.host, 256)})")
         self._p.say("Waiting for the person to finish...")
 
     def status(self, status: SessionStatus) -> None:
         step = status.next_step.value if status.next_step else None
-        if (status.raw_status, step) != self._shown:
-            self._shown = (status.raw_status, step)
-            self._p.say(f"  status {status.raw_status}" + (f" · next step: {step}" if step else ""))
+        raw = printable(status.raw_status, 40)
+        if (raw, step) != self._shown:
+            self._shown = (raw, step)
+            self._p.say(f"  status {raw}" + (f" · next step: {step}" if step else ""))
         if status.status.is_final:
             self.final = status
 
     def trouble(self, message: str) -> None:
-        self._p.warn(f"{message} Retrying.")
+        self._p.warn(f"{printable(message, 600)} Retrying.")
 
     def failed(self, kind: ErrorKind, message: str) -> None:
-        self.error = (kind, message)
+        self.error = (kind, printable(message, 600))
 
 
 def _verify(
@@ -243,13 +254,32 @@ def _verify(
     )
     listener = _TerminalListener(p, show_qr=not args.no_qr)
     stop = threading.Event()
-    deadline = threading.Timer(args.timeout, stop.set)
+    timed_out = threading.Event()
+
+    def time_is_up() -> None:
+        timed_out.set()
+        stop.set()  # also ends a request in flight: every network wait checks it in 0.1 s slices
+
+    deadline = threading.Timer(args.timeout, time_is_up)
     deadline.daemon = True
     deadline.start()
     try:
         runner.run(listener, stop)
+    except Exception as exc:  # a bug must still end as "error", never as exit 1 (FAIL)
+        log.debug("verification crashed", exc_info=True)
+        p.warn(
+            f"error: unexpected failure ({type(exc).__name__}: {printable(redact(str(exc)), 200)})."
+            "\n  fix: run again with -v and report the log to the kiosk's maintainers."
+        )
+        return ExitCode.ERROR
     finally:
         deadline.cancel()
+    if timed_out.is_set() and listener.final is None:
+        p.warn(
+            f"error: no final status after {args.timeout:g} s; giving up (the session may "
+            "still complete). Raise --timeout to wait longer."
+        )
+        return ExitCode.ERROR
     if listener.error is not None:
         return _report_error(*listener.error, p, client.base_url)
     if listener.final is None:
@@ -287,7 +317,7 @@ def _report_error(kind: ErrorKind, message: str, p: _Printer, base_url: str) -> 
 
 def _print_outcome(status: SessionStatus, verdict: Verdict, p: _Printer) -> None:
     p.say("")
-    p.say(f"Final status: {status.raw_status}")
+    p.say(f"Final status: {printable(status.raw_status, 40)}")
     for check in verdict.checks:
         score = "" if check.score is None else f"  score {check.score:.3f}"
         p.say(f"  {check.scope.value:<9} {'ok' if check.passed else 'FAILED'}{score}")
@@ -295,4 +325,4 @@ def _print_outcome(status: SessionStatus, verdict: Verdict, p: _Printer) -> None
         p.say(f"  advice: {advice}")
     p.say(f"VERDICT: {verdict.outcome.value}")
     for reason in verdict.reasons:
-        p.say(f"  - {reason}")
+        p.say(f"  - {printable(reason)}")

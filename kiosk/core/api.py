@@ -7,16 +7,18 @@ command on its main thread. It neither retries nor sleeps; callers decide, using
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable, Mapping
 from typing import Any, Self
+from urllib.parse import quote
 
 import httpx
 
 from kiosk import __version__
 from kiosk.core.credentials import Credentials
+from kiosk.core.deadline import CallStopped, bounded
 from kiosk.core.errors import (
+    Aborted,
     ApiError,
     AuthError,
     InvalidRequest,
@@ -28,7 +30,17 @@ from kiosk.core.errors import (
     UnreadableResponse,
 )
 from kiosk.core.models import CreatedSession, MalformedPayload, SessionStatus
+from kiosk.core.netio import AbortableTransport
 from kiosk.core.redact import redact, register_secret
+from kiosk.core.text import printable
+from kiosk.core.wire import (
+    MAX_BODY_BYTES,
+    MAX_ERROR_BODY_BYTES,
+    BodyTooLarge,
+    NotJson,
+    loads,
+    read_capped,
+)
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +50,15 @@ SESSIONS_PATH = "/api/v1.0/flow/sessions"
 # these bound how long a worker's stop() can wait for an in-flight request.
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 
-# Refuse bodies past this size instead of parsing them: a status body is a few kilobytes.
-MAX_BODY_BYTES = 1_000_000
+# The whole of one call, however the server paces its bytes: the connect and read timeouts
+# above added up, so an honest slow answer fits, and a dripping server is cut off.
+DEFAULT_CALL_SECONDS = 15.0
+
+# A session link is about 80 characters; past this a QR code is too dense to scan off a screen
+# (and past ~2,300 bytes no QR code can hold it at all).
+MAX_URL_LENGTH = 1024
+MAX_TOKEN_LENGTH = 512
+MAX_ID_LENGTH = 128
 
 
 class VerificationClient:
@@ -48,8 +67,12 @@ class VerificationClient:
     Args:
         base_url: scheme and host (and optional prefix), e.g. ``https://cloud.ooto-ai.com``.
         credentials: the APP-ID / APP-KEY pair sent with every request.
-        timeout: httpx timeouts; always finite.
+        timeout: httpx timeouts, each per socket operation; always finite.
+        call_seconds: the overall bound of one call, enforced while streaming (the per-operation
+            timeouts alone let a server that drips bytes hold a call forever).
         transport: an httpx transport, for tests (``httpx.MockTransport``) and fault injection.
+            The default waits in short slices, so a call also ends soon after the caller's stop
+            event (:func:`kiosk.core.deadline.bounded`) is set.
     """
 
     def __init__(
@@ -58,19 +81,23 @@ class VerificationClient:
         credentials: Credentials,
         *,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        call_seconds: float = DEFAULT_CALL_SECONDS,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self._call_seconds = call_seconds
         self._http = httpx.Client(
             base_url=self.base_url,
             headers={
                 "APP-ID": credentials.app_id,
                 "APP-KEY": credentials.app_key,
                 "Accept": "application/json",
+                # Compressed bodies are inflated under the same cap, but need not be asked for.
+                "Accept-Encoding": "identity",
                 "User-Agent": f"verification-kiosk/{__version__}",
             },
             timeout=timeout,
-            transport=transport,
+            transport=transport if transport is not None else AbortableTransport(),
             follow_redirects=False,
         )
 
@@ -114,14 +141,24 @@ class VerificationClient:
             ) from None
         if not all(isinstance(v, str) and v for v in (session_id, token, url)):
             raise UnreadableResponse("The server's sessionId, token or url is not a string.")
+        if len(token) > MAX_TOKEN_LENGTH or printable(token, None) != token:
+            raise UnreadableResponse("The server's session token is too long or not printable.")
         register_secret(token)
+        if len(url) > MAX_URL_LENGTH or printable(url, None) != url or "\\" in url:
+            raise UnreadableResponse(
+                f"The server's session link is not a usable web address ({len(url)} characters, "
+                f"at most {MAX_URL_LENGTH} printable ones without backslashes)."
+            )
+        # The id is only shown and recorded: neutralised rather than refused.
+        session_id = printable(session_id, MAX_ID_LENGTH)
         log.info("created session %s", session_id)
         return CreatedSession(session_id=session_id, token=token, url=url)
 
     def get_status(self, token: str) -> SessionStatus:
         """Read a session's status by its token."""
         register_secret(token)
-        data = self._request("GET", f"{SESSIONS_PATH}/{token}")
+        # Quoted: a token is opaque, and must not be able to change the path it is read from.
+        data = self._request("GET", f"{SESSIONS_PATH}/{quote(token, safe='')}")
         try:
             return SessionStatus.from_wire(data)
         except MalformedPayload as exc:
@@ -130,7 +167,15 @@ class VerificationClient:
     def _request(self, method: str, path: str, **kwargs: Any) -> Any:
         what = "create session" if method == "POST" else "get status"
         try:
-            response = self._http.request(method, path, **kwargs)
+            with bounded(self._call_seconds):
+                request = self._http.build_request(method, path, **kwargs)
+                response = self._http.send(request, stream=True)
+                try:
+                    return _interpret(response, what)
+                finally:
+                    response.close()
+        except CallStopped:
+            raise Aborted(f"'{what}' was stopped before {self.base_url} answered.") from None
         except httpx.ConnectError as exc:
             # The connection was never made, so the server cannot have acted on the request.
             raise NetworkError(
@@ -149,7 +194,6 @@ class VerificationClient:
                 f"The connection to {self.base_url} failed during '{what}' ({_reason(exc)}).",
                 request_sent=True,
             ) from None
-        return _interpret(response, what)
 
 
 def _interpret(response: httpx.Response, what: str) -> Any:
@@ -157,7 +201,7 @@ def _interpret(response: httpx.Response, what: str) -> Any:
     code = response.status_code
     if 200 <= code < 300:
         return _json_body(response, what)
-    server_says = _server_message(response)
+    server_says = _server_message(response) if code not in (404, 429) else ""
     suffix = f": {server_says.rstrip('.')}" if server_says else ""
     if code in (401, 403):
         raise AuthError(
@@ -188,39 +232,38 @@ def _interpret(response: httpx.Response, what: str) -> Any:
 
 def _json_body(response: httpx.Response, what: str) -> Any:
     try:
-        content = response.read()
-    except httpx.TransportError as exc:
-        raise NetworkError(
-            f"The connection broke while reading the answer to '{what}' ({_reason(exc)}).",
-            request_sent=True,
-        ) from None
-    if len(content) > MAX_BODY_BYTES:
+        data = loads(read_capped(response, MAX_BODY_BYTES))
+    except BodyTooLarge as exc:
         raise UnreadableResponse(
-            f"The answer to '{what}' is {len(content)} bytes, more than the "
-            f"{MAX_BODY_BYTES} a session can need."
-        )
-    try:
-        data = json.loads(content)
-    except (ValueError, UnicodeDecodeError):
+            f"The answer to '{what}' is more than {exc.cap} bytes (at least {exc.size} "
+            "arrived); a session never needs that much."
+        ) from None
+    except NotJson as exc:
         ctype = response.headers.get("Content-Type", "no content type")
-        raise UnreadableResponse(f"The answer to '{what}' is not JSON ({ctype}).") from None
+        raise UnreadableResponse(
+            f"The answer to '{what}' is not usable JSON ({ctype[:60]}): {exc}."
+        ) from None
     if not isinstance(data, dict):
         raise UnreadableResponse(f"The answer to '{what}' is not a JSON object.")
     return data
 
 
 def _server_message(response: httpx.Response) -> str:
-    """The server's own explanation, from ``message``/``error``/``detail``, secrets masked."""
+    """The server's own explanation, from ``message``/``error``/``detail``, secrets masked.
+
+    Only a small error body is read; a larger or unreadable one gives no explanation rather than
+    a different error (the status code already says what went wrong).
+    """
     try:
-        data = response.json()
-    except (ValueError, UnicodeDecodeError):
+        data = loads(read_capped(response, MAX_ERROR_BODY_BYTES))
+    except (BodyTooLarge, NotJson):
         return ""
     if not isinstance(data, dict):
         return ""
     for key in ("message", "error", "detail"):
         value = data.get(key)
         if isinstance(value, str) and value:
-            return redact(value[:500])
+            return printable(redact(value), 300)
     return ""
 
 

@@ -6,6 +6,11 @@ or a session token. ``retryable`` tells whether the same call may succeed later 
 
 from __future__ import annotations
 
+from kiosk.core.text import printable
+
+MAX_MESSAGE = 600
+"""The longest message kept: ours are a sentence or two; the rest would be a server's text."""
+
 
 class ApiError(Exception):
     """Base of every error the client raises.
@@ -18,6 +23,9 @@ class ApiError(Exception):
     retryable = False
 
     def __init__(self, message: str, *, status_code: int | None = None) -> None:
+        # Messages quote server text (its own message, field names): neutralised here, once, so
+        # no terminal or screen that shows an error can be driven by escape sequences in it.
+        message = printable(message, MAX_MESSAGE)
         super().__init__(message)
         self.message = message
         self.status_code = status_code
@@ -63,6 +71,10 @@ class NetworkError(ApiError):
     def __init__(self, message: str, *, request_sent: bool) -> None:
         super().__init__(message)
         self.request_sent = request_sent
+
+
+class Aborted(ApiError):
+    """The caller stopped the call while it was waiting (a kiosk leaving the session)."""
 
 
 class UnreadableResponse(ApiError):

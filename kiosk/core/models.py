@@ -4,10 +4,16 @@ Parsing is tolerant where the vendor may grow the contract (unknown fields are i
 ``status`` or ``nextStep`` value becomes ``UNKNOWN``) and strict where a wrong shape means we cannot
 trust what we read (``status`` missing, ``result`` not an object): that raises
 :class:`MalformedPayload`, which the client turns into an ``UnreadableResponse``.
+
+A score that is a number but not a usable one (not finite, or outside 0..1 for liveness, deepfake
+and match similarity) is kept out of ``score`` and named in ``problem``: the verdict fails that
+check with a reason, and nothing downstream ever computes with it. Strings the kiosk shows or
+records (status, template ids) are neutralised with :func:`~kiosk.core.text.printable`.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -15,6 +21,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from kiosk.core.redact import MASK
+from kiosk.core.text import printable
 
 _E = TypeVar("_E", bound=StrEnum)
 
@@ -90,6 +97,8 @@ class Check:
 
     fine: bool | None
     score: float | None
+    problem: str | None = None
+    """Set when the server sent a score that is not a usable number (``score`` is then None)."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +107,8 @@ class SearchMatch:
 
     similarity: float | None
     template_id: str | None
+    problem: str | None = None
+    """Set when the server sent a similarity that is not a usable number (then None)."""
 
 
 @dataclass(frozen=True)
@@ -125,24 +136,25 @@ class Result:
         search_match = None
         if search is not None:
             search_data = _expect_mapping(search, "'result.search'")
-            template = search_data.get("templateId")
+            similarity, problem = _unit_score(
+                search_data.get("similarity"), "result.search.similarity"
+            )
             search_match = SearchMatch(
-                similarity=_number_or_none(
-                    search_data.get("similarity"), "result.search.similarity"
-                ),
-                template_id=template if isinstance(template, str) and template else None,
+                similarity=similarity,
+                template_id=_text_or_none(search_data.get("templateId")),
+                problem=problem,
             )
         enroll = data.get("enroll")
         enroll_template = None
         if isinstance(enroll, Mapping):
-            template = enroll.get("templateId")
-            enroll_template = template if isinstance(template, str) and template else None
+            enroll_template = _text_or_none(enroll.get("templateId"))
         quality_data = data.get("quality") or {}
         quality: dict[str, Check] = {}
         if isinstance(quality_data, Mapping):
             for name, item in quality_data.items():
                 if isinstance(item, Mapping):
-                    quality[str(name)] = _check_from(item, f"result.quality.{name}")
+                    label = printable(str(name), 40)
+                    quality[label] = _check_from(item, f"result.quality.{label}", unit=False)
         demography = data.get("demography")
         return cls(
             liveness=_optional_check(data.get("liveness"), "result.liveness"),
@@ -190,8 +202,8 @@ class SessionStatus:
         result = data.get("result")
         return cls(
             status=_enum_or_unknown(Status, raw_status, Status.UNKNOWN),
-            raw_status=raw_status,
-            scopes=tuple(scopes),
+            raw_status=printable(raw_status, 40),
+            scopes=tuple(printable(scope, 40) for scope in scopes),
             next_step=None if raw_next is None else _enum_or_unknown(Step, raw_next, Step.UNKNOWN),
             expires_at=_parse_timestamp(data.get("expiresAt")),
             need_captcha=ui_hints.get("needCaptcha") is True,
@@ -206,21 +218,41 @@ def _optional_check(value: object, where: str) -> Check | None:
     return _check_from(_expect_mapping(value, f"'{where}'"), where)
 
 
-def _check_from(data: Mapping[str, Any], where: str) -> Check:
+def _check_from(data: Mapping[str, Any], where: str, *, unit: bool = True) -> Check:
     fine = data.get("fine")
     if fine is not None and not isinstance(fine, bool):
         raise MalformedPayload(f"'{where}.fine' is not a boolean")
-    # Quality items carry either ``score`` or ``value``; both are the item's number.
+    # Quality items carry either ``score`` or ``value``; both are the item's number. They are
+    # advice, in units of their own: only liveness and deepfake scores must lie in 0..1.
     number = data.get("score", data.get("value"))
-    return Check(fine=fine, score=_number_or_none(number, where + ".score"))
+    score, problem = _unit_score(number, where + ".score", unit=unit)
+    return Check(fine=fine, score=score, problem=problem)
 
 
-def _number_or_none(value: object, where: str) -> float | None:
+def _unit_score(value: object, where: str, *, unit: bool = True) -> tuple[float | None, str | None]:
+    """A score and, when it is a number the kiosk cannot use, why (the score is then None).
+
+    Raises:
+        MalformedPayload: the value is not a number at all (a string, an object, a boolean).
+    """
     if value is None:
-        return None
+        return None, None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise MalformedPayload(f"'{where}' is not a number")
-    return float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer too large for a float; the strict parser refuses these
+        return None, f"{where} is out of range"
+    if not math.isfinite(number):
+        return None, f"{where} is not a finite number"
+    if unit and not 0.0 <= number <= 1.0:
+        return None, f"{where} is {number:g}, outside 0 to 1"
+    return number, None
+
+
+def _text_or_none(value: object) -> str | None:
+    """A non-empty string the kiosk shows or records, neutralised; anything else is None."""
+    return printable(value, 128) if isinstance(value, str) and value else None
 
 
 def _expect_mapping(value: object, what: str) -> Mapping[str, Any]:

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from kiosk.core.api import VerificationClient
+from kiosk.core.deadline import bounded
 from kiosk.core.errors import (
+    Aborted,
     ApiError,
     AuthError,
     InvalidRequest,
@@ -26,7 +28,7 @@ from kiosk.core.errors import (
     UnreadableResponse,
 )
 from kiosk.core.models import CreatedSession, SessionStatus, Status
-from kiosk.core.qr import UntrustedUrl, check_session_url, encode, host_label
+from kiosk.core.qr import MalformedUrl, UntrustedUrl, check_session_url, encode, host_label
 from kiosk.core.redact import forget_secret
 from kiosk.core.state import ActiveSession, ErrorKind
 
@@ -116,31 +118,47 @@ class SessionRunner:
         self._rng = rng
 
     def run(self, listener: SessionListener, stop: threading.Event) -> None:
-        """Create, check and poll until a final status, a stop, or giving up."""
-        created = self._resume or self._create(listener, stop)
-        if created is None:
-            return
-        try:
-            self._follow(created, listener, stop)
-        finally:
-            # The registry of secrets to mask must not grow with every session of a kiosk that
-            # runs for months; URLs carrying the token stay masked by pattern anyway.
-            forget_secret(created.token)
+        """Create, check and poll until a final status, a stop, or giving up.
+
+        ``stop`` also ends a request in flight (it bounds every network wait on this thread), so
+        the runner returns soon after it is set, whatever the server is doing.
+        """
+        with bounded(stop=stop):
+            created = self._resume or self._create(listener, stop)
+            if created is None:
+                return
+            try:
+                self._follow(created, listener, stop)
+            finally:
+                # The registry of secrets to mask must not grow with every session of a kiosk
+                # that runs for months; URLs carrying the token stay masked by pattern anyway.
+                forget_secret(created.token)
 
     def _follow(
         self, created: CreatedSession, listener: SessionListener, stop: threading.Event
     ) -> None:
         try:
             url = check_session_url(created.url, self._trusted)
+        except MalformedUrl as exc:
+            listener.failed(ErrorKind.UNREADABLE, str(exc))
+            return
         except UntrustedUrl as exc:
             listener.failed(ErrorKind.UNTRUSTED_URL, str(exc))
+            return
+        try:
+            matrix = encode(url)
+        except Exception as exc:  # the encoder's own errors (data overflow) have no common base
+            listener.failed(
+                ErrorKind.UNREADABLE,
+                f"The session link cannot be drawn as a QR code ({type(exc).__name__}).",
+            )
             return
         session = ActiveSession(
             session_id=created.session_id,
             token=created.token,
             url=url,
             host=host_label(url),
-            matrix=encode(url),
+            matrix=matrix,
             scopes=self.scopes,
         )
         if stop.is_set():
@@ -158,6 +176,8 @@ class SessionRunner:
         while not stop.is_set():
             try:
                 return self._client.create_session(self.scopes, **self._create_args)
+            except Aborted:
+                return None  # stopped: whoever stopped the runner decides what comes next
             except ApiError as exc:
                 # A create is retried only when it provably did not reach the server (or the
                 # server said so with a 429), so a retry can never create two sessions.
@@ -182,6 +202,8 @@ class SessionRunner:
         while not stop.is_set():
             try:
                 status = self._client.get_status(token)
+            except Aborted:
+                return
             except ApiError as exc:
                 # Reads change nothing on the server, so they are retried freely: an answer
                 # garbled by a proxy is as passing as a reset connection.

@@ -13,8 +13,17 @@ from urllib.parse import urlsplit
 QUIET_ZONE_MODULES = 4
 
 
+MAX_PAYLOAD_CHARS = 1024
+"""The longest link encoded: real ones are ~80 characters, and past ~2,300 bytes at level M the
+encoder raises (no QR version holds it); long before that the code is too dense to scan."""
+
+
 class UntrustedUrl(ValueError):
     """The session URL does not point at a backend this kiosk is configured to trust."""
+
+
+class MalformedUrl(UntrustedUrl):
+    """The session URL is not a well-formed web address at all (a server bug, or an attack)."""
 
 
 def check_session_url(url: str, trusted_origins: Iterable[str]) -> str:
@@ -25,14 +34,29 @@ def check_session_url(url: str, trusted_origins: Iterable[str]) -> str:
         trusted_origins: origins such as ``https://cloud.ooto-ai.com`` or ``http://10.0.0.5:8765``.
 
     Raises:
+        MalformedUrl: the link cannot be parsed (a bad port or IPv6 host, a backslash, control
+            characters, too long to encode).
         UntrustedUrl: with a message naming the host (never the token).
     """
-    parts = urlsplit(url)
+    # Browsers read a backslash as a slash and drop tabs and newlines, so what urlsplit sees
+    # and what a phone opens could differ: such links are refused, not interpreted.
+    if len(url) > MAX_PAYLOAD_CHARS or not url.isprintable() or "\\" in url or " " in url:
+        raise MalformedUrl(
+            "The session link is not a well-formed web address (too long, or it holds spaces, "
+            "backslashes or control characters)."
+        )
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # raises ValueError for a port that is not a number in 0..65535
+    except ValueError:
+        raise MalformedUrl(
+            "The session link is not a well-formed web address (bad host or port)."
+        ) from None
     if parts.scheme not in ("https", "http") or not parts.hostname:
         raise UntrustedUrl("The session link is not a web address.")
     if parts.username or parts.password:
         raise UntrustedUrl("The session link carries a user name or password.")
-    origin = _origin(parts.scheme, parts.hostname, parts.port)
+    origin = _origin(parts.scheme, parts.hostname, port)
     trusted = {_origin_of(o) for o in trusted_origins}
     if origin not in trusted:
         allowed = ", ".join(sorted(trusted)) or "none"
@@ -46,12 +70,19 @@ def host_label(url: str) -> str:
     """The host (and port, if not the default) to print in words under the QR code."""
     parts = urlsplit(url)
     host = parts.hostname or ""
-    return f"{host}:{parts.port}" if parts.port else host
+    try:
+        port = parts.port
+    except ValueError:  # only for links that skipped check_session_url
+        port = None
+    return f"{host}:{port}" if port else host
 
 
 def _origin_of(base_url: str) -> str:
-    parts = urlsplit(base_url)
-    return _origin(parts.scheme, parts.hostname or "", parts.port)
+    try:
+        parts = urlsplit(base_url)
+        return _origin(parts.scheme, parts.hostname or "", parts.port)
+    except ValueError:  # a configured origin that does not parse trusts nothing
+        return ""
 
 
 def _origin(scheme: str, host: str, port: int | None) -> str:

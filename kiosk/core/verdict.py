@@ -2,10 +2,14 @@
 
 PASS only when the session is DONE and every requested check passed. Each failed check yields a
 plain reason a front-desk person can read. Quality items are advice and never change the verdict.
+
+Every number that can decide a PASS is checked to be finite and within 0..1 before any comparison:
+``NaN < threshold`` is False, so a NaN score once passed every limit.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -110,6 +114,10 @@ def _judge(scope: Scope, status: SessionStatus, limits: Thresholds) -> CheckOutc
         label = "Liveness" if scope is Scope.LIVENESS else "Deepfake"
         if check is None:
             return CheckOutcome(scope, False, None, f"{label} check: no result was returned.")
+        if check.problem is not None or not _usable(check.score):
+            return CheckOutcome(
+                scope, False, None, f"{label} check: the server sent an invalid score."
+            )
         minimum = (
             limits.min_liveness_score if scope is Scope.LIVENESS else limits.min_deepfake_score
         )
@@ -128,6 +136,10 @@ def _judge(scope: Scope, status: SessionStatus, limits: Thresholds) -> CheckOutc
         return CheckOutcome(scope, True, check.score, None)
     if scope is Scope.SEARCH:
         match = None if result is None else result.search
+        if match is not None and (match.problem is not None or not _usable(match.similarity)):
+            return CheckOutcome(
+                scope, False, None, "Face match: the server sent an invalid similarity."
+            )
         if match is None or match.similarity is None:
             return CheckOutcome(scope, False, None, "Face match: no match result was returned.")
         if match.similarity < limits.min_similarity:
@@ -147,6 +159,11 @@ def _judge(scope: Scope, status: SessionStatus, limits: Thresholds) -> CheckOutc
     if result is None or result.enroll_template_id is None:
         return CheckOutcome(scope, False, None, "Enrolment: no face template was created.")
     return CheckOutcome(scope, True, None, None)
+
+
+def _usable(score: float | None) -> bool:
+    """None (no score) or a finite number in 0..1; anything else must never decide a PASS."""
+    return score is None or (math.isfinite(score) and 0.0 <= score <= 1.0)
 
 
 def _known_scopes(scopes: Iterable[str]) -> tuple[Scope, ...]:

@@ -39,7 +39,9 @@ class ControllerOptions:
         demo_start_seconds: in demo mode, the idle screen starts a session by itself after
             this time; None outside demo mode.
         tick_ms: how often countdowns are refreshed.
-        stop_timeout_seconds: how long shutdown waits for a worker (bounded by HTTP timeouts).
+        stop_timeout_seconds: how long shutdown waits for all workers together. A stopped worker
+            leaves a request in flight within ~0.1 s (kiosk.core.netio), so this is slack for a
+            loaded machine, well inside the 2 s a quitting kiosk may take.
     """
 
     walk_away_seconds: float = 120.0
@@ -47,7 +49,7 @@ class ControllerOptions:
     thresholds: Thresholds = field(default_factory=Thresholds)
     demo_start_seconds: float | None = None
     tick_ms: int = 1000
-    stop_timeout_seconds: float = 15.0
+    stop_timeout_seconds: float = 1.5
 
 
 _TICKING = frozenset({Phase.QR, Phase.RESULT, Phase.ENDED})
@@ -120,9 +122,9 @@ class KioskController(QObject):
 
     @property
     def threads(self) -> list[SessionWorker]:
-        """Workers not yet finished (the live one and any being retired)."""
+        """Workers whose thread runs: the live one or one being retired, never both."""
         live = [self._worker] if self._worker else []
-        return [w for w in [*live, *self._retiring] if not w.isFinished()]
+        return [w for w in [*live, *self._retiring] if w.isRunning()]
 
     def seconds_left(self) -> int | None:
         """Seconds until the walk-away limit (QR) or the return to idle (result), if counting."""
@@ -158,8 +160,20 @@ class KioskController(QObject):
         worker.failed.connect(self._on_failed)
         self._worker = worker
         self._set(nxt)
-        worker.start()
+        self._start_when_alone()
         return True
+
+    def _start_when_alone(self) -> None:
+        """Start the live worker once no retired one still runs: the kiosk never has two
+        sessions' threads at once (they used to pile up behind a stalled server). A stopped
+        worker ends within ~0.1 s, so the starting screen hardly waits; ``_forget_finished``
+        calls this again when the last retired worker is done."""
+        worker = self._worker
+        if worker is None or self._shut_down or worker.isRunning() or worker.isFinished():
+            return
+        if any(w.isRunning() for w in self._retiring):
+            return
+        worker.start()
 
     @Slot()
     def cancel(self) -> None:
@@ -184,9 +198,14 @@ class KioskController(QObject):
         self._ticker.stop()
         self._demo_timer.stop()
         self._retire_worker()
+        # Every worker was told to stop at once (by _retire_worker); they leave together, so one
+        # budget bounds the whole wait however many there are.
+        end = time.monotonic() + self.options.stop_timeout_seconds
         for worker in list(self._retiring):
             worker.stop()
-            if not worker.wait(int(self.options.stop_timeout_seconds * 1000)):
+            left_ms = max(0, int((end - time.monotonic()) * 1000))
+            if not worker.wait(left_ms):
+                # Only a name lookup (getaddrinfo cannot be interrupted) should get here.
                 log.error("worker %s did not stop in time", worker.serial)
         self._retiring = {w for w in self._retiring if not w.isFinished()}
         if self._journal is not None:
@@ -295,7 +314,7 @@ class KioskController(QObject):
         if worker is None:
             return
         worker.stop()
-        if worker.isFinished():
+        if not worker.isRunning():  # finished, or never started (it waited for an older one)
             worker.deleteLater()
             return
         self._retiring.add(worker)
@@ -308,3 +327,4 @@ class KioskController(QObject):
         if isinstance(worker, SessionWorker) and worker in self._retiring:
             self._retiring.discard(worker)
             worker.deleteLater()
+        self._start_when_alone()
