@@ -1,4 +1,9 @@
-"""The sandbox's HTTP application: the vendor's API paths and the phone-side flow page."""
+"""The sandbox's HTTP application: the vendor's API paths and the phone-side flow page.
+
+Every request passes :class:`~kiosk.sandbox.headers.SecurityHeaders` and then the gate
+(``gate.py``: credentials and flow-token checks before any body is read, size limits while it
+streams) before FastAPI's routing sees it.
+"""
 
 from __future__ import annotations
 
@@ -16,26 +21,35 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.security import APIKeyHeader
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp
 
 from kiosk import __version__
 from kiosk.core.models import Status
 from kiosk.sandbox import flow_routes
+from kiosk.sandbox.antiforgery import FormGuard
 from kiosk.sandbox.callbacks import CallbackDispatcher
+from kiosk.sandbox.egress import ForbiddenTarget, check_callback_url
 from kiosk.sandbox.faults import FaultPlan, FaultRule, Target
 from kiosk.sandbox.faults import after as faults_after
 from kiosk.sandbox.faults import before as faults_before
+from kiosk.sandbox.gate import MAX_JSON_BYTES, Credentials, RequestGate
+from kiosk.sandbox.headers import SecurityHeaders, api_explorer
 from kiosk.sandbox.schemas import (
     CreateSessionRequest,
     CreateSessionResponse,
     ErrorResponse,
     StatusResponse,
 )
-from kiosk.sandbox.store import SandboxSession, SessionStore
+from kiosk.sandbox.store import (
+    DEFAULT_MAX_LIVE_SESSIONS,
+    SandboxSession,
+    SessionStore,
+    TooManySessions,
+)
 
 log = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = 64 * 1024
+MAX_BODY_BYTES = MAX_JSON_BYTES
 SESSIONS_PATH = "/api/v1.0/flow/sessions"
 
 
@@ -53,6 +67,15 @@ class SandboxConfig:
         callback_attempts / callback_backoff: callback retry policy.
         clock: epoch seconds; tests inject a fake one.
         faults: fault-injection rules active from the start (see ``faults.py``).
+        max_sessions: live sessions the APP-ID may hold at once (429 beyond).
+        max_connections: open connections at once; more are answered 503 and closed. Lowered
+            to fit the process's descriptor limit (see ``connections.py``).
+        header_timeout: seconds a client has to send a request's line and headers.
+        body_timeout: seconds a client has to send a request's body once its headers are in.
+        allow_private_callbacks: allow loopback and private callback targets even when the
+            server is reachable from the network (link-local and metadata addresses never).
+        loopback_only: set by the server: it listens on loopback alone, so loopback and
+            private callback targets are allowed (local development and tests).
     """
 
     app_id: str
@@ -65,6 +88,17 @@ class SandboxConfig:
     callback_backoff: float = 0.5
     clock: Callable[[], float] | None = field(default=None, repr=False)
     faults: list[FaultRule] = field(default_factory=list)
+    max_sessions: int = DEFAULT_MAX_LIVE_SESSIONS
+    max_connections: int = 256
+    header_timeout: float = 10.0
+    body_timeout: float = 120.0
+    allow_private_callbacks: bool = False
+    loopback_only: bool = False
+
+    @property
+    def private_callbacks_allowed(self) -> bool:
+        """Whether callbacks may go to loopback and private addresses."""
+        return self.allow_private_callbacks or self.loopback_only
 
     def __repr__(self) -> str:
         return f"SandboxConfig(app_id={self.app_id!r}, public_base_url={self.public_base_url!r})"
@@ -86,6 +120,10 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorResponse, "description": "APP-ID / APP-KEY missing or wrong."},
     413: {"model": ErrorResponse, "description": "The body is too large."},
     422: {"model": ErrorResponse, "description": "A field is invalid; nothing was created."},
+    429: {
+        "model": ErrorResponse,
+        "description": "This APP-ID has as many live sessions as allowed (too_many_sessions).",
+    },
 }
 
 # Declared so /openapi.json documents the two headers; checked by hand in ``_authorized``.
@@ -100,8 +138,8 @@ def _authorized(
 ) -> None:
     """Refuse with 401 unless the request carries this sandbox's APP-ID and APP-KEY.
 
-    A dependency, so it runs before the body is validated: a caller with wrong credentials learns
-    nothing about the API from validation messages.
+    The gate (``gate.py``) has already made this check before the body was read; this repeats it
+    so the routes stay safe on their own and ``/openapi.json`` documents the headers.
     """
     config: SandboxConfig = request.app.state.config
     id_ok = hmac.compare_digest((app_id or "").encode(), config.app_id.encode())
@@ -113,33 +151,34 @@ def _authorized(
 _AUTHORIZED = [Depends(_authorized)]
 
 
-class _BodyLimit:
-    """Refuse request bodies over ``MAX_BODY_BYTES`` before anything parses them."""
+class SandboxApp(FastAPI):
+    """FastAPI with the sandbox's outer layers around its whole stack, so that even the
+    responses of Starlette's own error handling carry the security headers."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+    outer: Callable[[ASGIApp], ASGIApp] | None = None
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            length = dict(scope["headers"]).get(b"content-length")
-            if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-                response = error(413, "too_large", f"The body exceeds {MAX_BODY_BYTES} bytes.")
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+    def build_middleware_stack(self) -> ASGIApp:
+        stack = super().build_middleware_stack()
+        return self.outer(stack) if self.outer is not None else stack
 
 
 def create_app(config: SandboxConfig) -> FastAPI:
     """Build the sandbox application for ``config``."""
     dispatcher = CallbackDispatcher(
-        attempts=config.callback_attempts, backoff=config.callback_backoff
+        attempts=config.callback_attempts,
+        backoff=config.callback_backoff,
+        allow_private=config.private_callbacks_allowed,
     )
 
     def deliver(session: SandboxSession, body: dict[str, Any]) -> None:
         if session.callback_url:
             dispatcher.schedule(session.callback_url, body)
 
-    store_kwargs: dict[str, Any] = {"step_seconds": config.step_seconds, "on_final": deliver}
+    store_kwargs: dict[str, Any] = {
+        "step_seconds": config.step_seconds,
+        "on_final": deliver,
+        "max_live": config.max_sessions,
+    }
     if config.clock is not None:
         store_kwargs["clock"] = config.clock
     store = SessionStore(**store_kwargs)
@@ -157,7 +196,7 @@ def create_app(config: SandboxConfig) -> FastAPI:
                 await ticker
             await dispatcher.stop()
 
-    app = FastAPI(
+    app = SandboxApp(
         title="Verification Link sandbox",
         version=__version__,
         description=(
@@ -165,16 +204,33 @@ def create_app(config: SandboxConfig) -> FastAPI:
             "Authenticate every API call with the APP-ID and APP-KEY headers."
         ),
         lifespan=lifespan,
-        docs_url="/docs",
+        docs_url=None,  # served below, with a policy that allows its CDN script
         redoc_url=None,
     )
+    forms = FormGuard()
+    credentials = Credentials(config.app_id, config.app_key)
+
+    def outer(inner: ASGIApp) -> ASGIApp:
+        gate = RequestGate(
+            inner,
+            credentials=credentials,
+            store=store,
+            public_urls=lambda: [config.public_base_url],
+        )
+        return SecurityHeaders(gate)
+
+    app.outer = outer
     faults = FaultPlan()
     faults.set(list(config.faults))
     app.state.faults = faults
     app.state.store = store
     app.state.config = config
     app.state.dispatcher = dispatcher
-    app.add_middleware(_BodyLimit)
+    app.state.forms = forms
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> Response:
+        return api_explorer("/openapi.json", f"{app.title} - API explorer")
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -198,16 +254,25 @@ def create_app(config: SandboxConfig) -> FastAPI:
         early = await faults_before(fault, request)
         if early is not None:
             return early  # nothing was created
+        if body.callbackUrl is not None:
+            try:
+                check_callback_url(body.callbackUrl, allow_private=config.private_callbacks_allowed)
+            except ForbiddenTarget as exc:
+                return error(422, "invalid_request", f"callbackUrl: {exc}.")
         captcha = body.captcha
-        session = store.create(
-            scopes=body.scopes,
-            metadata=body.metadata,
-            callback_url=body.callbackUrl,
-            return_url=body.returnUrl,
-            ttl_sec=body.ttlSec,
-            need_captcha=config.need_captcha if captcha is None else captcha,
-            scenario=body.scenario,
-        )
+        try:
+            session = store.create(
+                scopes=body.scopes,
+                metadata=body.metadata,
+                callback_url=body.callbackUrl,
+                return_url=body.returnUrl,
+                ttl_sec=body.ttlSec,
+                need_captcha=config.need_captcha if captcha is None else captcha,
+                scenario=body.scenario,
+                owner=config.app_id,
+            )
+        except TooManySessions as exc:
+            return error(429, "too_many_sessions", str(exc), **{"Retry-After": "10"})
         wake.set()
         url = f"{config.public_base_url.rstrip('/')}/flow/{session.token}"
         log.info("created session %s (%s)", session.session_id, ",".join(body.scopes))
@@ -250,7 +315,7 @@ def create_app(config: SandboxConfig) -> FastAPI:
         faults.clear()
         return JSONResponse({"rules": []})
 
-    app.include_router(flow_routes.router(store))
+    app.include_router(flow_routes.router(store, forms))
     return app
 
 

@@ -2,6 +2,10 @@
 
 The vendor does no retries; the sandbox retries a few times so that integrators can test their
 receiver's handling of repeats (a receiver must be idempotent either way).
+
+Each try resolves the target again and checks it with :mod:`kiosk.sandbox.egress` (so a name
+that re-resolves to a forbidden address is refused), connects to the checked address, and never
+follows a redirect. URLs are logged without their user-info.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import Any
 import httpx
 
 from kiosk.core.redact import redact
+from kiosk.sandbox.egress import ForbiddenTarget, resolve_target, without_userinfo
 
 log = logging.getLogger(__name__)
 
@@ -24,10 +29,19 @@ class CallbackDispatcher:
         attempts: tries per callback, the first included.
         backoff: seconds before the second try; doubled before each further try.
         timeout: per-try timeout in seconds.
+        allow_private: whether loopback and private addresses are allowed targets.
     """
 
-    def __init__(self, *, attempts: int = 4, backoff: float = 0.5, timeout: float = 5.0) -> None:
+    def __init__(
+        self,
+        *,
+        attempts: int = 4,
+        backoff: float = 0.5,
+        timeout: float = 5.0,
+        allow_private: bool = False,
+    ) -> None:
         self.attempts = attempts
+        self.allow_private = allow_private
         self.backoff = backoff
         self._timeout = timeout
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -37,7 +51,10 @@ class CallbackDispatcher:
     async def start(self) -> None:
         """Bind to the running loop; call from the server's startup."""
         self._loop = asyncio.get_running_loop()
-        self._client = httpx.AsyncClient(timeout=self._timeout, follow_redirects=False)
+        # No proxies from the environment: the request must go to the address that was checked.
+        self._client = httpx.AsyncClient(
+            timeout=self._timeout, follow_redirects=False, trust_env=False
+        )
 
     async def stop(self) -> None:
         """Cancel pending deliveries and close the HTTP client."""
@@ -53,7 +70,7 @@ class CallbackDispatcher:
         """Queue delivery of ``body`` to ``url``. Callable from any thread; no-op when stopped."""
         loop = self._loop
         if loop is None or loop.is_closed():
-            log.warning("callback to %s dropped: the server is not running", redact(url))
+            log.warning("callback to %s dropped: the server is not running", _shown(url))
             return
         loop.call_soon_threadsafe(self._spawn, url, body)
 
@@ -64,11 +81,23 @@ class CallbackDispatcher:
 
     async def _deliver(self, url: str, body: dict[str, Any]) -> None:
         assert self._client is not None
-        shown = redact(url)
+        shown = _shown(url)
         delay = self.backoff
         for attempt in range(1, self.attempts + 1):
             try:
-                response = await self._client.post(url, json=body)
+                target = await resolve_target(url, allow_private=self.allow_private)
+            except ForbiddenTarget as exc:
+                log.warning("callback to %s refused: it %s", shown, exc)
+                return
+            extensions = {"sni_hostname": target.sni_hostname} if target.sni_hostname else {}
+            try:
+                response = await self._client.post(
+                    target.url,
+                    json=body,
+                    headers={"Host": target.host_header},
+                    auth=httpx.BasicAuth(*target.auth) if target.auth else httpx.USE_CLIENT_DEFAULT,
+                    extensions=extensions,
+                )
             except httpx.HTTPError as exc:
                 outcome = type(exc).__name__
             else:
@@ -81,3 +110,8 @@ class CallbackDispatcher:
                 await asyncio.sleep(delay)
                 delay *= 2
         log.warning("callback to %s failed after %d tries", shown, self.attempts)
+
+
+def _shown(url: str) -> str:
+    """``url`` as it may appear in a log line: no user-info, no token."""
+    return redact(without_userinfo(url))

@@ -3,26 +3,24 @@
 Plain server-rendered HTML forms (no script, no build step, no external resources), so it works
 on any phone browser over plain http on a LAN. Each form posts an action and redirects back to
 the page (post/redirect/get), so a reload never repeats an action. The token in the path is the
-only credential, as with the vendor's page.
+only credential, as with the vendor's page; each form also carries the session's anti-forgery
+token (``antiforgery.py``). Requests reach these routes only through the gate (``gate.py``),
+which has already refused unknown tokens, forged posts and bodies over the size limits.
 """
 
 from __future__ import annotations
 
 import html
-import io
-from importlib import resources
-from string import Template
-from typing import Annotated
-from urllib.parse import quote
+from typing import Annotated, BinaryIO
 
 from fastapi import APIRouter, File, Form, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kiosk.core.models import Scope, Status, Step
+from kiosk.sandbox import antiforgery, pages
+from kiosk.sandbox.antiforgery import FormGuard
+from kiosk.sandbox.pages import message as _message
 from kiosk.sandbox.store import InvalidAction, SandboxSession, SessionStore, Transition
-
-MAX_PHOTO_BYTES = 15 * 1024 * 1024
-_PAGE = Template(resources.files("kiosk.sandbox").joinpath("templates/flow.html").read_text())
 
 _STEP_TEXT: dict[Scope, tuple[str, str, str]] = {
     # scope: (label in the steps bar, title, instruction)
@@ -50,22 +48,6 @@ _STEP_TEXT: dict[Scope, tuple[str, str, str]] = {
 }
 
 
-# Inline SVG icons: no icon font or emoji font is needed on the phone (or in a headless browser).
-def _svg(color: str, path: str) -> str:
-    return (
-        f'<svg width="56" height="56" viewBox="0 0 24 24" fill="none" stroke="{color}" '
-        f'stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">'
-        f'<circle cx="12" cy="12" r="10"/>{path}</svg>'
-    )
-
-
-_ICONS = {
-    "ok": _svg("#047857", '<path d="M7 12.5l3.2 3.2L17 9"/>'),
-    "bad": _svg("#b91c1c", '<path d="M8.5 8.5l7 7M15.5 8.5l-7 7"/>'),
-    "warn": _svg("#b91c1c", '<path d="M12 7v6M12 16.5v.5"/>'),
-    "clock": _svg("#1d4ed8", '<path d="M12 7v5l3 2"/>'),
-    "expired": _svg("#b91c1c", '<path d="M12 7v5l3 2"/>'),
-}
 _CAMERA = (
     '<svg width="28" height="28" viewBox="0 0 24 24" fill="none" stroke="currentColor" '
     'stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">'
@@ -85,50 +67,61 @@ _OUTCOMES: dict[Scope, tuple[tuple[str, str], ...]] = {
 }
 
 
-def router(store: SessionStore) -> APIRouter:
-    """Routes of the flow page, bound to ``store``."""
+FormToken = Annotated[str, Form(alias=antiforgery.FIELD)]
+
+
+def router(store: SessionStore, forms: FormGuard) -> APIRouter:
+    """Routes of the flow page, bound to ``store``; ``forms`` signs and checks the forms."""
     routes = APIRouter(include_in_schema=False)
+
+    @routes.get("/static/flow.css")
+    async def stylesheet() -> Response:
+        return pages.stylesheet()
 
     @routes.get("/flow/{token}", response_class=HTMLResponse)
     async def page(token: str, problem: str | None = None) -> Response:
         session = store.get(token)
         if session is None:
-            return _html(
-                "Link not valid",
-                _message(
-                    "bad", "This link is not valid", "Start again at the kiosk to get a new code."
-                ),
-                tone="bad",
-                status=404,
-            )
-        title, body, tone, refresh, status = _render(session, problem)
-        return _html(title, body, tone, refresh, status, session)
+            return pages.unknown_link()
+        title, body, tone, refresh, status = _render(session, problem, forms.token_for(token))
+        return pages.render(title, body, tone, refresh, status, _steps_bar(session))
 
     @routes.post("/flow/{token}/captcha")
-    async def captcha(token: str, answer: Annotated[str, Form()] = "") -> Response:
+    async def captcha(
+        token: str, csrf: FormToken = "", answer: Annotated[str, Form()] = ""
+    ) -> Response:
+        if not forms.valid(token, csrf):
+            return pages.forbidden(token)
         value = int(answer) if answer.strip().lstrip("-").isdigit() else None
         return _act(store, token, Transition.CAPTCHA, answer=value)
 
     @routes.post("/flow/{token}/start")
-    async def start(token: str) -> Response:
+    async def start(token: str, csrf: FormToken = "") -> Response:
+        if not forms.valid(token, csrf):
+            return pages.forbidden(token)
         return _act(store, token, Transition.START)
 
     @routes.post("/flow/{token}/cancel")
-    async def cancel(token: str) -> Response:
+    async def cancel(token: str, csrf: FormToken = "") -> Response:
+        if not forms.valid(token, csrf):
+            return pages.forbidden(token)
         return _act(store, token, Transition.CANCEL)
 
     @routes.post("/flow/{token}/step")
     async def step(
         token: str,
         step: Annotated[str, Form()],
+        csrf: FormToken = "",
         outcome: Annotated[str, Form()] = "pass",
         photo: Annotated[UploadFile | None, File()] = None,
     ) -> Response:
+        if not forms.valid(token, csrf):
+            return pages.forbidden(token)
         try:
             current = Step(step)
         except ValueError:
-            return _back(token, "That step is not known.")
-        size = await _photo_size(photo) if photo is not None else None
+            return pages.back(token, "That step is not known.")
+        size = _photo_size(photo.file) if photo is not None else None
         return _act(
             store, token, Transition.STEP, step=current, passed=outcome != "fail", photo_size=size
         )
@@ -142,31 +135,41 @@ def _act(store: SessionStore, token: str, action: Transition, **kwargs: object) 
     except KeyError:
         return RedirectResponse(f"/flow/{token}", status_code=303)
     except InvalidAction as exc:
-        return _back(token, str(exc))
+        return pages.back(token, str(exc))
     return RedirectResponse(f"/flow/{token}", status_code=303)
 
 
-def _back(token: str, problem: str) -> Response:
-    return RedirectResponse(f"/flow/{token}?problem={quote(problem)}", status_code=303)
+def _photo_size(photo: BinaryIO) -> tuple[int, int] | None:
+    """Width and height of the uploaded selfie, or None if it is empty or unreadable.
 
-
-async def _photo_size(photo: UploadFile) -> tuple[int, int] | None:
-    """Width and height of the uploaded selfie, or None if there is none or it is unreadable."""
-    data = await photo.read(MAX_PHOTO_BYTES + 1)
-    if not data or len(data) > MAX_PHOTO_BYTES:
-        return None
+    Only the image's header is read (no decoding), from the upload's spooled file; the gate has
+    already bounded its size (``gate.MAX_UPLOAD_BYTES``).
+    """
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with Image.open(photo) as image:
             return image.size
-    except (UnidentifiedImageError, OSError, ValueError):
+    except (
+        UnidentifiedImageError,
+        OSError,
+        ValueError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ):
         return None
 
 
-def _render(session: SandboxSession, problem: str | None) -> tuple[str, str, str, str, int]:
+def _hidden(csrf: str) -> str:
+    return f'<input type="hidden" name="{antiforgery.FIELD}" value="{html.escape(csrf)}">'
+
+
+def _render(
+    session: SandboxSession, problem: str | None, csrf: str
+) -> tuple[str, str, str, str, int]:
     """Title, body HTML, tone, refresh header, HTTP status for the session's current state."""
     token = html.escape(session.token, quote=True)
+    hidden = _hidden(csrf)
     status = session.status
     notice = f'<p class="notice" role="alert">{html.escape(problem)}.</p>' if problem else ""
     scripted = session.scenario is not None and not status.is_final
@@ -199,25 +202,28 @@ def _render(session: SandboxSession, problem: str | None) -> tuple[str, str, str
         a, b = session.captcha
         body = (
             f"<h1>Quick check</h1>{notice}<p>To show you are a person, answer this:</p>"
-            f'<form method="post" action="/flow/{token}/captcha">'
+            f'<form method="post" action="/flow/{token}/captcha">{hidden}'
             f'<label for="answer"><b>What is {a} + {b}?</b></label>'
             '<input id="answer" name="answer" type="number" inputmode="numeric" required>'
             "<button>Continue</button></form>"
         )
-        return "Quick check", body + _cancel(token), "", "", 200
+        return "Quick check", body + _cancel(token, hidden), "", "", 200
     if status in (Status.CREATED, Status.CAPTCHA_OK):
         items = "".join(f"<li>{_STEP_TEXT[s][1]}</li>" for s in session.steps)
         body = (
             f"<h1>Verify your face</h1>{notice}"
             "<p>This takes about a minute. You will:</p>"
             f'<ul class="plain">{items}</ul>'
-            f'<form method="post" action="/flow/{token}/start"><button>Start</button></form>'
+            f'<form method="post" action="/flow/{token}/start">{hidden}'
+            "<button>Start</button></form>"
         )
-        return "Start", body + _cancel(token), "", "", 200
-    return _step_page(session, token, notice)
+        return "Start", body + _cancel(token, hidden), "", "", 200
+    return _step_page(session, token, notice, hidden)
 
 
-def _step_page(session: SandboxSession, token: str, notice: str) -> tuple[str, str, str, str, int]:
+def _step_page(
+    session: SandboxSession, token: str, notice: str, hidden: str
+) -> tuple[str, str, str, str, int]:
     scope = session.steps[session.step_index]
     step = Step.for_scope(scope)
     _, title, instruction = _STEP_TEXT[scope]
@@ -237,22 +243,18 @@ def _step_page(session: SandboxSession, token: str, notice: str) -> tuple[str, s
     body = (
         f"<h1>{title}</h1>{notice}<p>{instruction}</p>"
         f'<form method="post" action="/flow/{token}/step" enctype="multipart/form-data">'
-        f'<input type="hidden" name="step" value="{step.value}">{photo}'
+        f'<input type="hidden" name="step" value="{step.value}">{hidden}{photo}'
         f"<fieldset><legend>DEMO OPERATOR · choose the outcome</legend>{choices}</fieldset>"
         "<button>Continue</button></form>"
     )
-    return title, body + _cancel(token), "", "", 200
+    return title, body + _cancel(token, hidden), "", "", 200
 
 
-def _cancel(token: str) -> str:
+def _cancel(token: str, hidden: str) -> str:
     return (
-        f'<form method="post" action="/flow/{token}/cancel">'
+        f'<form method="post" action="/flow/{token}/cancel">{hidden}'
         '<button class="secondary">Cancel verification</button></form>'
     )
-
-
-def _message(icon: str, title: str, text: str) -> str:
-    return f'<div class="icon">{_ICONS[icon]}</div><h1>{title}</h1><p>{text}</p>'
 
 
 def _steps_bar(session: SandboxSession | None) -> str:
@@ -270,23 +272,3 @@ def _steps_bar(session: SandboxSession | None) -> str:
             css = ""
         items.append(f'<li class="{css}">{_STEP_TEXT[scope][0]}</li>')
     return f'<ol class="steps" aria-label="Steps">{"".join(items)}</ol>'
-
-
-def _html(
-    title: str,
-    body: str,
-    tone: str = "",
-    refresh: str = "",
-    status: int = 200,
-    session: SandboxSession | None = None,
-) -> HTMLResponse:
-    page = _PAGE.substitute(
-        title=html.escape(title),
-        body=body,
-        tone=tone,
-        refresh=refresh,
-        steps=_steps_bar(session),
-        footer="Sandbox server · demo outcomes only",
-    )
-    headers = {"Cache-Control": "no-store", "X-Frame-Options": "DENY"}
-    return HTMLResponse(page, status_code=status, headers=headers)

@@ -6,6 +6,7 @@ The listening socket is bound before the server thread starts, so the port is kn
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import logging
 import secrets
@@ -17,6 +18,12 @@ import uvicorn
 from fastapi import FastAPI
 
 from kiosk.sandbox.app import SandboxConfig, create_app
+from kiosk.sandbox.connections import (
+    ACCEPT_BURST,
+    AcceptErrorLog,
+    connection_cap,
+    guarded_protocol,
+)
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +54,24 @@ def lan_addresses() -> list[str]:
                 found.append(ip)
     # Private ranges first: that is where phones on the same Wi-Fi are.
     return sorted(found, key=lambda ip: not ipaddress.ip_address(ip).is_private)
+
+
+def is_loopback_host(host: str) -> bool:
+    """Whether binding ``host`` keeps the server reachable from this machine only."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class _Server(uvicorn.Server):
+    """uvicorn's server with accept errors logged at a bounded rate (see ``connections.py``)."""
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        asyncio.get_running_loop().set_exception_handler(AcceptErrorLog())
+        await super().startup(sockets=sockets)
 
 
 def public_host_for(bind_host: str) -> str:
@@ -104,10 +129,23 @@ class SandboxServer:
             if public_url
             else f"http://{_bracket(public_host_for(host))}:{self.port}"
         )
+        # Private and loopback callback targets are allowed when nobody else can reach us.
+        config.loopback_only = is_loopback_host(host)
         self.app = app if app is not None else create_app(config)
-        self._server = uvicorn.Server(
+        self.max_connections = connection_cap(config.max_connections)
+        protocol = guarded_protocol(
+            header_timeout=config.header_timeout,
+            body_timeout=config.body_timeout,
+            max_connections=self.max_connections,
+        )
+        self._server = _Server(
             uvicorn.Config(
                 self.app,
+                http=protocol,
+                # Also how many connections asyncio accepts per loop turn (see connections.py).
+                backlog=ACCEPT_BURST,
+                # Requests in flight, counted by uvicorn; connections are capped by `protocol`.
+                limit_concurrency=self.max_connections + 1,
                 log_level="warning",
                 access_log=False,
                 lifespan="on",

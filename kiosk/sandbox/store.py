@@ -6,14 +6,22 @@ EXPIRED is reached when the TTL runs out before the end, CANCELED when the perso
 
 A session is driven either by the phone-side flow page (the person's actions) or, when created
 with ``metadata.sandbox.scenario``, by a timeline that advances every ``step_seconds``.
+
+Every operation costs the same however many sessions are live: the moments at which sessions
+change by themselves (expiry, a scenario's next phase) wait in a heap, so the server's ticker
+touches only the sessions that are due, and creating a session never walks over the others.
+Live sessions are capped per owner (APP-ID) and finished ones kept for a bounded number.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import secrets
 import threading
 import time
 import uuid
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,8 +34,12 @@ from kiosk.sandbox.results import build_result
 
 MAX_TTL_SECONDS = 86400
 MIN_TTL_SECONDS = 10
-# Final sessions stay readable this long after they expire, then are forgotten (404).
+# Final sessions stay readable this long after they end, then are forgotten (404).
 RETENTION_SECONDS = 3600
+# Live (not final) sessions one APP-ID may hold at once; more gets 429 too_many_sessions.
+DEFAULT_MAX_LIVE_SESSIONS = 1000
+# Finished sessions kept readable at most; the oldest are forgotten first beyond this.
+DEFAULT_MAX_FINISHED_SESSIONS = 10_000
 
 
 class Scenario(StrEnum):
@@ -55,6 +67,17 @@ class InvalidAction(Exception):
     """The action does not apply to the session in its current state."""
 
 
+class TooManySessions(Exception):
+    """The owner already has as many live sessions as allowed."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(
+            f"This APP-ID already has {limit} live sessions, the most allowed at once; "
+            "wait for some to finish or expire, then try again."
+        )
+        self.limit = limit
+
+
 @dataclass
 class SandboxSession:
     """One session's full server-side state. Mutated only under the store's lock."""
@@ -71,6 +94,7 @@ class SandboxSession:
     need_captcha: bool
     captcha: tuple[int, int]
     scenario: Scenario | None
+    owner: str = ""
     status: Status = Status.CREATED
     step_index: int = 0
     passes: dict[Scope, bool] = field(default_factory=dict)
@@ -118,6 +142,8 @@ class SessionStore:
         clock: epoch seconds; injectable so tests can move time.
         on_final: called (outside the lock) with each session's status body when it becomes
             final: the server uses it to deliver callbacks.
+        max_live: live sessions one owner may hold at once.
+        max_finished: finished sessions kept readable; the oldest are forgotten beyond this.
     """
 
     def __init__(
@@ -126,14 +152,26 @@ class SessionStore:
         step_seconds: float = 1.0,
         clock: Callable[[], float] = time.time,
         on_final: Callable[[SandboxSession, dict[str, Any]], None] | None = None,
+        max_live: int = DEFAULT_MAX_LIVE_SESSIONS,
+        max_finished: int = DEFAULT_MAX_FINISHED_SESSIONS,
     ) -> None:
         self.step_seconds = step_seconds
+        self.max_live = max_live
+        self.max_finished = max_finished
         self._clock = clock
         self._on_final = on_final
         self._lock = threading.Lock()
         self._sessions: dict[str, SandboxSession] = {}
         self._active: set[str] = set()
+        self._live_by_owner: Counter[str] = Counter()
+        # (when, seq, token): a live session may change by itself at ``when``. Entries of
+        # sessions that finished meanwhile are dropped when they surface (lazy deletion).
+        self._due: list[tuple[float, int, str]] = []
+        # Finished sessions in the order they finished, with the time they may be forgotten.
+        self._finished: OrderedDict[str, float] = OrderedDict()
+        self._seq = itertools.count()
         self._gallery: list[str] = []
+        self.advanced = 0  # sessions brought up to date by tick(): lets tests check the cost
 
     def __len__(self) -> int:
         return len(self._sessions)
@@ -152,8 +190,14 @@ class SessionStore:
         ttl_sec: float | None = None,
         need_captcha: bool = False,
         scenario: Scenario | None = None,
+        owner: str = "",
     ) -> SandboxSession:
-        """Create a session. Arguments are assumed valid (the HTTP layer validates)."""
+        """Create a session for ``owner`` (an APP-ID). Arguments are assumed valid (the HTTP
+        layer validates).
+
+        Raises:
+            TooManySessions: ``owner`` already has ``max_live`` live sessions.
+        """
         now = self._clock()
         requested = {Scope(s) for s in scopes}
         ttl = MAX_TTL_SECONDS if ttl_sec is None else min(float(ttl_sec), MAX_TTL_SECONDS)
@@ -170,11 +214,23 @@ class SessionStore:
             need_captcha=need_captcha,
             captcha=(secrets.randbelow(8) + 2, secrets.randbelow(8) + 2),
             scenario=scenario,
+            owner=owner,
         )
         with self._lock:
+            if self._live_by_owner[owner] >= self.max_live:
+                raise TooManySessions(self.max_live)
             self._sessions[session.token] = session
             self._active.add(session.token)
+            self._live_by_owner[owner] += 1
+            self._plan(session.expires_at, session.token)
+            if scenario is not None:
+                self._plan(self._next_phase(session, now), session.token)
         return session
+
+    def live_count(self, owner: str = "") -> int:
+        """How many live sessions ``owner`` holds."""
+        with self._lock:
+            return self._live_by_owner[owner]
 
     def get(self, token: str) -> SandboxSession | None:
         """The session with ``token``, brought up to date, or None."""
@@ -195,32 +251,56 @@ class SessionStore:
             return session.status_body()
 
     def tick(self) -> None:
-        """Advance every live session to now; forget long-finished ones."""
+        """Advance the live sessions that are due to change; forget long-finished ones.
+
+        Costs O(k log n) for the k sessions due, not O(n) for all of them.
+        """
         now = self._clock()
         finals: list[SandboxSession] = []
         with self._lock:
-            for token in list(self._active):
-                self._advance(self._sessions[token], now, finals)
-            for token, session in list(self._sessions.items()):
-                if token not in self._active and now > session.expires_at + RETENTION_SECONDS:
-                    del self._sessions[token]
+            while self._due and self._due[0][0] <= now:
+                _, _, token = heapq.heappop(self._due)
+                if token not in self._active:
+                    continue  # finished meanwhile
+                session = self._sessions[token]
+                self.advanced += 1
+                self._advance(session, now, finals)
+                if token in self._active and session.scenario is not None:
+                    self._plan(self._next_phase(session, now), token)
+            while self._finished:
+                token, forget_at = next(iter(self._finished.items()))
+                if len(self._finished) <= self.max_finished and forget_at >= now:
+                    break
+                del self._finished[token]
+                self._sessions.pop(token, None)
+            self._compact()
         self._announce(finals)
 
     def next_change(self) -> float | None:
         """The earliest clock time at which a live session changes by itself (a scenario's next
         phase, or its expiry), or None when no session is live. Lets the server sleep till then.
         """
-        now = self._clock()
-        due: float | None = None
         with self._lock:
-            for token in self._active:
-                session = self._sessions[token]
-                when = session.expires_at
-                if session.scenario is not None and self.step_seconds > 0:
-                    elapsed_phases = int((now - session.created_at) / self.step_seconds) + 1
-                    when = min(when, session.created_at + elapsed_phases * self.step_seconds)
-                due = when if due is None else min(due, when)
-        return due
+            while self._due and self._due[0][2] not in self._active:
+                heapq.heappop(self._due)
+            return self._due[0][0] if self._due else None
+
+    def _plan(self, when: float, token: str) -> None:
+        heapq.heappush(self._due, (when, next(self._seq), token))
+
+    def _next_phase(self, session: SandboxSession, now: float) -> float:
+        """When a scenario session next moves: the start of its next phase after ``now``."""
+        if self.step_seconds <= 0:
+            return now
+        phases = int((now - session.created_at) / self.step_seconds) + 1
+        return session.created_at + phases * self.step_seconds
+
+    def _compact(self) -> None:
+        """Drop the entries of finished sessions once they outnumber the live ones (amortised
+        O(1) per session: a rebuild happens only after as many sessions have finished)."""
+        if len(self._due) > 2 * (2 * len(self._active) + 64):
+            self._due = [entry for entry in self._due if entry[2] in self._active]
+            heapq.heapify(self._due)
 
     def act(
         self,
@@ -357,7 +437,13 @@ class SessionStore:
             enrolled = session.result.get("enroll", {}).get("templateId")
             if enrolled:
                 self._gallery.append(enrolled)
-        self._active.discard(session.token)
+        if session.token in self._active:
+            self._active.discard(session.token)
+            self._live_by_owner[session.owner] -= 1
+            if not self._live_by_owner[session.owner]:
+                del self._live_by_owner[session.owner]
+            # Finish times rise (one clock), so the oldest finished session is always first.
+            self._finished[session.token] = self._clock() + RETENTION_SECONDS
         finals.append(session)
 
     def _announce(self, finals: list[SandboxSession]) -> None:

@@ -27,6 +27,13 @@ def path_of(url: str) -> str:
     return "/" + url.split("/", 3)[3]
 
 
+def form_token(browser: httpx.Client, page: str) -> str:
+    """The anti-forgery token the page's forms carry, read as a browser would."""
+    match = re.search(r'name="csrf" value="([^"]+)"', browser.get(page).text)
+    assert match is not None
+    return match.group(1)
+
+
 def jpeg(width: int, height: int) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), (200, 180, 160)).save(buffer, "JPEG")
@@ -39,21 +46,22 @@ def test_a_person_completes_every_step_and_the_kiosk_sees_pass(
     scopes = ["liveness", "deepfake", "enroll", "search"]
     session = client.create_session(scopes, return_url="https://example.com/thanks")
     page = path_of(session.url)
+    csrf = form_token(browser, page)
     start = browser.get(page)
     assert "Verify your face" in start.text
     assert 'capture="user"' not in start.text
-    step_page = browser.post(f"{page}/start")
+    step_page = browser.post(f"{page}/start", data={"csrf": csrf})
     assert "Liveness check" in step_page.text
     assert 'accept="image/*" capture="user"' in step_page.text
     assert client.get_status(session.token).next_step is Step.LIVENESS
     browser.post(
         f"{page}/step",
-        data={"step": "LIVENESS", "outcome": "pass"},
+        data={"step": "LIVENESS", "outcome": "pass", "csrf": csrf},
         files={"photo": ("selfie.jpg", jpeg(600, 800), "image/jpeg")},
     )
     assert client.get_status(session.token).next_step is Step.DEEPFAKE
     for step in ("DEEPFAKE", "ENROLL", "SEARCH"):
-        last = browser.post(f"{page}/step", data={"step": step, "outcome": "pass"})
+        last = browser.post(f"{page}/step", data={"step": step, "outcome": "pass", "csrf": csrf})
     assert "All done" in last.text
     assert 'content="3;url=https://example.com/thanks"' in last.text
     status = client.get_status(session.token)
@@ -74,10 +82,11 @@ def test_demo_operator_picks_the_failing_check(
     scopes = ["liveness", "deepfake", "search"]
     session = client.create_session(scopes)
     page = path_of(session.url)
-    browser.post(f"{page}/start")
+    csrf = form_token(browser, page)
+    browser.post(f"{page}/start", data={"csrf": csrf})
     for step in ("LIVENESS", "DEEPFAKE", "SEARCH"):
         outcome = "fail" if step == failing else "pass"
-        browser.post(f"{page}/step", data={"step": step, "outcome": outcome})
+        browser.post(f"{page}/step", data={"step": step, "outcome": outcome, "csrf": csrf})
     verdict = decide(client.get_status(session.token), scopes)
     assert not verdict.passed
     assert len(verdict.reasons) == 1 and verdict.reasons[0].startswith(reason)
@@ -88,14 +97,15 @@ def test_captcha_is_asked_first_and_a_wrong_answer_is_explained(
 ) -> None:
     session = client.create_session(["liveness"], metadata={"sandbox": {"captcha": True}})
     page = path_of(session.url)
+    csrf = form_token(browser, page)
     question = browser.get(page).text
     match = re.search(r"What is (\d+) \+ (\d+)\?", question)
     assert match is not None
     answer = int(match.group(1)) + int(match.group(2))
-    wrong = browser.post(f"{page}/captcha", data={"answer": str(answer + 1)})
+    wrong = browser.post(f"{page}/captcha", data={"answer": str(answer + 1), "csrf": csrf})
     assert "that answer is not right" in wrong.text
     assert client.get_status(session.token).status is Status.CREATED
-    ready = browser.post(f"{page}/captcha", data={"answer": str(answer)})
+    ready = browser.post(f"{page}/captcha", data={"answer": str(answer), "csrf": csrf})
     assert "Verify your face" in ready.text
     assert client.get_status(session.token).status is Status.CAPTCHA_OK
 
@@ -103,11 +113,12 @@ def test_captcha_is_asked_first_and_a_wrong_answer_is_explained(
 def test_cancel_from_the_phone(client: VerificationClient, browser: httpx.Client) -> None:
     session = client.create_session(["liveness"])
     page = path_of(session.url)
-    browser.post(f"{page}/start")
-    canceled = browser.post(f"{page}/cancel")
+    csrf = form_token(browser, page)
+    browser.post(f"{page}/start", data={"csrf": csrf})
+    canceled = browser.post(f"{page}/cancel", data={"csrf": csrf})
     assert "Verification canceled" in canceled.text
     assert client.get_status(session.token).status is Status.CANCELED
-    again = browser.post(f"{page}/start")
+    again = browser.post(f"{page}/start", data={"csrf": csrf})
     assert "Verification canceled" in again.text
     assert client.get_status(session.token).status is Status.CANCELED
 
@@ -117,9 +128,12 @@ def test_a_repeated_submit_changes_nothing(
 ) -> None:
     session = client.create_session(["liveness", "deepfake"])
     page = path_of(session.url)
-    browser.post(f"{page}/start")
-    browser.post(f"{page}/step", data={"step": "LIVENESS"})
-    repeat = browser.post(f"{page}/step", data={"step": "LIVENESS", "outcome": "fail"})
+    csrf = form_token(browser, page)
+    browser.post(f"{page}/start", data={"csrf": csrf})
+    browser.post(f"{page}/step", data={"step": "LIVENESS", "csrf": csrf})
+    repeat = browser.post(
+        f"{page}/step", data={"step": "LIVENESS", "outcome": "fail", "csrf": csrf}
+    )
     assert "that step is not the current one" in repeat.text
     assert client.get_status(session.token).next_step is Step.DEEPFAKE
 
@@ -127,10 +141,11 @@ def test_a_repeated_submit_changes_nothing(
 def test_unreadable_photo_is_tolerated(client: VerificationClient, browser: httpx.Client) -> None:
     session = client.create_session(["liveness"])
     page = path_of(session.url)
-    browser.post(f"{page}/start")
+    csrf = form_token(browser, page)
+    browser.post(f"{page}/start", data={"csrf": csrf})
     done = browser.post(
         f"{page}/step",
-        data={"step": "LIVENESS"},
+        data={"step": "LIVENESS", "csrf": csrf},
         files={"photo": ("x.jpg", b"not an image", "image/jpeg")},
     )
     assert "All done" in done.text

@@ -1,0 +1,172 @@
+"""Connection-level limits uvicorn does not have: a header deadline, a body deadline, a cap on
+open connections, and an accept-error log that cannot flood.
+
+uvicorn's h11 protocol has no timeout on reading a request: ``timeout_keep_alive`` applies only
+between requests and is cancelled by the first byte of the next one, ``limit_concurrency`` is
+checked only once a request's headers are complete, and ``h11_max_incomplete_event_size`` bounds
+the header *size*, not the time. So a client that sends half a request holds a file descriptor
+forever, and enough of them exhaust the process's descriptors. At that point asyncio's accept
+loop (Python 3.11/3.12) logs one traceback per failed ``accept()`` and schedules a retry for each,
+which produced 440,000 log lines in 30 s here.
+
+:func:`guarded_protocol` builds an h11 protocol class that closes a connection whose request line
+and headers are not complete ``header_timeout`` seconds after the connection opened (or after the
+first byte of a later request on it), closes one whose body is not complete ``body_timeout``
+seconds after its headers, and answers 503 and closes at once when ``max_connections`` are
+already open. :class:`AcceptErrorLog` replaces the event loop's exception handler so resource
+errors are logged at most once per interval, with a count.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import resource
+import time
+from typing import Any
+
+import h11
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+log = logging.getLogger(__name__)
+
+# Descriptors kept free for everything else: the listener, log files, callbacks, the kiosk.
+RESERVED_FDS = 64
+# Connections asyncio may accept in one loop iteration before any is checked against the cap;
+# also the listen backlog. The cap leaves this much room below the descriptor limit.
+ACCEPT_BURST = 128
+MIN_CONNECTIONS = 8
+
+_SERVICE_UNAVAILABLE = (
+    b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: text/plain; charset=utf-8\r\n"
+    b"content-length: 28\r\nconnection: close\r\nretry-after: 1\r\n\r\n"
+    b"Too many connections; retry."
+)
+
+
+def connection_cap(wanted: int) -> int:
+    """``wanted``, lowered so that the cap plus one accept burst fits the descriptor limit."""
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY:
+        return wanted
+    return max(MIN_CONNECTIONS, min(wanted, soft - RESERVED_FDS - ACCEPT_BURST))
+
+
+class RateLimitedLog:
+    """Logs a recurring warning at most once per ``interval`` seconds, saying how many were
+    suppressed in between."""
+
+    def __init__(self, logger: logging.Logger, interval: float = 10.0) -> None:
+        self._logger = logger
+        self._interval = interval
+        self._last: dict[str, float] = {}
+        self._suppressed: dict[str, int] = {}
+
+    def warning(self, key: str, message: str) -> None:
+        """Log ``message`` unless one with ``key`` was logged less than an interval ago."""
+        now = time.monotonic()
+        last = self._last.get(key)
+        if last is not None and now - last < self._interval:
+            self._suppressed[key] = self._suppressed.get(key, 0) + 1
+            return
+        self._last[key] = now
+        extra = self._suppressed.pop(key, 0)
+        more = f" ({extra} more like it since the last report)" if extra else ""
+        self._logger.warning("%s%s", message, more)
+
+
+class AcceptErrorLog:
+    """An event-loop exception handler that rate-limits "out of system resource" reports.
+
+    Everything else goes to the loop's default handler, unchanged.
+    """
+
+    def __init__(self, interval: float = 10.0) -> None:
+        self._log = RateLimitedLog(log, interval)
+
+    def __call__(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        message = str(context.get("message", ""))
+        exc = context.get("exception")
+        if "accept" in message and isinstance(exc, OSError):
+            self._log.warning(
+                "accept", f"cannot accept connections: {exc.strerror or exc} (descriptors full?)"
+            )
+            return
+        loop.default_exception_handler(context)
+
+
+def guarded_protocol(
+    *, header_timeout: float, body_timeout: float, max_connections: int
+) -> type[H11Protocol]:
+    """An :class:`H11Protocol` subclass enforcing the given limits (see the module's text)."""
+    refusals = RateLimitedLog(log)
+
+    class GuardedH11Protocol(H11Protocol):
+        _deadline: asyncio.TimerHandle | None = None
+        _phase = ""
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            if len(self.connections) >= max_connections:
+                # Refused before uvicorn tracks it: the descriptor is released at once.
+                transport.write(_SERVICE_UNAVAILABLE)
+                transport.close()
+                refusals.warning(
+                    "cap", f"{max_connections} connections are open; refusing new ones"
+                )
+                self.transport = transport
+                self._refused = True
+                return
+            self._refused = False
+            super().connection_made(transport)
+            self._arm("headers", header_timeout)
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            if self._refused:
+                return
+            self._disarm()
+            super().connection_lost(exc)
+
+        def data_received(self, data: bytes) -> None:
+            if self._refused:
+                return
+            if self._phase == "" and self.conn.their_state is h11.IDLE:
+                # First byte of a later request on a kept-alive connection: its headers get the
+                # same deadline as the first request's.
+                self._arm("headers", header_timeout)
+            super().data_received(data)
+            self._follow_state()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self._follow_state()
+
+        def _follow_state(self) -> None:
+            state = self.conn.their_state
+            if state is h11.SEND_BODY and self._phase == "headers":
+                self._arm("body", body_timeout)
+            elif state is not h11.IDLE and state is not h11.SEND_BODY and self._phase:
+                self._disarm()  # the request is in; the app's answer is not bounded here
+            elif state is h11.IDLE and self._phase == "body":
+                self._disarm()
+
+        def _arm(self, phase: str, seconds: float) -> None:
+            self._disarm()
+            self._phase = phase
+            self._deadline = self.loop.call_later(seconds, self._expired)
+
+        def _disarm(self) -> None:
+            if self._deadline is not None:
+                self._deadline.cancel()
+                self._deadline = None
+            self._phase = ""
+
+        def _expired(self) -> None:
+            self._deadline = None
+            phase, self._phase = self._phase, ""
+            if not self.transport.is_closing():
+                refusals.warning(
+                    f"slow-{phase}", f"closed a connection whose request {phase} came too slowly"
+                )
+                self.transport.close()
+
+    return GuardedH11Protocol
