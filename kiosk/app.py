@@ -22,14 +22,14 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.backend import BackendStarter, configured_credentials, open_backend
 from kiosk.core.redact import redact
-from kiosk.core.settings import Settings
+from kiosk.core.settings import Settings, Spec, check, number, override
 from kiosk.core.verdict import Thresholds
 from kiosk.sandbox import DEFAULT_PORT
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
-    from kiosk.core.journal import Journal
+    from kiosk.core.journal_writer import JournalWriter
     from kiosk.core.models import CreatedSession
     from kiosk.core.poller import SessionRunner
     from kiosk.core.secrets import PinGuard
@@ -42,6 +42,24 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEMO_ROTATION = ("pass", "fail_liveness", "pass", "no_match", "pass", "fail_deepfake", "expire")
+
+# Options that override a setting (argparse dest -> setting key). Their values stay text until
+# the setting's own rule checks them, exactly as a value from the file or a KIOSK_* variable.
+OPTION_SETTINGS = {
+    "base_url": "backend",
+    "app_id": "app_id",
+    "scopes": "scopes",
+    "ttl": "ttl_sec",
+    "poll_interval": "poll_interval",
+    "walk_away": "walk_away_seconds",
+    "result_seconds": "result_seconds",
+    "min_similarity": "min_similarity",
+}
+# Options that are not settings, with rules of the same kind.
+OPTION_RULES = {
+    "port": Spec("sandbox port", number(0, 65535, True), "a whole number from 0 (any) to 65535"),
+    "step_seconds": Spec("demo pace", number(0.01, 3600), "a number from 0.01 to 3600"),
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -70,30 +88,41 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="environment variable holding the APP-KEY (default %(default)s)",
     )
+    # No type=: each value is checked by its setting's rule in apply_settings().
     parser.add_argument("--scopes", help="checks to request, comma-separated")
-    parser.add_argument("--ttl", type=float, help="session lifetime, s (setting ttl_sec)")
-    parser.add_argument("--poll-interval", type=float, help="seconds between reads")
-    parser.add_argument("--walk-away", type=float, help="idle after N s unscanned")
-    parser.add_argument("--result-seconds", type=float, help="result shown N s")
-    parser.add_argument("--min-similarity", type=float, help="match threshold")
+    parser.add_argument("--ttl", help="session lifetime, s (setting ttl_sec)")
+    parser.add_argument("--poll-interval", help="seconds between reads")
+    parser.add_argument("--walk-away", help="idle after N s unscanned")
+    parser.add_argument("--result-seconds", help="result shown N s")
+    parser.add_argument("--min-similarity", help="match threshold")
     parser.add_argument(
         "--local",
         action="store_true",
         help="sandbox listens on 127.0.0.1 only (default: all interfaces, so phones can reach it)",
     )
-    parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help="sandbox port (default %(default)s)"
-    )
-    parser.add_argument(
-        "--step-seconds", type=float, default=2.0, help="sandbox: pace of demo scenarios"
-    )
+    parser.add_argument("--port", default=DEFAULT_PORT, help="sandbox port (default %(default)s)")
+    parser.add_argument("--step-seconds", default=2.0, help="sandbox: pace of demo scenarios")
     parser.add_argument("--journal", metavar="PATH", help="session journal file (SQLite)")
     parser.add_argument("--no-journal", action="store_true", help="do not record sessions")
 
 
 def apply_settings(args: argparse.Namespace, settings: Settings) -> argparse.Namespace:
-    """Fill every option the command line left out from ``settings``."""
+    """Check every option by its setting's rule, and fill those left out from ``settings``.
+
+    Raises:
+        SettingsError: an option's value is wrong (the message names it and the valid range).
+    """
+    given = {
+        key: (_flag(dest), getattr(args, dest))
+        for dest, key in OPTION_SETTINGS.items()
+        if getattr(args, dest, None) is not None
+    }
+    settings = override(settings, given)
     filled = argparse.Namespace(**vars(args))
+    for dest, rule in OPTION_RULES.items():
+        flag = _flag(dest)
+        value = getattr(args, dest)
+        setattr(filled, dest, check(dest, rule, value, f"option {flag}", f"Fix {flag}."))
     defaults = {
         "base_url": settings.base_url,
         "app_id": settings.app_id or None,
@@ -105,12 +134,15 @@ def apply_settings(args: argparse.Namespace, settings: Settings) -> argparse.Nam
         "min_similarity": settings.min_similarity,
     }
     for name, value in defaults.items():
-        if getattr(filled, name, None) is None:
-            setattr(filled, name, value)
+        setattr(filled, name, value)  # the options are in `settings` now, checked
     filled.windowed = args.windowed or not settings.kiosk_mode
     filled.hide_cursor = args.hide_cursor or settings.hide_cursor
     filled.settings_in_force = settings
     return filled
+
+
+def _flag(dest: str) -> str:
+    return "--" + dest.replace("_", "-")
 
 
 def demo_scenarios(text: str) -> list[str]:
@@ -215,6 +247,7 @@ def run(args: argparse.Namespace) -> int:
         # The backend and the journal open once the idle screen is on screen: neither is
         # needed before a tap.
         window.first_painted.connect(starter.start)
+        window.first_painted.connect(lambda: log.info("idle screen shown"))
         window.first_painted.connect(lambda: controller.attach_journal(_open_journal(args)))
         window.first_painted.connect(
             lambda: _add_operator_shortcut(window, controller, starter, args, lockdown)
@@ -228,24 +261,24 @@ def run(args: argparse.Namespace) -> int:
     return 0  # pragma: no cover - the with block returns
 
 
-def _open_journal(args: argparse.Namespace) -> Journal | None:
-    """The session journal, or None (logged) when it cannot be opened."""
+def _open_journal(args: argparse.Namespace) -> JournalWriter | None:
+    """The session journal's writer, or None with ``--no-journal``.
+
+    The file is opened on the writer's own thread: a locked, damaged or unwritable journal
+    never stops the kiosk from verifying people; the writer logs the problem and the operator
+    panel shows it, and rows wait in the queue until the journal can take them.
+    """
     if args.no_journal:
         return None
     from kiosk import paths
-    from kiosk.core.journal import Journal
+    from kiosk.core.journal_writer import JournalWriter
 
     path = Path(args.journal) if args.journal else paths.journal_path()
     settings: Settings = getattr(args, "settings_in_force", None) or Settings()
-    try:
-        journal = Journal(
-            path, keep_days=settings.journal_days, demography=settings.journal_demography
-        )
-    except Exception:  # a broken file must not stop the kiosk from verifying people
-        log.exception("the journal at %s could not be opened; sessions are not recorded", path)
-        return None
     log.info("journal: %s", path)
-    return journal
+    return JournalWriter(
+        path, keep_days=settings.journal_days, demography=settings.journal_demography
+    )
 
 
 class KeyringLiveStore:
@@ -348,6 +381,7 @@ def _add_operator_shortcut(
                     settings_path=settings_path,
                     lockdown=lockdown,
                     export_path=export_path,
+                    warnings=lambda: list(getattr(args, "storage_warnings", [])),
                 )
             )
         panel[0].open_panel()

@@ -108,43 +108,83 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "verify":
         from kiosk import verify
 
-        logs.configure(args.verbose)
-        return int(verify.run(args))
+        # Handlers go when main() returns: a test calling main() must not leave them behind.
+        with logs.configured(args.verbose):
+            return int(verify.run(args))
     from kiosk import app, paths
+    from kiosk.core.settings import SettingsError
 
-    logs.configure(args.verbose, paths.log_dir() / "kiosk.log")
-    settings = _load_settings(args)
-    if settings is None:
-        return 2
-    return app.run(app.apply_settings(args, settings))
+    with logs.configured(args.verbose, paths.log_dir() / "kiosk.log") as logging_setup:
+        settings = _load_settings(args)
+        if settings is None:
+            return 2
+        try:
+            filled = app.apply_settings(args, settings)
+        except SettingsError as problem:
+            print(f"error: {problem}", file=sys.stderr)
+            return 2
+        _tighten_files(args)
+        # Shown to staff in the operator panel: the customer screens never mention storage.
+        filled.storage_warnings = [logging_setup.problem] if logging_setup.problem else []
+        return app.run(filled)
+
+
+def _tighten_files(args: argparse.Namespace) -> None:
+    """Make the kiosk's folders 0700 and files 0600 (an older build left them readable by
+    every local user); logged once."""
+    import logging
+
+    from kiosk import paths
+    from kiosk.core import private_files
+
+    settings = _settings_file(args)
+    journal = Path(args.journal) if args.journal else paths.journal_path()
+    files = [settings, _last_good(settings)]
+    files += [
+        journal.with_name(journal.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")
+    ]
+    changed = private_files.tighten([paths.config_dir(), paths.data_dir(), paths.log_dir()], files)
+    if changed:
+        logging.getLogger("kiosk.files").warning(
+            "made %d files and folders readable by this user only: %s",
+            len(changed),
+            ", ".join(str(p) for p in changed),
+        )
+
+
+JOURNAL_BROKEN = 4  # as `kiosk verify`'s "error": the message says what to fix
 
 
 def _journal(args: argparse.Namespace) -> int:
-    """``kiosk journal list|export``."""
-    from pathlib import Path
+    """``kiosk journal list|export``: read-only, so a running kiosk is never disturbed.
 
+    A locked, damaged or unreadable journal gets one line naming the file and the fix, and
+    exit code 4; never a traceback.
+    """
     from kiosk import paths
-    from kiosk.core.journal import Journal, entries_as_text
+    from kiosk.core.journal import Journal, JournalError, entries_as_text
 
     path = Path(args.journal) if args.journal else paths.journal_path()
     if not path.exists():
         print(f"error: no journal at {path} (the kiosk creates it on first run).", file=sys.stderr)
         return 1
-    journal = Journal(path)
     try:
-        if args.action == "list":
-            for line in entries_as_text(journal.recent(args.limit)):
-                print(line)
-            return 0
-        if args.output:
-            with open(args.output, "w", newline="", encoding="utf-8") as out:
-                count = journal.export_csv(out)
-            print(f"exported {count} sessions to {args.output}", file=sys.stderr)
-        else:
-            journal.export_csv(sys.stdout)
-        return 0
-    finally:
-        journal.close()
+        with Journal(path, read_only=True) as journal:
+            if args.action == "list":
+                for line in entries_as_text(journal.recent(args.limit)):
+                    print(line)
+            elif args.output:
+                count = journal.export_file(Path(args.output))
+                print(f"exported {count} sessions to {args.output}", file=sys.stderr)
+            else:
+                journal.export_csv(sys.stdout)
+    except JournalError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return JOURNAL_BROKEN
+    except OSError as problem:  # the export's target
+        print(f"error: cannot write {args.output} ({problem.strerror}).", file=sys.stderr)
+        return JOURNAL_BROKEN
+    return 0
 
 
 def _settings_file(args: argparse.Namespace) -> Path:
@@ -153,16 +193,21 @@ def _settings_file(args: argparse.Namespace) -> Path:
     return Path(args.settings) if args.settings else paths.settings_path()
 
 
+def _last_good(path: Path) -> Path:
+    """The copy of the last settings file that loaded, kept beside it."""
+    return path.with_name(path.stem + ".last-good" + path.suffix)
+
+
 def _load_settings(args: argparse.Namespace) -> Settings | None:
     """The settings for ``run``: the file's, or the last good ones (with a logged warning) when
     the file is broken, or None after printing what to fix when there are none."""
     import logging
-    import shutil
 
+    from kiosk.core import private_files
     from kiosk.core.settings import SettingsError, load
 
     path = _settings_file(args)
-    last_good = path.with_name(path.stem + ".last-good" + path.suffix)
+    last_good = _last_good(path)
     try:
         settings = load(path)
     except SettingsError as problem:
@@ -179,7 +224,12 @@ def _load_settings(args: argparse.Namespace) -> Settings | None:
         )
         return fallback
     if path.exists():
-        shutil.copyfile(path, last_good)
+        try:
+            private_files.copy(path, last_good)
+        except OSError as exc:  # a read-only folder: the kiosk still runs
+            logging.getLogger("kiosk.settings").warning(
+                "could not keep a last good copy of the settings at %s (%s)", last_good, exc
+            )
     return settings
 
 
@@ -195,8 +245,13 @@ def _settings_command(args: argparse.Namespace) -> int:
         if path.exists():
             print(f"error: {path} exists; edit it, or remove it first.", file=sys.stderr)
             return 1
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(documented_file(), encoding="utf-8")
+        from kiosk.core import private_files
+
+        try:
+            private_files.write_text(path, documented_file())
+        except OSError as exc:
+            print(f"error: cannot write {path} ({exc.strerror or exc}).", file=sys.stderr)
+            return 1
         print(f"wrote {path}")
         return 0
     try:

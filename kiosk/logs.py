@@ -2,41 +2,110 @@
 
 The masking filter sits on the handlers, not on loggers, so lines written by libraries (httpx's
 request lines carry the status URL, which carries the token) are masked too.
+
+Log files are 0600 in a 0700 folder (they hold session ids and error texts). A log folder that
+cannot be written (a read-only or missing home) is not fatal: the kiosk logs to stderr only and
+:attr:`LogSetup.problem` says why, for the operator.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import logging.handlers
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk.core import private_files
 from kiosk.core.redact import RedactingFilter
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MAX_BYTES = 1_000_000
 BACKUPS = 5
 
+log = logging.getLogger(__name__)
 
-def configure(verbose: bool, log_file: Path | None = None) -> list[logging.Handler]:
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file (the live one and each new one after a rollover) is
+    created 0600, whatever the umask. Rotated files are renamed, so they keep that mode."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = private_files.open_append(Path(self.baseFilename))
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
+@dataclass
+class LogSetup:
+    """What :func:`configure` added to the root logger, and how to take it away again.
+
+    Attributes:
+        handlers: the handlers added to the root logger.
+        problem: why the log file is not written (None when it is).
+    """
+
+    handlers: list[logging.Handler]
+    problem: str | None = None
+    _levels: dict[str, int] = field(default_factory=dict)
+
+    def remove(self) -> None:
+        """Detach and close the handlers and restore the loggers' levels (idempotent).
+
+        ``main()`` calls it on the way out, so a test that runs ``main()`` in-process does not
+        leave handlers writing to a stream that pytest has since closed.
+        """
+        root = logging.getLogger()
+        for handler in self.handlers:
+            root.removeHandler(handler)
+            handler.close()
+        self.handlers = []
+        for name, level in self._levels.items():
+            logging.getLogger(name or None).setLevel(level)
+        self._levels = {}
+
+
+def configure(verbose: bool, log_file: Path | None = None) -> LogSetup:
     """Log warnings (or everything, when ``verbose``) to stderr, and INFO and up to
-    ``log_file``, rotated at 1 MB with 5 old files kept. Returns the handlers it added."""
+    ``log_file``, rotated at 1 MB with 5 old files kept. Call :meth:`LogSetup.remove` when done.
+    """
     formatter = logging.Formatter(FORMAT)
     root = logging.getLogger()
+    httpx = logging.getLogger("httpx")
+    levels = {"": root.level, "httpx": httpx.level}
     stderr = logging.StreamHandler()
     stderr.setLevel(logging.INFO if verbose else logging.WARNING)
     handlers: list[logging.Handler] = [stderr]
+    problem = None
     if log_file is not None:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        handlers.append(
-            logging.handlers.RotatingFileHandler(
-                log_file, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+        try:
+            private_files.make_dir(log_file.parent)
+            handlers.append(
+                PrivateRotatingFileHandler(
+                    log_file, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+                )
             )
-        )
+        except OSError as exc:  # a read-only or missing home: keep going, on stderr only
+            problem = f"Logs are not written to {log_file} ({exc.strerror or exc}): stderr only."
     for handler in handlers:
         handler.addFilter(RedactingFilter())
         handler.setFormatter(formatter)
         root.addHandler(handler)
-    root.setLevel(logging.INFO if verbose or log_file is not None else logging.WARNING)
+    to_file = log_file is not None and problem is None
+    root.setLevel(logging.INFO if verbose or to_file else logging.WARNING)
     # One line per status read is noise in a file kept for weeks; -v shows them.
-    logging.getLogger("httpx").setLevel(logging.INFO if verbose else logging.WARNING)
-    return handlers
+    httpx.setLevel(logging.INFO if verbose else logging.WARNING)
+    if problem:
+        log.warning("%s", problem)
+    return LogSetup(handlers, problem, levels)
+
+
+@contextlib.contextmanager
+def configured(verbose: bool, log_file: Path | None = None) -> Iterator[LogSetup]:
+    """:func:`configure` for the length of a ``with`` block."""
+    setup = configure(verbose, log_file)
+    try:
+        yield setup
+    finally:
+        setup.remove()

@@ -5,23 +5,33 @@ scores, the matched and enrolled template ids, and the error if there was one. N
 the session token, its URL, or the APP-KEY. Demography only when enabled.
 
 Every write is its own transaction in WAL mode with ``synchronous=FULL``, so a row that was
-written survives a power cut; the controller writes the final row before the verdict is shown.
+written survives a power cut. The kiosk writes through :class:`kiosk.core.journal_writer.
+JournalWriter` (its own thread, so a locked journal never freezes the screen); the commands
+read with ``read_only=True``. Every SQLite failure surfaces as :class:`JournalError`, whose
+text names the file and the fix. The file and its -wal/-shm/-journal companions are 0600.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
+from types import TracebackType
 from typing import TextIO
+from urllib.parse import quote
 
+from kiosk.core import private_files
 from kiosk.core.redact import redact
+from kiosk.core.spreadsheet import spreadsheet_cell
 from kiosk.core.state import ActiveSession, KioskState, Phase
+from kiosk.core.text import printable
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions (
@@ -67,6 +77,7 @@ class JournalEntry:
 
 
 COLUMNS = tuple(f.name for f in fields(JournalEntry))
+_COMPANIONS = ("-wal", "-shm", "-journal")
 # Built from the dataclass's own field names, never from input.
 _SELECT = f"SELECT {', '.join(COLUMNS)} FROM sessions"  # noqa: S608
 
@@ -75,14 +86,49 @@ def _iso(epoch: float) -> str:
     return datetime.fromtimestamp(epoch, tz=UTC).isoformat(timespec="seconds")
 
 
+class JournalError(Exception):
+    """The journal cannot be read or written; ``str()`` names the file and the fix."""
+
+
+def explain(path: Path, error: BaseException) -> str:
+    """One line for operators: what is wrong with the journal at ``path`` and what to do."""
+    detail = str(error) or type(error).__name__
+    lowered = detail.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return (
+            f"{path}: the journal is locked by another program ({detail}). Close the program "
+            "holding it (a database browser, a backup tool); rows wait and are written then."
+        )
+    if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
+        return (
+            f"{path}: the journal is damaged ({detail}). Move the file aside (keep it for the "
+            "audit); the kiosk starts a new one at its next start."
+        )
+    if "full" in lowered:
+        return (
+            f"{path}: the disk is full ({detail}). Free some space; rows wait and are written then."
+        )
+    if isinstance(error, OSError) or "unable to open" in lowered or "readonly" in lowered:
+        return (
+            f"{path}: the journal cannot be opened or written ({detail}). Check that its folder "
+            "exists and that this user may write there, or choose another with --journal."
+        )
+    return f"{path}: the journal cannot be used ({detail})."
+
+
 class Journal:
-    """The journal in one SQLite file. Use from one thread (the GUI's).
+    """The journal in one SQLite file. Use each instance from one thread.
 
     Args:
-        path: the database file (created with its folder if missing).
+        path: the database file (created 0600, with its folder 0700, if missing).
         keep_days: rows that started longer ago are deleted when the journal opens and daily.
         demography: record the vendor's age/gender estimate (off unless the operator enables it).
         clock: epoch seconds, injectable for tests.
+        read_only: only read (the commands, the operator panel): nothing is created or deleted.
+        busy_seconds: how long a statement waits for another program's lock before failing.
+
+    Raises:
+        JournalError: the file cannot be opened (locked, damaged, unwritable folder).
     """
 
     def __init__(
@@ -92,37 +138,90 @@ class Journal:
         keep_days: int = 90,
         demography: bool = False,
         clock: Callable[[], float] = time.time,
+        read_only: bool = False,
+        busy_seconds: float = 1.0,
     ) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.keep_days = keep_days
         self.demography = demography
         self._clock = clock
-        self._db = sqlite3.connect(path, isolation_level=None)
+        self._last_retention = 0.0
+        self._db: sqlite3.Connection | None = None
+        try:
+            with self._guard():
+                self._open(read_only, busy_seconds)
+        except BaseException:
+            self.close()  # never leave a half-open connection to the garbage collector
+            raise
+
+    def _open(self, read_only: bool, busy_seconds: float) -> None:
+        if read_only:
+            uri = f"file:{quote(str(self.path.absolute()))}?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=busy_seconds)
+            self._db.execute("SELECT COUNT(*) FROM sessions").fetchone()  # fail now if broken
+            return
+        private_files.make_dir(self.path.parent)
+        private_files.create_file(self.path)
+        # SQLite gives its companion files the database file's mode; older ones are fixed.
+        private_files.tighten((), [self.path.with_name(self.path.name + s) for s in _COMPANIONS])
+        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=busy_seconds)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(SCHEMA)
-        self._last_retention = 0.0
         self.apply_retention()
 
-    def close(self) -> None:
-        """Close the database."""
-        self._db.close()
+    def __enter__(self) -> Journal:
+        return self
 
-    def started(self, session: ActiveSession) -> int:
-        """Record a created session; returns its row id."""
-        cursor = self._db.execute(
-            "INSERT INTO sessions (session_id, started_at, scopes) VALUES (?, ?, ?)",
-            (session.session_id, _iso(self._clock()), ",".join(session.scopes)),
-        )
-        self._maybe_apply_retention()
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database (idempotent)."""
+        db, self._db = self._db, None
+        if db is not None:
+            db.close()
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise JournalError(f"{self.path}: the journal is closed.")
+        return self._db
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Turn SQLite's and the file system's errors into :class:`JournalError`."""
+        try:
+            yield
+        except (sqlite3.Error, OSError) as exc:
+            raise JournalError(explain(self.path, exc)) from exc
+
+    def _at(self, at: float | None) -> float:
+        return self._clock() if at is None else at
+
+    def started(self, session: ActiveSession, at: float | None = None) -> int:
+        """Record a created session (``at``: when, epoch seconds; default now); returns its
+        row id."""
+        with self._guard():
+            cursor = self.db.execute(
+                "INSERT INTO sessions (session_id, started_at, scopes) VALUES (?, ?, ?)",
+                (session.session_id, _iso(self._at(at)), ",".join(session.scopes)),
+            )
+            self._maybe_apply_retention()
         return int(cursor.lastrowid or 0)
 
-    def finished(self, row: int, state: KioskState, outcome: str | None = None) -> None:
+    def finished(
+        self, row: int, state: KioskState, outcome: str | None = None, at: float | None = None
+    ) -> None:
         """Record how the session ended, from the kiosk's state as it is about to be shown.
 
         ``outcome`` overrides the one derived from the state (for a cancel or a walk-away,
-        which return to the idle state).
+        which return to the idle state); ``at`` is when it ended (default now).
         """
         status = state.status
         result = status.result if status else None
@@ -135,43 +234,59 @@ class Journal:
             if self.demography and result and result.demography
             else None
         )
-        self._db.execute(
-            """UPDATE sessions SET ended_at = ?, status = ?, outcome = ?, liveness_score = ?,
-               deepfake_score = ?, similarity = ?, template_id = ?, enrolled_template_id = ?,
-               reasons = ?, error = ?, demography = ? WHERE id = ?""",
-            (
-                _iso(self._clock()),
-                status.raw_status if status else None,
-                outcome,
-                result.liveness.score if result and result.liveness else None,
-                result.deepfake.score if result and result.deepfake else None,
-                result.search.similarity if result and result.search else None,
-                result.search.template_id if result and result.search else None,
-                result.enroll_template_id if result else None,
-                " | ".join(verdict.reasons) if verdict and verdict.reasons else None,
-                error,
-                demography,
-                row,
-            ),
+        values = (
+            _iso(self._at(at)),
+            status.raw_status if status else None,
+            outcome,
+            result.liveness.score if result and result.liveness else None,
+            result.deepfake.score if result and result.deepfake else None,
+            result.search.similarity if result and result.search else None,
+            result.search.template_id if result and result.search else None,
+            result.enroll_template_id if result else None,
+            " | ".join(verdict.reasons) if verdict and verdict.reasons else None,
+            error,
+            demography,
+            row,
         )
+        with self._guard():
+            self.db.execute(
+                """UPDATE sessions SET ended_at = ?, status = ?, outcome = ?, liveness_score = ?,
+                   deepfake_score = ?, similarity = ?, template_id = ?, enrolled_template_id = ?,
+                   reasons = ?, error = ?, demography = ? WHERE id = ?""",
+                values,
+            )
 
     def recent(self, limit: int = 50) -> list[JournalEntry]:
         """The newest entries first."""
-        rows = self._db.execute(f"{_SELECT} ORDER BY id DESC LIMIT ?", (limit,))
+        with self._guard():
+            rows = self.db.execute(f"{_SELECT} ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
         return [JournalEntry(*row) for row in rows]
 
     def count(self) -> int:
         """How many entries the journal holds."""
-        return int(self._db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0])
+        with self._guard():
+            return int(self.db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0])
 
     def export_csv(self, out: TextIO) -> int:
-        """Write every entry, oldest first, as CSV with a header; returns the row count."""
+        """Write every entry, oldest first, as CSV with a header; returns the row count.
+
+        Text that a spreadsheet would run as a formula is neutralised (see
+        :func:`kiosk.core.spreadsheet.spreadsheet_cell`): the ids and errors come from the server.
+        """
         writer = csv.writer(out)
         writer.writerow(COLUMNS)
         count = 0
-        for row in self._db.execute(f"{_SELECT} ORDER BY id"):
-            writer.writerow(["" if value is None else value for value in row])
-            count += 1
+        with self._guard():
+            for row in self.db.execute(f"{_SELECT} ORDER BY id"):
+                writer.writerow(["" if value is None else spreadsheet_cell(value) for value in row])
+                count += 1
+        return count
+
+    def export_file(self, target: Path) -> int:
+        """:meth:`export_csv` into ``target``, created 0600 (it holds personal data)."""
+        buffer = io.StringIO(newline="")
+        count = self.export_csv(buffer)
+        private_files.write_text(target, buffer.getvalue())
         return count
 
     def apply_retention(self) -> int:
@@ -179,7 +294,8 @@ class Journal:
         now = self._clock()
         self._last_retention = now
         cutoff = _iso(now - self.keep_days * 86400)
-        cursor = self._db.execute("DELETE FROM sessions WHERE started_at < ?", (cutoff,))
+        with self._guard():
+            cursor = self.db.execute("DELETE FROM sessions WHERE started_at < ?", (cutoff,))
         return cursor.rowcount
 
     def _maybe_apply_retention(self) -> None:
@@ -200,5 +316,8 @@ def _outcome(state: KioskState) -> str:
 def entries_as_text(entries: Iterable[JournalEntry]) -> list[str]:
     """One short line per entry, for the terminal."""
     return [
-        f"{e.started_at}  {e.outcome or '…':<10} {e.status or '':<11} {e.scopes}" for e in entries
+        printable(
+            f"{e.started_at}  {e.outcome or '…':<10} {e.status or '':<11} {e.scopes}", limit=None
+        )
+        for e in entries
     ]

@@ -1,8 +1,10 @@
 """The kiosk's settings: every one declared once, typed, with its default and a line of docs.
 
 Read from one TOML file (see :func:`kiosk.paths.settings_path`), then overridden by environment
-variables ``KIOSK_<KEY>`` for fleet tooling. A broken or invalid file raises
-:class:`SettingsError` with a message naming the file, the key and the fix, never a traceback.
+variables ``KIOSK_<KEY>`` for fleet tooling, then by command-line options (:func:`override`).
+Every value, whichever of the three it comes from, is checked by the same rule; a wrong one
+raises :class:`SettingsError` with a message naming the source, the key and the fix, never a
+traceback.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ from pathlib import Path
 from typing import Any
 
 SCOPES = ("liveness", "deepfake", "search", "enroll")
+# The server refuses metadata over 16 KiB (compact JSON; kiosk.sandbox.schemas has the same
+# rule); the kiosk adds its host name to each session's, so the file may use 15 KiB of it.
+MAX_METADATA_BYTES = 15 * 1024
+MAX_METADATA_DEPTH = 32
 
 
 class SettingsError(ValueError):
@@ -55,7 +61,10 @@ def _flag(value: Any) -> bool:
     raise TypeError
 
 
-def _number(low: float, high: float, whole: bool = False) -> Callable[[Any], Any]:
+def number(low: float, high: float, whole: bool = False) -> Callable[[Any], Any]:
+    """A rule for a number from ``low`` to ``high`` (a whole one if ``whole``); text is read
+    as a number, as in environment variables and on the command line."""
+
     def check(value: Any) -> float | int:
         if isinstance(value, bool):
             raise TypeError
@@ -91,12 +100,45 @@ def _url_or_empty(value: Any) -> str:
     return text
 
 
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # NaN, Infinity: Python's json accepts them
+
+
 def _metadata(value: Any) -> dict[str, Any]:
+    """A JSON object the server accepts: finite numbers, nested at most 32 deep, small."""
     if isinstance(value, str):
-        value = json.loads(value) if value.strip() else {}
+        try:
+            value = json.loads(value, parse_constant=_refuse_constant) if value.strip() else {}
+        except RecursionError:
+            raise ValueError("nested too deeply") from None
     if not isinstance(value, dict):
         raise TypeError
+    _check_json(value)
+    encoded = json.dumps(value, separators=(",", ":"), allow_nan=False).encode()
+    if len(encoded) > MAX_METADATA_BYTES:
+        raise ValueError("too large")
     return dict(value)
+
+
+def _check_json(value: Any) -> None:
+    """Raise unless ``value`` is plain JSON: str keys, finite numbers, no TOML dates, and
+    containers nested at most :data:`MAX_METADATA_DEPTH` deep. Iterative: no recursion limit."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list) and depth > MAX_METADATA_DEPTH:
+            raise ValueError("nested too deeply")
+        if isinstance(item, dict):
+            if not all(isinstance(key, str) for key in item):
+                raise TypeError
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+        elif isinstance(item, float):
+            if not math.isfinite(item):
+                raise ValueError("not a finite number")
+        elif item is not None and not isinstance(item, str | int):  # bool is an int
+            raise TypeError  # a TOML date or time has no JSON form
 
 
 SPECS: dict[str, Spec] = {
@@ -113,13 +155,14 @@ SPECS: dict[str, Spec] = {
     ),
     "ttl_sec": Spec(
         "session lifetime asked of the server, seconds",
-        _number(10, 86400, True),
+        number(10, 86400, True),
         "a whole number from 10 to 86400",
     ),
     "metadata": Spec(
         "JSON object added to each session (kiosk id, branch ...)",
         _metadata,
-        "a table / JSON object",
+        "a table / JSON object of at most 15 KiB, nested at most 32 deep, with finite numbers"
+        " (no NaN or Infinity) and no dates",
     ),
     "callback_url": Spec(
         "HTTPS URL the server POSTs the final status to (empty: none)",
@@ -132,27 +175,27 @@ SPECS: dict[str, Spec] = {
         "an http(s) URL or empty",
     ),
     "min_similarity": Spec(
-        "match threshold (cosine similarity)", _number(0, 1), "a number from 0 to 1"
+        "match threshold (cosine similarity)", number(0, 1), "a number from 0 to 1"
     ),
     "poll_interval": Spec(
         "seconds between status reads while the code waits",
-        _number(0.2, 30),
+        number(0.2, 30),
         "a number from 0.2 to 30",
     ),
     "walk_away_seconds": Spec(
         "back to idle if nobody scans within this time",
-        _number(10, 3600),
+        number(10, 3600),
         "a number from 10 to 3600",
     ),
     "result_seconds": Spec(
-        "how long a result stays on screen", _number(3, 600), "a number from 3 to 600"
+        "how long a result stays on screen", number(3, 600), "a number from 3 to 600"
     ),
     "language": Spec("user interface language (ISO 639-1)", _text, "text such as en"),
     "kiosk_mode": Spec("locked full screen (false: a normal window)", _flag, "true or false"),
     "hide_cursor": Spec("hide the mouse pointer in kiosk mode", _flag, "true or false"),
     "journal_days": Spec(
         "days the session journal keeps its rows",
-        _number(1, 3650, True),
+        number(1, 3650, True),
         "a whole number from 1 to 3650",
     ),
     "journal_demography": Spec(
@@ -193,6 +236,26 @@ class Settings:
 assert set(SPECS) == {f.name for f in fields(Settings)}, "every setting has a spec"
 
 
+def check(name: str, spec: Spec, value: Any, where: str, fix: str) -> Any:
+    """``value`` checked by ``spec``; raises :class:`SettingsError`: ``where``, ``name``,
+    what is expected, and ``fix``, in one line."""
+    try:
+        return spec.check(value)
+    except (TypeError, ValueError, RecursionError, OverflowError):
+        raise SettingsError(
+            f"{where}: '{name}' must be {spec.expect}, not {_shown(value)}. {fix}"
+        ) from None
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A short repr: a value can be megabytes long, or too deeply nested for repr()."""
+    try:
+        text = repr(value)
+    except RecursionError:
+        return "a value nested too deeply"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def parse(values: Mapping[str, Any], where: str) -> dict[str, Any]:
     """Check ``values`` against the specs; raises :class:`SettingsError` naming ``where``."""
     checked: dict[str, Any] = {}
@@ -204,14 +267,25 @@ def parse(values: Mapping[str, Any], where: str) -> dict[str, Any]:
                 f"{where}: unknown setting '{key}'. Remove it, or check the spelling; the "
                 f"settings are: {known}."
             )
-        try:
-            checked[key] = spec.check(value)
-        except (TypeError, ValueError):
-            raise SettingsError(
-                f"{where}: '{key}' must be {spec.expect}, not {value!r}. Fix the value, or "
-                f"remove the line to use the default ({getattr(Settings(), key)!r})."
-            ) from None
+        fix = (
+            "Fix the value, or remove the line to use the default "
+            f"({_shown(getattr(Settings(), key))})."
+        )
+        checked[key] = check(key, spec, value, where, fix)
     return checked
+
+
+def override(settings: Settings, options: Mapping[str, tuple[str, Any]]) -> Settings:
+    """``settings`` with command-line values, each checked by its setting's own rule.
+
+    Args:
+        options: setting key -> (the option's name, such as ``--ttl``, and its raw value).
+    """
+    values = {
+        key: check(key, SPECS[key], raw, f"option {name}", f"Fix the value given to {name}.")
+        for key, (name, raw) in options.items()
+    }
+    return replace(settings, **values)
 
 
 def load(path: Path | None, environ: Mapping[str, str] | None = None) -> Settings:
@@ -224,6 +298,11 @@ def load(path: Path | None, environ: Mapping[str, str] | None = None) -> Setting
             raise SettingsError(
                 f"{path}: not valid TOML ({exc}). Fix the syntax, or delete the file to use the "
                 "defaults."
+            ) from None
+        except RecursionError:  # tomllib recurses per nesting level
+            raise SettingsError(
+                f"{path}: a value is nested too deeply to read (the metadata allows "
+                f"{MAX_METADATA_DEPTH} levels). Flatten it."
             ) from None
         except (OSError, UnicodeDecodeError) as exc:
             raise SettingsError(f"{path}: cannot be read ({exc}).") from None

@@ -19,10 +19,11 @@ from kiosk.core import state as machine
 from kiosk.core.models import SessionStatus
 from kiosk.core.state import ActiveSession, ErrorKind, KioskState, Phase
 from kiosk.core.verdict import Thresholds
+from kiosk.ui.journal_recorder import JournalRecorder
 from kiosk.ui.worker import SessionWorker
 
 if TYPE_CHECKING:  # the runner pulls in httpx: imported by whoever builds runners
-    from kiosk.core.journal import Journal
+    from kiosk.core.journal_writer import JournalWriter, Ticket
     from kiosk.core.poller import SessionRunner
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,8 @@ class ControllerOptions:
         stop_timeout_seconds: how long shutdown waits for all workers together. A stopped worker
             leaves a request in flight within ~0.1 s (kiosk.core.netio), so this is slack for a
             loaded machine, well inside the 2 s a quitting kiosk may take.
+        journal_wait_seconds: how long a verdict waits for its journal row before it is shown
+            anyway (the row is then retried in the background).
     """
 
     walk_away_seconds: float = 120.0
@@ -50,6 +53,7 @@ class ControllerOptions:
     demo_start_seconds: float | None = None
     tick_ms: int = 1000
     stop_timeout_seconds: float = 1.5
+    journal_wait_seconds: float = 2.0
 
 
 _TICKING = frozenset({Phase.QR, Phase.RESULT, Phase.ENDED})
@@ -80,16 +84,18 @@ class KioskController(QObject):
         options: ControllerOptions | None = None,
         *,
         clock: Callable[[], float] = time.monotonic,
-        journal: Journal | None = None,
+        journal: JournalWriter | None = None,
         live_store: LiveStore | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._journal = journal
         self._live_store = live_store
-        self._journal_row: int | None = None
+        # The live session's start row: a queued write, or a row id (a resumed session).
+        self._journal_row: Ticket | int | None = None
         self._make_runner = make_runner
         self.options = options or ControllerOptions()
+        self._recorder = JournalRecorder(self.options.journal_wait_seconds, self)
+        self._recorder.attach(journal)
         self._clock = clock
         self._state = KioskState()
         self._worker: SessionWorker | None = None
@@ -105,15 +111,15 @@ class KioskController(QObject):
         self._demo_timer.timeout.connect(self.start)
         self._arm_timers()
 
-    def attach_journal(self, journal: Journal | None) -> None:
-        """Record sessions from now on in ``journal`` (opened after the first paint); the
-        controller closes it on shutdown."""
-        self._journal = journal
+    def attach_journal(self, journal: JournalWriter | None) -> None:
+        """Record sessions from now on through ``journal`` (made after the first paint; it
+        opens the file on its own thread); the controller closes it on shutdown."""
+        self._recorder.attach(journal)
 
     @property
-    def journal(self) -> Journal | None:
-        """The session journal, once attached."""
-        return self._journal
+    def journal(self) -> JournalWriter | None:
+        """The session journal's writer, once attached."""
+        return self._recorder.writer
 
     @property
     def state(self) -> KioskState:
@@ -208,9 +214,7 @@ class KioskController(QObject):
                 # Only a name lookup (getaddrinfo cannot be interrupted) should get here.
                 log.error("worker %s did not stop in time", worker.serial)
         self._retiring = {w for w in self._retiring if not w.isFinished()}
-        if self._journal is not None:
-            self._journal.close()
-            self._journal = None
+        self._recorder.close()  # writes what is queued (bounded), then closes the file
 
     # Reports from the worker (queued onto this thread).
 
@@ -240,7 +244,7 @@ class KioskController(QObject):
     # Internals.
 
     def _transition(self, nxt: KioskState, outcome: str | None = None) -> None:
-        if nxt is self._state:
+        if nxt is self._state or self._recorder.holding:  # a verdict waiting for its row wins
             return
         if not nxt.is_live:
             self._retire_worker()
@@ -252,9 +256,16 @@ class KioskController(QObject):
         if nxt.phase is Phase.QR and previous is Phase.STARTING and nxt.session is not None:
             self._record_start(nxt.session)
         elif not nxt.is_live:
-            self._record_end(nxt, outcome)
+            written = self._record_end(nxt, outcome)
             if self._live_store is not None and previous in (Phase.QR, Phase.PROGRESS):
                 self._live_store.clear()
+            if nxt.phase is not Phase.IDLE:  # a verdict, an ending or an error: row first
+                self._recorder.show_when_written(nxt, written, self._show)
+                return
+        self._show(nxt)
+
+    def _show(self, nxt: KioskState) -> None:
+        previous = self._state.phase
         self._state = nxt
         if nxt.phase is not previous:
             log.info("screen: %s -> %s", previous.value, nxt.phase.value)
@@ -280,22 +291,26 @@ class KioskController(QObject):
             self._demo_timer.stop()
 
     def _record_start(self, session: ActiveSession) -> None:
-        if self._journal is not None and self._journal_row is None:  # a resumed one has its row
-            try:
-                self._journal_row = self._journal.started(session)
-            except Exception:  # the journal is a record, not the flow: never let it stop a session
-                log.exception("the journal could not record a session start")
-        if self._live_store is not None:
-            self._live_store.save(session, self._journal_row)
+        live = self._live_store
+        if self._journal_row is None:  # a resumed one has its row
+            # The row id comes once the write lands; the live session is saved again with it.
+            on_row = None if live is None else (lambda row: self._remember_row(session, row))
+            self._journal_row = self._recorder.record_start(session, on_row)
+        if live is not None:
+            row = self._journal_row
+            live.save(session, row if isinstance(row, int) else None)
 
-    def _record_end(self, state: KioskState, outcome: str | None) -> None:
+    def _remember_row(self, session: ActiveSession, row: int) -> None:
+        """Keep the journal row of the live session for a resume (once its write landed)."""
+        if self._live_store is not None and self._state.session is session and self._state.is_live:
+            self._live_store.save(session, row)
+
+    def _record_end(self, state: KioskState, outcome: str | None) -> Ticket | None:
+        """Queue the end of the live session's row; the ticket says when it is on disk."""
         row, self._journal_row = self._journal_row, None
-        if self._journal is None or row is None:
-            return
-        try:
-            self._journal.finished(row, state, outcome)
-        except Exception:  # a full disk must not take the kiosk down
-            log.exception("the journal could not record a session end")
+        if row is None:
+            return None
+        return self._recorder.record_end(row, state, outcome)
 
     @Slot()
     def _on_tick(self) -> None:

@@ -4,6 +4,9 @@ It lists recent sessions from the journal and exports them as CSV, tests the con
 creating a session), edits the settings file (checked before it is saved; a mistake is shown and
 the file is left as it was), and leaves kiosk mode. It lies over the kiosk window, so it cannot
 be hidden behind a window that stays on top.
+
+It is also where staff learn that the kiosk cannot keep its records (a broken journal, logs
+that cannot be written): the customer screens never show those, so the panel's warning does.
 """
 
 from __future__ import annotations
@@ -26,12 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core import private_files
+from kiosk.core.journal import JournalError
 from kiosk.core.settings import SettingsError, parse
 from kiosk.ui.screens.common import button, label
 from kiosk.ui.worker import ConnectionCheck
 
 if TYPE_CHECKING:
-    from kiosk.core.journal import Journal
+    from kiosk.core.journal_writer import JournalWriter
     from kiosk.core.secrets import PinGuard
     from kiosk.ui.lockdown import Lockdown
 
@@ -50,11 +55,12 @@ class OperatorPanel(QFrame):
         parent: QWidget,
         *,
         pin_guard: Callable[[], PinGuard | str],
-        journal: Callable[[], Journal | None],
+        journal: Callable[[], JournalWriter | None],
         check: Callable[[], tuple[bool, str]] | None,
         settings_path: Path,
         lockdown: Lockdown | None,
         export_path: Callable[[], str | None],
+        warnings: Callable[[], list[str]] = list,
     ) -> None:
         super().__init__(parent)
         self._window = parent
@@ -65,6 +71,7 @@ class OperatorPanel(QFrame):
         self._settings_path = settings_path
         self._lockdown = lockdown
         self._export_path = export_path
+        self._warnings = warnings
         self._checker: ConnectionCheck | None = None
 
         self.pin = QLineEdit()
@@ -97,6 +104,11 @@ class OperatorPanel(QFrame):
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName(self.tr("Settings file"))
         self.status = label("", "Detail")
+        # Storage problems (journal, logs), in words with the fix; hidden when all is well.
+        self.warning = label("", "Detail")
+        self.warning.setObjectName("OperatorWarning")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
         actions = [
             (self.tr("Export CSV"), self.export),
             (self.tr("Test connection"), self.test_connection),
@@ -113,6 +125,7 @@ class OperatorPanel(QFrame):
             self.buttons[text] = widget
         main_page = QWidget()
         main_box = QVBoxLayout(main_page)
+        main_box.addWidget(self.warning)
         main_box.addWidget(label(self.tr("Recent sessions"), "Subtitle"))
         main_box.addWidget(self.table, 2)
         main_box.addWidget(label(self.tr("Settings (applied at the next start)"), "Subtitle"))
@@ -171,9 +184,20 @@ class OperatorPanel(QFrame):
         self.pages.setCurrentWidget(self.main_page)
 
     def refresh(self) -> None:
-        """Reload the recent sessions from the journal."""
+        """Reload the recent sessions from the journal, and the storage warnings."""
         journal = self._journal()
-        entries = journal.recent(50) if journal else []
+        problems = list(self._warnings())
+        entries = []
+        if journal is not None:
+            if journal.problem:
+                problems.append(journal.problem)
+            try:
+                entries = journal.recent(50)
+            except JournalError as exc:
+                if not journal.problem:
+                    problems.append(str(exc))
+        self.warning.setText("\n".join(f"⚠ {p}" for p in problems))
+        self.warning.setVisible(bool(problems))
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             for column, name in enumerate(COLUMNS):
@@ -194,8 +218,11 @@ class OperatorPanel(QFrame):
         target = self._export_path()
         if not target:
             return
-        with open(target, "w", newline="", encoding="utf-8") as out:
-            count = journal.export_csv(out)
+        try:
+            count = journal.export_file(Path(target))
+        except (JournalError, OSError) as exc:
+            self.status.setText(self.tr("Not exported: {error}").format(error=exc))
+            return
         self.status.setText(
             self.tr("Exported {n} sessions to {path}.").format(n=count, path=target)
         )
@@ -221,8 +248,11 @@ class OperatorPanel(QFrame):
         except SettingsError as exc:
             self.status.setText(self.tr("Not saved: {error}").format(error=exc))
             return
-        self._settings_path.parent.mkdir(parents=True, exist_ok=True)
-        self._settings_path.write_text(text, encoding="utf-8")
+        try:
+            private_files.write_text(self._settings_path, text)
+        except OSError as exc:
+            self.status.setText(self.tr("Not saved: {error}").format(error=exc))
+            return
         self.status.setText(self.tr("Saved. The new settings apply at the next start."))
 
     def leave_kiosk_mode(self) -> None:

@@ -19,17 +19,8 @@ from tests.gui.harness import Kiosk
 @contextmanager
 def configured(verbose: bool, path: Path) -> Iterator[None]:
     """The kiosk's logging, undone afterwards."""
-    root = logging.getLogger()
-    level = root.level
-    added = logs.configure(verbose=verbose, log_file=path)
-    try:
+    with logs.configured(verbose=verbose, log_file=path):
         yield
-    finally:
-        for handler in added:
-            root.removeHandler(handler)
-            handler.close()
-        root.setLevel(level)
-        logging.getLogger("httpx").setLevel(logging.NOTSET)
 
 
 @pytest.fixture

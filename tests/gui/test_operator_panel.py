@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.core.api import Credentials, VerificationClient
 from kiosk.core.connection import check_connection
-from kiosk.core.journal import Journal
+from kiosk.core.journal_writer import JournalWriter
 from kiosk.core.secrets import MAX_TRIES, PinGuard, hash_pin
 from kiosk.core.state import Phase
 from kiosk.sandbox.server import SandboxServer
@@ -24,9 +24,9 @@ PIN = "246810"
 
 def make_panel(
     kiosk: Kiosk, tmp_path: Path, *, check: Callable[[], tuple[bool, str]] | None = None
-) -> tuple[OperatorPanel, Lockdown, Journal]:
-    journal = Journal(tmp_path / "journal.sqlite3")
-    kiosk.controller.attach_journal(journal)
+) -> tuple[OperatorPanel, Lockdown, JournalWriter]:
+    journal = JournalWriter(tmp_path / "journal.sqlite3")
+    kiosk.controller.attach_journal(journal)  # closed by the controller's shutdown
     lockdown = Lockdown(kiosk.window)
     kiosk.window.show()
     guard = PinGuard(hash_pin(PIN), tmp_path / "pin.json")

@@ -38,11 +38,11 @@ def result_state() -> KioskState:
 def test_a_finished_session_is_recorded_with_scores_and_reasons(
     tmp_path: Path, clock: FakeClock
 ) -> None:
-    journal = Journal(tmp_path / "j.sqlite3", clock=clock)
-    row = journal.started(SESSION)
-    clock.advance(42)
-    journal.finished(row, result_state())
-    [entry] = journal.recent()
+    with Journal(tmp_path / "j.sqlite3", clock=clock) as journal:
+        row = journal.started(SESSION)
+        clock.advance(42)
+        journal.finished(row, result_state())
+        [entry] = journal.recent()
     assert (entry.session_id, entry.scopes, entry.status, entry.outcome) == (
         "sid-1",
         "liveness,search",
@@ -56,17 +56,17 @@ def test_a_finished_session_is_recorded_with_scores_and_reasons(
 
 
 def test_demography_only_when_enabled(tmp_path: Path) -> None:
-    journal = Journal(tmp_path / "j.sqlite3", demography=True)
-    journal.finished(journal.started(SESSION), result_state())
-    assert journal.recent()[0].demography == '{"age": 40, "gender": "female"}'
+    with Journal(tmp_path / "j.sqlite3", demography=True) as journal:
+        journal.finished(journal.started(SESSION), result_state())
+        assert journal.recent()[0].demography == '{"age": 40, "gender": "female"}'
 
 
 def test_errors_and_kiosk_side_endings(tmp_path: Path) -> None:
-    journal = Journal(tmp_path / "j.sqlite3")
-    failed = KioskState(phase=Phase.ERROR, error=ErrorKind.NETWORK, error_message="down")
-    journal.finished(journal.started(SESSION), failed)
-    journal.finished(journal.started(SESSION), KioskState(), "WALKED_AWAY")
-    walked, errored = journal.recent()
+    with Journal(tmp_path / "j.sqlite3") as journal:
+        failed = KioskState(phase=Phase.ERROR, error=ErrorKind.NETWORK, error_message="down")
+        journal.finished(journal.started(SESSION), failed)
+        journal.finished(journal.started(SESSION), KioskState(), "WALKED_AWAY")
+        walked, errored = journal.recent()
     assert (errored.outcome, errored.error) == ("ERROR", "network: down")
     assert walked.outcome == "WALKED_AWAY"
 
@@ -86,10 +86,10 @@ def test_the_token_url_and_key_never_reach_the_file(tmp_path: Path) -> None:
 
 def test_rows_survive_reopening(tmp_path: Path) -> None:
     path = tmp_path / "j.sqlite3"
-    first = Journal(path)
-    first.finished(first.started(SESSION), result_state())
-    first.close()
-    assert Journal(path).count() == 1
+    with Journal(path) as first:
+        first.finished(first.started(SESSION), result_state())
+    with Journal(path) as again:
+        assert again.count() == 1
 
 
 def test_retention_deletes_old_rows(tmp_path: Path, clock: FakeClock) -> None:
@@ -104,15 +104,16 @@ def test_retention_deletes_old_rows(tmp_path: Path, clock: FakeClock) -> None:
     assert journal.count() == 1
     journal.close()
     clock.advance(31 * 86400)
-    assert Journal(path, keep_days=30, clock=clock).count() == 0  # applied on opening too
+    with Journal(path, keep_days=30, clock=clock) as reopened:
+        assert reopened.count() == 0  # applied on opening too
 
 
 def test_export_is_csv_with_a_header(tmp_path: Path) -> None:
-    journal = Journal(tmp_path / "j.sqlite3")
-    journal.finished(journal.started(SESSION), result_state())
-    journal.started(SESSION)  # still running: empty cells
     out = io.StringIO()
-    assert journal.export_csv(out) == 2
+    with Journal(tmp_path / "j.sqlite3") as journal:
+        journal.finished(journal.started(SESSION), result_state())
+        journal.started(SESSION)  # still running: empty cells
+        assert journal.export_csv(out) == 2
     rows = list(csv.reader(io.StringIO(out.getvalue())))
     assert tuple(rows[0]) == COLUMNS
     assert rows[1][COLUMNS.index("outcome")] == "FAIL"
