@@ -1,15 +1,109 @@
-"""Command line of the standalone sandbox server."""
+"""Command line of the standalone sandbox server.
+
+Every option is checked when it is parsed (argparse ``type=`` functions below), so a bad value
+stops the program at once with a one-line message naming the option and exit code 2, before
+anything is started.
+"""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import ipaddress
 import logging
+import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from urllib.parse import urlsplit
 
 from kiosk.core.redact import RedactingFilter
 from kiosk.sandbox import DEFAULT_PORT
+
+
+def _port(text: str) -> int:
+    value = _integer(text)
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"{text} is not a port: use 1 to 65535 (0 picks a free one)"
+        )
+    return value
+
+
+def _integer(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def _number_between(low: float, high: float) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not math.isfinite(value) or not low < value <= high:
+            raise argparse.ArgumentTypeError(
+                f"{text} is out of range: use more than {low:g}, at most {high:g}"
+            )
+        return value
+
+    return parse
+
+
+def _count_between(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        value = _integer(text)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is out of range: use {low} to {high}")
+        return value
+
+    return parse
+
+
+def _host(text: str) -> str:
+    if text == "localhost":
+        return text
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an IP address: use e.g. 127.0.0.1, 0.0.0.0 or ::1"
+        ) from None
+    return text
+
+
+def _credential(text: str) -> str:
+    if not text or not text.isprintable() or text != text.strip() or not text.isascii():
+        raise argparse.ArgumentTypeError("must be printable ASCII without surrounding spaces")
+    return text
+
+
+def _public_url(text: str) -> str:
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a valid URL") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.username:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} must be an http(s) URL with a host and no user-info, e.g. "
+            "http://192.168.1.20:8765"
+        )
+    return text
+
+
+def _fault(text: str) -> object:
+    from pydantic import ValidationError
+
+    from kiosk.sandbox.faults import FaultRule
+
+    try:
+        return FaultRule.parse(text)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "rule"
+        raise argparse.ArgumentTypeError(f"{text!r}: {where}: {first['msg']}") from None
 
 
 def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.ArgumentParser:
@@ -20,24 +114,65 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
     )
     parser.add_argument(
         "--host",
+        type=_host,
         default="0.0.0.0",  # noqa: S104 - phones on the LAN must reach the flow page
         help="address to listen on (default 0.0.0.0: reachable from phones on the LAN)",
     )
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default %(default)s)")
-    parser.add_argument("--app-id", help="APP-ID to accept (default: generated and printed)")
-    parser.add_argument("--app-key", help="APP-KEY to accept (default: generated and printed)")
+    parser.add_argument(
+        "--port", type=_port, default=DEFAULT_PORT, help="port (default %(default)s)"
+    )
+    parser.add_argument(
+        "--app-id", type=_credential, help="APP-ID to accept (default: generated and printed)"
+    )
+    parser.add_argument(
+        "--app-key", type=_credential, help="APP-KEY to accept (default: generated and printed)"
+    )
     parser.add_argument(
         "--step-seconds",
-        type=float,
+        type=_number_between(0, 3600),
         default=1.0,
         help="pace of scripted scenarios, seconds per step (default %(default)s)",
     )
     parser.add_argument(
         "--captcha", action="store_true", help="ask for a captcha in every session by default"
     )
-    parser.add_argument("--public-url", help="base URL phones use, if not http://<LAN IP>:<port>")
+    parser.add_argument(
+        "--public-url", type=_public_url, help="base URL phones use, if not http://<LAN IP>:<port>"
+    )
+    parser.add_argument(
+        "--max-sessions",
+        type=_count_between(1, 1_000_000),
+        default=1000,
+        help="live sessions the APP-ID may hold at once; more get 429 (default %(default)s)",
+    )
+    parser.add_argument(
+        "--max-connections",
+        type=_count_between(8, 100_000),
+        default=256,
+        help="open connections at once; more get 503 (default %(default)s, lowered to fit "
+        "the open-file limit)",
+    )
+    parser.add_argument(
+        "--header-timeout",
+        type=_number_between(0, 300),
+        default=10.0,
+        help="seconds a client has to send a request's headers (default %(default)s)",
+    )
+    parser.add_argument(
+        "--body-timeout",
+        type=_number_between(0, 3600),
+        default=120.0,
+        help="seconds a client has to send a request's body (default %(default)s)",
+    )
+    parser.add_argument(
+        "--allow-private-callbacks",
+        action="store_true",
+        help="let callbackUrl point to loopback and private addresses even when listening on "
+        "the network (link-local and cloud metadata addresses are always refused)",
+    )
     parser.add_argument(
         "--fault",
+        type=_fault,
         action="append",
         default=[],
         metavar="RULE",
@@ -56,29 +191,20 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     for handler in logging.getLogger().handlers:
         handler.addFilter(RedactingFilter())
-    if args.step_seconds <= 0:
-        print("error: --step-seconds must be greater than 0", file=sys.stderr)
-        return 2
     generated_id, generated_key = generate_credentials()
     app_id = args.app_id or generated_id
     app_key = args.app_key or generated_key
-    from pydantic import ValidationError
-
-    from kiosk.sandbox.faults import FaultRule
-
-    try:
-        faults = [FaultRule.parse(text) for text in args.fault]
-    except ValidationError as exc:
-        print(
-            f"error: --fault: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}", file=sys.stderr
-        )
-        return 2
     config = SandboxConfig(
         app_id=app_id,
         app_key=app_key,
         step_seconds=args.step_seconds,
         need_captcha=args.captcha,
-        faults=faults,
+        faults=list(args.fault),
+        max_sessions=args.max_sessions,
+        max_connections=args.max_connections,
+        header_timeout=args.header_timeout,
+        body_timeout=args.body_timeout,
+        allow_private_callbacks=args.allow_private_callbacks,
     )
     try:
         server = SandboxServer(config, host=args.host, port=args.port, public_url=args.public_url)

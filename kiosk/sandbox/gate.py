@@ -37,7 +37,7 @@ MAX_JSON_BYTES = 64 * 1024
 MAX_UPLOAD_BYTES = 15 * 1024 * 1024
 MAX_FORM_BYTES = 8 * 1024
 # Bytes read and thrown away after a too-large photo before the page is sent (see above).
-LINGER_BYTES = 64 * 1024 * 1024
+LINGER_BYTES = 16 * 1024 * 1024
 
 _FLOW_POST = re.compile(r"^/flow/([^/]+)/(captcha|start|cancel|step)$")
 _CLOSE = {"Connection": "close"}

@@ -6,11 +6,15 @@ measure one thing at a time.
 
 from __future__ import annotations
 
+import os
+import resource
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import IO
 
 
 def free_port() -> int:
@@ -20,19 +24,48 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+@dataclass
+class RunningSandbox:
+    """A sandbox process that accepts connections: its base URL, process id and banner."""
+
+    url: str
+    pid: int
+    banner: list[str] = field(default_factory=list)
+
+
 @contextmanager
 def sandbox_process(
     app_id: str, app_key: str, extra: Sequence[str] = ()
 ) -> Iterator[tuple[str, list[str]]]:
     """``python -m kiosk.sandbox`` on 127.0.0.1; yields its base URL and its banner's lines,
     once it accepts connections. Stopped (SIGTERM, then waited for) on exit."""
+    with running_sandbox(app_id, app_key, extra) as sandbox:
+        yield sandbox.url, sandbox.banner
+
+
+@contextmanager
+def running_sandbox(
+    app_id: str,
+    app_key: str,
+    extra: Sequence[str] = (),
+    *,
+    stderr: IO[bytes] | None = None,
+    max_open_files: int | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Iterator[RunningSandbox]:
+    """Like :func:`sandbox_process`, yielding a :class:`RunningSandbox` (with the pid, to
+    measure the process). ``stderr`` receives its log (default: discarded);
+    ``max_open_files`` lowers its descriptor limit (to test behaviour at the limit); ``env``
+    adds environment variables."""
     port = free_port()
     process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
         [sys.executable, "-m", "kiosk.sandbox", "--host", "127.0.0.1", "--port", str(port),
          "--app-id", app_id, "--app-key", app_key, *extra],
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr if stderr is not None else subprocess.DEVNULL,
         text=True,
+        preexec_fn=_limit_open_files(max_open_files) if max_open_files else None,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
     )  # fmt: skip
     try:
         assert process.stdout is not None
@@ -43,9 +76,17 @@ def sandbox_process(
                 break
         else:
             raise RuntimeError("the sandbox process ended before it was ready: " + "".join(banner))
-        yield f"http://127.0.0.1:{port}", banner
+        yield RunningSandbox(f"http://127.0.0.1:{port}", process.pid, banner)
     finally:
         process.terminate()
         process.wait(20)
         if process.stdout is not None:
             process.stdout.close()
+
+
+def _limit_open_files(limit: int) -> Callable[[], None]:
+    def apply() -> None:  # runs in the child, between fork and exec
+        _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (limit, hard))
+
+    return apply
