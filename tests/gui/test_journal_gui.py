@@ -37,9 +37,7 @@ def test_sessions_are_journaled_before_the_verdict_is_shown(
     kiosk.wait_for(Phase.QR)
     kiosk.window.qr.cancel_button.click()
     # A cancel goes back to idle at once; its row follows on the writer's thread.
-    qtbot.waitUntil(
-        lambda: [e.outcome for e in journal.recent()] == ["CANCELED_AT_KIOSK", "FAIL"]
-    )
+    qtbot.waitUntil(lambda: [e.outcome for e in journal.recent()] == ["CANCELED_AT_KIOSK", "FAIL"])
 
 
 def test_quitting_mid_session_is_recorded(make_kiosk: Callable[..., Kiosk], tmp_path: Path) -> None:
