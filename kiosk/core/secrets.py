@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import hmac
 import json
+import logging
 import secrets
 import time
 from collections.abc import Callable
@@ -148,9 +149,15 @@ class PinGuard:
             return 0, 0.0
 
     def _write(self) -> None:
-        self._file.parent.mkdir(parents=True, exist_ok=True)
+        from kiosk.core import private_files
+
         body = {"failures": self._failures, "locked_until": self._locked_until}
-        self._file.write_text(json.dumps(body))
+        try:
+            private_files.write_text(self._file, json.dumps(body))  # 0600, in a 0700 folder
+        except OSError:  # an unwritable home: the lockout still holds while the kiosk runs
+            logging.getLogger(__name__).warning(
+                "the PIN lockout state cannot be kept at %s", self._file
+            )
 
 
 LIVE_ENTRY = "live-session"

@@ -69,3 +69,13 @@ def test_unwritable_logs_are_a_problem_for_the_operator_not_a_crash(tmp_path: Pa
         assert setup.problem is not None
         assert "stderr only" in setup.problem and str(blocker) in setup.problem
         assert len(setup.handlers) == 1  # stderr
+
+
+def test_a_wrong_pin_with_an_unwritable_home_is_still_counted(tmp_path: Path) -> None:
+    from kiosk.core.secrets import PinGuard, hash_pin
+
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    guard = PinGuard(hash_pin("135790"), blocker / "data" / "pin-state.json")
+    assert not guard.check("000000")  # no OSError reaches the operator panel
+    assert guard.check("135790")

@@ -105,3 +105,12 @@ def test_existing_files_are_tightened_at_start_and_logged_once(
     assert all(mode(tmp_path / d) == 0o700 for d in ("config", "data", "logs"))
     [line] = [r.getMessage() for r in caplog.records if r.name == "kiosk.files"]
     assert line.startswith("made 8 files and folders readable by this user only")
+
+
+@pytest.mark.usefixtures("open_umask")
+def test_the_pin_lockout_state_is_private(tmp_path: Path) -> None:
+    from kiosk.core.secrets import PinGuard, hash_pin
+
+    path = tmp_path / "data" / "pin-state.json"
+    assert not PinGuard(hash_pin("135790"), path).check("000000")
+    assert (mode(path.parent), mode(path)) == (0o700, 0o600)
