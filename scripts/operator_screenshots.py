@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.core import state as machine
 from kiosk.core.journal import Journal
+from kiosk.core.journal_writer import JournalWriter
 from kiosk.core.models import SessionStatus
 from kiosk.core.qr import encode
 from kiosk.core.secrets import PinGuard, hash_pin
@@ -49,9 +50,11 @@ def main() -> int:
             row, machine.status_received(KioskState(phase=Phase.QR, session=session), status)
         )
     journal.finished(journal.started(session), KioskState(), "WALKED_AWAY")
+    journal.close()
+    writer = JournalWriter(work / "journal.sqlite3")  # what the kiosk reads and writes through
     (work / "settings.toml").write_text(documented_file())
     controller = KioskController(lambda: None)  # type: ignore[arg-type, return-value]
-    controller.attach_journal(journal)
+    controller.attach_journal(writer)
     window = KioskWindow(controller, sandbox=True)
     window.resize(1920, 1080)
     window.show()
@@ -59,7 +62,7 @@ def main() -> int:
     panel = OperatorPanel(
         window,
         pin_guard=lambda: guard,
-        journal=lambda: journal,
+        journal=lambda: writer,
         check=None,
         settings_path=work / "settings.toml",
         lockdown=None,

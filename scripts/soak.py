@@ -25,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.api import Credentials, VerificationClient
-from kiosk.core.journal import Journal
+from kiosk.core.journal_writer import JournalWriter
 from kiosk.core.poller import PollPolicy, SessionRunner
 from kiosk.core.state import Ending, KioskState, Phase
 from kiosk.sandbox.process import sandbox_process
@@ -110,7 +110,7 @@ def soak(app: QApplication, base: str, args: argparse.Namespace) -> int:
             policy=policy,
         )
 
-    journal = Journal(Path(tempfile.mkdtemp(prefix="soak-")) / "journal.sqlite3")
+    journal = JournalWriter(Path(tempfile.mkdtemp(prefix="soak-")) / "journal.sqlite3")
     controller = KioskController(
         make_runner, ControllerOptions(result_seconds=3600), journal=journal
     )

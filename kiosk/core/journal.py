@@ -52,6 +52,7 @@ CREATE TABLE IF NOT EXISTS sessions (
     demography TEXT
 );
 CREATE INDEX IF NOT EXISTS sessions_started ON sessions (started_at);
+CREATE INDEX IF NOT EXISTS sessions_session_id ON sessions (session_id);
 """
 
 
@@ -206,8 +207,19 @@ class Journal:
 
     def started(self, session: ActiveSession, at: float | None = None) -> int:
         """Record a created session (``at``: when, epoch seconds; default now); returns its
-        row id."""
+        row id.
+
+        A session already recorded and not ended keeps its row: a kiosk that crashed before
+        it could remember the row id resumes the session into the same row.
+        """
         with self._guard():
+            found = self.db.execute(
+                "SELECT id FROM sessions WHERE session_id = ? AND ended_at IS NULL "
+                "ORDER BY id DESC LIMIT 1",
+                (session.session_id,),
+            ).fetchone()
+            if found is not None:
+                return int(found[0])
             cursor = self.db.execute(
                 "INSERT INTO sessions (session_id, started_at, scopes) VALUES (?, ?, ?)",
                 (session.session_id, _iso(self._at(at)), ",".join(session.scopes)),

@@ -158,6 +158,11 @@ class JournalWriter:
         with Journal(self.path, read_only=True, busy_seconds=0.5) as journal:
             return journal.recent(limit)
 
+    def count(self) -> int:
+        """How many entries are on disk, read on the caller's thread."""
+        with Journal(self.path, read_only=True, busy_seconds=0.5) as journal:
+            return journal.count()
+
     def export_file(self, target: Path) -> int:
         """Export every entry as CSV to ``target`` (see :meth:`Journal.export_file`)."""
         with Journal(self.path, read_only=True, busy_seconds=0.5) as journal:

@@ -301,9 +301,11 @@ class KioskController(QObject):
             live.save(session, row if isinstance(row, int) else None)
 
     def _remember_row(self, session: ActiveSession, row: int) -> None:
-        """Keep the journal row of the live session for a resume (once its write landed)."""
-        if self._live_store is not None and self._state.session is session and self._state.is_live:
-            self._live_store.save(session, row)
+        """Keep the journal row of the live session for a resume (once its write landed).
+        Until then a resume finds the row by the session's id (see Journal.started)."""
+        live = self._live_store
+        if live is not None and self._state.is_live and self._state.session is session:
+            live.save(session, row)
 
     def _record_end(self, state: KioskState, outcome: str | None) -> Ticket | None:
         """Queue the end of the live session's row; the ticket says when it is on disk."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from pathlib import Path
 
 from kiosk.core import state as machine
@@ -97,7 +98,7 @@ def test_retention_deletes_old_rows(tmp_path: Path, clock: FakeClock) -> None:
     journal = Journal(path, keep_days=30, clock=clock)
     journal.started(SESSION)
     clock.advance(29 * 86400)
-    journal.started(SESSION)
+    journal.started(replace(SESSION, session_id="sid-2"))
     assert journal.count() == 2
     clock.advance(2 * 86400)
     assert journal.apply_retention() == 1
@@ -118,3 +119,13 @@ def test_export_is_csv_with_a_header(tmp_path: Path) -> None:
     assert tuple(rows[0]) == COLUMNS
     assert rows[1][COLUMNS.index("outcome")] == "FAIL"
     assert rows[2][COLUMNS.index("outcome")] == ""
+
+
+def test_a_resumed_session_keeps_its_open_row(tmp_path: Path) -> None:
+    # The start row is written off the GUI thread; a crash can come before the row id was
+    # remembered, and the resumed session must still land in its first row.
+    with Journal(tmp_path / "j.sqlite3") as journal:
+        first = journal.started(SESSION)
+        assert journal.started(SESSION) == first
+        journal.finished(first, result_state())
+        assert journal.started(SESSION) != first  # an ended row is never reopened
