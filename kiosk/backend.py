@@ -78,7 +78,14 @@ def open_backend(args: argparse.Namespace) -> Backend:
     from kiosk.sandbox.server import SandboxServer, generate_credentials
 
     app_id, app_key = generate_credentials()
-    config = SandboxConfig(app_id=app_id, app_key=app_key, step_seconds=args.step_seconds)
+    # Only this process knows the generated credentials, so the only callback URL a session can
+    # carry is the operator's own (from the settings): it may be a receiver on the branch network.
+    config = SandboxConfig(
+        app_id=app_id,
+        app_key=app_key,
+        step_seconds=args.step_seconds,
+        allow_private_callbacks=True,
+    )
     host = "127.0.0.1" if args.local else "0.0.0.0"  # noqa: S104 - phones must reach the page
     try:
         server = SandboxServer(config, host=host, port=args.port)

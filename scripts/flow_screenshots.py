@@ -6,6 +6,7 @@ Needs Debian's ``chromium`` (``apt-get install chromium``).
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -74,19 +75,25 @@ def main() -> int:
         def url(path: str) -> str:
             return server.local_url + path
 
+        def post(path: str, action: str, **fields: str) -> None:
+            """Submit a flow form as the phone would, with the page's anti-forgery token."""
+            token = re.search(r'name="csrf" value="([^"]+)"', phone.get(path).text)
+            assert token is not None, f"no form token on {path}"
+            phone.post(f"{path}/{action}", data={**fields, "csrf": token.group(1)})
+
         captcha = new(metadata={"sandbox": {"captcha": True}})
         shoot(chromium, url(captcha), out / "flow-1-captcha.png")
         start = new()
         shoot(chromium, url(start), out / "flow-2-start.png")
-        phone.post(f"{start}/start")
+        post(start, "start")
         shoot(chromium, url(start), out / "flow-3-liveness.png")
-        phone.post(f"{start}/step", data={"step": "LIVENESS"})
+        post(start, "step", step="LIVENESS")
         shoot(chromium, url(start), out / "flow-4-deepfake.png")
-        phone.post(f"{start}/step", data={"step": "DEEPFAKE"})
-        phone.post(f"{start}/step", data={"step": "SEARCH"})
+        post(start, "step", step="DEEPFAKE")
+        post(start, "step", step="SEARCH")
         shoot(chromium, url(start), out / "flow-5-done.png")
         canceled = new()
-        phone.post(f"{canceled}/cancel")
+        post(canceled, "cancel")
         shoot(chromium, url(canceled), out / "flow-6-canceled.png")
         scripted = new(metadata={"sandbox": {"scenario": "pass"}})
         shoot(chromium, url(scripted), out / "flow-7-scenario.png")
