@@ -72,6 +72,8 @@ class SandboxConfig:
             to fit the process's descriptor limit (see ``connections.py``).
         header_timeout: seconds a client has to send a request's line and headers.
         body_timeout: seconds a client has to send a request's body once its headers are in.
+        send_timeout: seconds a client may leave an answer unread (the server's send buffer
+            full) before its connection is closed.
         allow_private_callbacks: allow loopback and private callback targets even when the
             server is reachable from the network (link-local and metadata addresses never).
         loopback_only: set by the server: it listens on loopback alone, so loopback and
@@ -92,6 +94,7 @@ class SandboxConfig:
     max_connections: int = 256
     header_timeout: float = 10.0
     body_timeout: float = 120.0
+    send_timeout: float = 30.0
     allow_private_callbacks: bool = False
     loopback_only: bool = False
 

@@ -1,5 +1,5 @@
-"""Connection-level limits uvicorn does not have: a header deadline, a body deadline, a cap on
-open connections, and an accept-error log that cannot flood.
+"""Connection-level limits uvicorn does not have: a header deadline, a body deadline, a send
+deadline, a cap on open connections, and logs that cannot flood.
 
 uvicorn's h11 protocol has no timeout on reading a request: ``timeout_keep_alive`` applies only
 between requests and is cancelled by the first byte of the next one, ``limit_concurrency`` is
@@ -12,9 +12,20 @@ which produced 440,000 log lines in 30 s here.
 :func:`guarded_protocol` builds an h11 protocol class that closes a connection whose request line
 and headers are not complete ``header_timeout`` seconds after the connection opened (or after the
 first byte of a later request on it), closes one whose body is not complete ``body_timeout``
-seconds after its headers, and answers 503 and closes at once when ``max_connections`` are
-already open. :class:`AcceptErrorLog` replaces the event loop's exception handler so resource
-errors are logged at most once per interval, with a count.
+seconds after its headers, closes one that has not taken any of a response for ``send_timeout``
+seconds, and answers 503 and closes at once when ``max_connections`` are already open.
+
+The send deadline matters because the other two stop once a request is in: a client that
+pipelines requests for a large page and never reads the answers leaves the response blocked on a
+full socket buffer, and held its connection (and a task) forever, so a few hundred idle sockets
+locked every phone out with no further effort. The deadline runs only while the transport has
+paused writing (its buffer is full) and is reset each time the client drains it.
+
+uvicorn logs a warning for every malformed request and every unsupported ``Upgrade`` (two
+lines), so anyone on the network could write lines as fast as they can send requests; the
+protocol's logger repeats each such message at most once per interval, with a count.
+:class:`AcceptErrorLog` replaces the event loop's exception handler so resource errors are logged
+at most once per interval too.
 """
 
 from __future__ import annotations
@@ -75,6 +86,42 @@ class RateLimitedLog:
         self._logger.warning("%s%s", message, more)
 
 
+class RateLimitedLogger:
+    """The logger uvicorn's protocol writes to, with warnings and errors rate-limited by their
+    message text (tracebacks from the application included); other calls pass through."""
+
+    def __init__(self, logger: logging.Logger, interval: float = 10.0) -> None:
+        self._logger = logger
+        self._interval = interval
+        self._last: dict[str, float] = {}
+        self._suppressed: dict[str, int] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._logger, name)
+
+    def warning(self, msg: str, *args: Any, **kwargs: Any) -> None:
+        self._limited(logging.WARNING, msg, args, kwargs)
+
+    def error(self, msg: str, *args: Any, **kwargs: Any) -> None:
+        self._limited(logging.ERROR, msg, args, kwargs)
+
+    def _limited(self, level: int, msg: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        if len(self._last) > 1000:  # messages are uvicorn's own few texts; stay bounded anyway
+            self._last.clear()
+            self._suppressed.clear()
+        key = str(msg)
+        now = time.monotonic()
+        last = self._last.get(key)
+        if last is not None and now - last < self._interval:
+            self._suppressed[key] = self._suppressed.get(key, 0) + 1
+            return
+        self._last[key] = now
+        extra = self._suppressed.pop(key, 0)
+        if extra:
+            msg = f"{msg} ({extra} more like it since the last report)"
+        self._logger.log(level, msg, *args, **kwargs)
+
+
 class AcceptErrorLog:
     """An event-loop exception handler that rate-limits "out of system resource" reports.
 
@@ -96,14 +143,27 @@ class AcceptErrorLog:
 
 
 def guarded_protocol(
-    *, header_timeout: float, body_timeout: float, max_connections: int
+    *,
+    header_timeout: float,
+    body_timeout: float,
+    max_connections: int,
+    send_timeout: float = 30.0,
 ) -> type[H11Protocol]:
     """An :class:`H11Protocol` subclass enforcing the given limits (see the module's text)."""
     refusals = RateLimitedLog(log)
+    protocol_log: RateLimitedLogger | None = None
 
     class GuardedH11Protocol(H11Protocol):
         _deadline: asyncio.TimerHandle | None = None
+        _send_deadline: asyncio.TimerHandle | None = None
         _phase = ""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            nonlocal protocol_log
+            super().__init__(*args, **kwargs)
+            if protocol_log is None:  # one for all connections, so the limit is server-wide
+                protocol_log = RateLimitedLogger(self.logger)
+            self.logger = protocol_log  # type: ignore[assignment]
 
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             if len(self.connections) >= max_connections:
@@ -124,7 +184,29 @@ def guarded_protocol(
             if self._refused:
                 return
             self._disarm()
+            self._stop_send_deadline()
             super().connection_lost(exc)
+
+        def pause_writing(self) -> None:
+            if not self._refused and self._send_deadline is None:
+                self._send_deadline = self.loop.call_later(send_timeout, self._send_expired)
+            super().pause_writing()
+
+        def resume_writing(self) -> None:
+            self._stop_send_deadline()
+            super().resume_writing()
+
+        def _stop_send_deadline(self) -> None:
+            if self._send_deadline is not None:
+                self._send_deadline.cancel()
+                self._send_deadline = None
+
+        def _send_expired(self) -> None:
+            self._send_deadline = None
+            if not self.transport.is_closing():
+                refusals.warning("slow-read", "closed a connection that stopped reading answers")
+                # abort: close() would wait for the buffer that the client will not drain.
+                self.transport.abort()
 
         def data_received(self, data: bytes) -> None:
             if self._refused:

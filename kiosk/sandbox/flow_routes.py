@@ -11,10 +11,12 @@ which has already refused unknown tokens, forged posts and bodies over the size 
 from __future__ import annotations
 
 import html
+import io
 from typing import Annotated, BinaryIO
 
 from fastapi import APIRouter, File, Form, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from kiosk.core.models import Scope, Status, Step
 from kiosk.sandbox import antiforgery, pages
@@ -121,7 +123,11 @@ def router(store: SessionStore, forms: FormGuard) -> APIRouter:
             current = Step(step)
         except ValueError:
             return pages.back(token, "That step is not known.")
-        size = _photo_size(photo.file) if photo is not None else None
+        session = store.get(token)
+        if session is None or session.next_step is not current:
+            return _act(store, token, Transition.STEP, step=current, passed=outcome != "fail")
+        # Off the event loop: even a bounded header can take a moment to parse.
+        size = await run_in_threadpool(_photo_size, photo.file) if photo is not None else None
         return _act(
             store, token, Transition.STEP, step=current, passed=outcome != "fail", photo_size=size
         )
@@ -139,16 +145,25 @@ def _act(store: SessionStore, token: str, action: Transition, **kwargs: object) 
     return RedirectResponse(f"/flow/{token}", status_code=303)
 
 
+# Where a phone photo's size is found: JPEG's frame header comes after its EXIF (at most 64 KB)
+# and a few other segments, well inside the first megabyte; PNG and WebP start with it.
+PHOTO_HEADER_BYTES = 1024 * 1024
+PHOTO_FORMATS = ("JPEG", "PNG", "WEBP")  # JPEG covers MPO (multi-picture) files too
+
+
 def _photo_size(photo: BinaryIO) -> tuple[int, int] | None:
     """Width and height of the uploaded selfie, or None if it is empty or unreadable.
 
-    Only the image's header is read (no decoding), from the upload's spooled file; the gate has
-    already bounded its size (``gate.MAX_UPLOAD_BYTES``).
+    Only the image's header is parsed (no decoding), from at most the upload's first
+    ``PHOTO_HEADER_BYTES`` and only for the formats phones send: a 15 MB JPEG made of nothing but
+    comment segments took Pillow 3 s of CPU to give up on, and other formats' parsers walk files
+    as willingly.
     """
     from PIL import Image, UnidentifiedImageError
 
+    head = io.BytesIO(photo.read(PHOTO_HEADER_BYTES))
     try:
-        with Image.open(photo) as image:
+        with Image.open(head, formats=PHOTO_FORMATS) as image:
             return image.size
     except (
         UnidentifiedImageError,

@@ -6,6 +6,9 @@ before a byte of its body is read, and every body is counted while it streams in
 * Flow form posts (``/flow/<token>/<action>``): a post from another site or origin gets a 403
   page; an unknown token a 404 page; a finished session, or a photo step the session is not at,
   a redirect to its page. None of them reads the body.
+* Photo uploads: one at a time per session. A second upload while one is still arriving is sent
+  back to the page unread; without this, the holder of one link could open a few hundred
+  uploads of 15 MB each at once and fill the temporary folder (often in memory) with gigabytes.
 * Size: each path has a limit (:func:`limit_for`); a declared ``Content-Length`` over it is
   refused at once, and a body without one (chunked) is counted as it arrives and refused as
   soon as it passes the limit. Nothing beyond the limit is kept in memory or on disk.
@@ -98,6 +101,7 @@ class RequestGate:
         self.credentials = credentials
         self.store = store
         self.public_urls = public_urls
+        self._uploading: set[str] = set()  # tokens with a photo upload under way
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -109,6 +113,25 @@ class RequestGate:
         if early is not None:
             await early(scope, receive, send)
             return
+        upload = _FLOW_POST.match(path) if scope["method"] == "POST" else None
+        if upload is None or upload.group(2) != "step":
+            await self._pass(scope, receive, send, path, headers)
+            return
+        token = upload.group(1)
+        if token in self._uploading:
+            busy = pages.back(token, "a photo is already being sent; wait for it", _CLOSE)
+            await busy(scope, receive, send)
+            return
+        self._uploading.add(token)
+        try:
+            await self._pass(scope, receive, send, path, headers)
+        finally:
+            self._uploading.discard(token)
+
+    async def _pass(
+        self, scope: Scope, receive: Receive, send: Send, path: str, headers: dict[bytes, bytes]
+    ) -> None:
+        """Hand the request to the application with its body counted against the limit."""
         limit, html = limit_for(path, scope["method"])
         declared = headers.get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):

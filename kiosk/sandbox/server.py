@@ -136,6 +136,7 @@ class SandboxServer:
         protocol = guarded_protocol(
             header_timeout=config.header_timeout,
             body_timeout=config.body_timeout,
+            send_timeout=config.send_timeout,
             max_connections=self.max_connections,
         )
         self._server = _Server(
