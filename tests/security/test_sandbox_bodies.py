@@ -4,7 +4,10 @@ are checked before any body is read, and real selfies fit."""
 from __future__ import annotations
 
 import io
+import os
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -63,6 +66,39 @@ def spooled_bytes(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 
 
+def open_spool_bytes(pid: int, folder: Path) -> int:
+    """Bytes in the files the process holds open in ``folder``. Spooled uploads are unlinked
+    at once (``TemporaryFile``), so listing the folder never sees them; /proc does."""
+    total = 0
+    fds = Path(f"/proc/{pid}/fd")
+    for fd in fds.iterdir() if fds.is_dir() else ():
+        try:
+            if os.readlink(fd).startswith(str(folder)):
+                total += fd.stat().st_size
+        except OSError:
+            continue  # closed meanwhile
+    return total
+
+
+@contextmanager
+def peak_spool(pid: int, folder: Path) -> Iterator[dict[str, int]]:
+    """The most the process had spooled in ``folder`` at once while the block ran."""
+    result = {"peak": 0}
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.005):
+            result["peak"] = max(result["peak"], open_spool_bytes(pid, folder))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        yield result
+    finally:
+        done.set()
+        sampler.join(5)
+
+
 @pytest.mark.parametrize("headers", [{}, AUTH], ids=["no-credentials", "credentials"])
 def test_chunked_json_body_is_cut_off_and_memory_stays_flat(
     process: RunningSandbox, headers: dict[str, str]
@@ -86,7 +122,7 @@ def test_no_credentials_means_no_body_is_read(process: RunningSandbox) -> None:
 
 def test_upload_to_an_unknown_token_is_refused_unread(process: RunningSandbox, spool: Path) -> None:
     before = spooled_bytes(spool)
-    with peak_rss(process.pid) as rss:
+    with peak_rss(process.pid) as rss, peak_spool(process.pid, spool) as spooled:
         sent, answer = send_chunked(
             process.url,
             "/flow/no-such-token-0123456789abcdef/step",
@@ -96,6 +132,7 @@ def test_upload_to_an_unknown_token_is_refused_unread(process: RunningSandbox, s
     assert status_of(answer) in (404, None)
     assert sent < BODY
     assert spooled_bytes(spool) - before < MB
+    assert spooled["peak"] == 0
     assert rss["growth"] < 10 * MB
 
 
@@ -107,7 +144,7 @@ def test_oversized_upload_to_a_live_session_is_cut_off(
         page = f"/flow/{session['token']}"
         csrf = form_token(http, page)
         http.post(f"{page}/start", data={"csrf": csrf})
-    with peak_rss(process.pid) as rss:
+    with peak_rss(process.pid) as rss, peak_spool(process.pid, spool) as spooled:
         sent, answer = send_chunked(
             process.url,
             f"{page}/step",
@@ -118,6 +155,7 @@ def test_oversized_upload_to_a_live_session_is_cut_off(
     assert status_of(answer) in (413, None)
     assert sent < BODY
     assert spooled_bytes(spool) < MB  # what was spooled up to the cap is gone again
+    assert 0 < spooled["peak"] <= MAX_UPLOAD_BYTES  # spooled while it came, up to the cap only
     assert rss["growth"] < 10 * MB
 
 
