@@ -118,10 +118,20 @@ class _Printer:
     err: TextIO
 
     def say(self, text: str = "") -> None:
-        print(terminal_safe(text), file=self.out, flush=True)
+        _write(terminal_safe(text), self.out)
 
     def warn(self, text: str) -> None:
-        print(terminal_safe(text), file=self.err, flush=True)
+        _write(terminal_safe(text), self.err)
+
+
+def _write(line: str, stream: TextIO) -> None:
+    """Print ``line``; a character the terminal's encoding lacks (a server's text on a Latin-1
+    terminal) becomes ``?`` rather than an UnicodeEncodeError that ends the command."""
+    try:
+        print(line, file=stream, flush=True)
+    except UnicodeEncodeError:
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        print(line.encode(encoding, "replace").decode(encoding), file=stream, flush=True)
 
 
 def run(

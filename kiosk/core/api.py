@@ -8,6 +8,7 @@ command on its main thread. It neither retries nor sleeps; callers decide, using
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Iterable, Mapping
 from typing import Any, Self
 from urllib.parse import quote
@@ -141,7 +142,9 @@ class VerificationClient:
             ) from None
         if not all(isinstance(v, str) and v for v in (session_id, token, url)):
             raise UnreadableResponse("The server's sessionId, token or url is not a string.")
-        if len(token) > MAX_TOKEN_LENGTH or printable(token, None) != token:
+        # A token travels in URLs and headers: printable ASCII only (a lone surrogate in one
+        # made quoting it for the status path raise UnicodeEncodeError).
+        if len(token) > MAX_TOKEN_LENGTH or not (token.isascii() and token.isprintable()):
             raise UnreadableResponse("The server's session token is too long or not printable.")
         register_secret(token)
         if len(url) > MAX_URL_LENGTH or printable(url, None) != url or "\\" in url:
@@ -239,7 +242,8 @@ def _json_body(response: httpx.Response, what: str) -> Any:
             "arrived); a session never needs that much."
         ) from None
     except NotJson as exc:
-        ctype = response.headers.get("Content-Type", "no content type")
+        # Masked before it is cut: a cut would leave a part of an echoed key that no mask finds.
+        ctype = redact(response.headers.get("Content-Type", "no content type"))
         raise UnreadableResponse(
             f"The answer to '{what}' is not usable JSON ({ctype[:60]}): {exc}."
         ) from None
@@ -275,7 +279,8 @@ def _retry_after(value: str | None) -> float | None:
         seconds = float(value)
     except ValueError:
         return None
-    return seconds if seconds >= 0 and seconds == seconds else None
+    # NaN, "inf" and negative waits are no advice; the poller caps the rest.
+    return seconds if math.isfinite(seconds) and seconds >= 0 else None
 
 
 def _reason(exc: Exception) -> str:

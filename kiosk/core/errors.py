@@ -6,6 +6,7 @@ or a session token. ``retryable`` tells whether the same call may succeed later 
 
 from __future__ import annotations
 
+from kiosk.core.redact import redact
 from kiosk.core.text import printable
 
 MAX_MESSAGE = 600
@@ -23,9 +24,10 @@ class ApiError(Exception):
     retryable = False
 
     def __init__(self, message: str, *, status_code: int | None = None) -> None:
-        # Messages quote server text (its own message, field names): neutralised here, once, so
-        # no terminal or screen that shows an error can be driven by escape sequences in it.
-        message = printable(message, MAX_MESSAGE)
+        # Messages quote server text (its own message, field names, headers): neutralised here,
+        # once, so no terminal or screen that shows an error can be driven by escape sequences in
+        # it, and masked (before the cut) in case the server echoed the APP-KEY or a token.
+        message = printable(redact(message), MAX_MESSAGE)
         super().__init__(message)
         self.message = message
         self.status_code = status_code

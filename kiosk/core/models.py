@@ -247,7 +247,7 @@ def _unit_score(value: object, where: str, *, unit: bool = True) -> tuple[float 
         return None, f"{where} is not a finite number"
     if unit and not 0.0 <= number <= 1.0:
         return None, f"{where} is {number:g}, outside 0 to 1"
-    return number, None
+    return number + 0.0, None  # -0.0 becomes 0.0 (it printed as "-0.000")
 
 
 def _text_or_none(value: object) -> str | None:

@@ -8,6 +8,7 @@ thread turns those calls into Qt signals, ``kiosk verify`` prints them.
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 import time
@@ -45,6 +46,10 @@ class PollPolicy:
         give_up_after: seconds of continuous failure before the session is given up.
         create_attempts: the most tries of a create (each only when the last provably did not
             reach the server, or was refused with 429).
+        default_lifetime: the session lifetime assumed when no ``ttl_sec`` was asked for.
+        overrun_grace: how long past its lifetime a session may still be followed; a server
+            that never ends one (IN_PROGRESS for ever, or flipping back to CREATED, which also
+            restarts the kiosk's walk-away timer) must not hold the kiosk on it for ever.
     """
 
     interval: float = 1.0
@@ -53,6 +58,8 @@ class PollPolicy:
     retry_after_cap: float = 60.0
     give_up_after: float = 45.0
     create_attempts: int = 5
+    default_lifetime: float = 3600.0
+    overrun_grace: float = 60.0
 
 
 class SessionListener(Protocol):
@@ -195,11 +202,26 @@ class SessionRunner:
                 stop.wait(self._backoff(failures, exc))
         return None
 
+    def _lifetime(self) -> float:
+        ttl = self._create_args["ttl_sec"]
+        if isinstance(ttl, int | float) and math.isfinite(ttl) and ttl > 0:
+            return float(ttl)
+        return self.policy.default_lifetime
+
     def _poll(self, token: str, listener: SessionListener, stop: threading.Event) -> None:
         last: SessionStatus | None = None
         failing_since: float | None = None
         failures = 0
+        lifetime = self._lifetime()
+        give_up_at = self._clock() + lifetime + self.policy.overrun_grace
         while not stop.is_set():
+            if self._clock() >= give_up_at:
+                listener.failed(
+                    ErrorKind.SESSION_LOST,
+                    f"The session was not over {lifetime + self.policy.overrun_grace:g} s after "
+                    f"it was created (its lifetime is {lifetime:g} s): the server never ended it.",
+                )
+                return
             try:
                 status = self._client.get_status(token)
             except Aborted:
@@ -228,7 +250,7 @@ class SessionRunner:
                     return
                 active = status.status in _ACTIVE
                 wait = self.policy.active_interval if active else self.policy.interval
-            stop.wait(wait)
+            stop.wait(max(0.0, min(wait, give_up_at - self._clock())))
 
     def _backoff(self, failures: int, exc: ApiError) -> float:
         """Full jitter over an exponential ceiling; a server's Retry-After wins, up to a cap."""

@@ -18,10 +18,14 @@ DEFAULT_LIMIT = 300
 
 # C0 (U+0000-U+001F, newline and tab included: one field is one line), DEL, C1 (U+0080-U+009F,
 # where 8-bit terminals find CSI and OSC), bidi embeddings/overrides (U+202A-U+202E) and isolates
-# (U+2066-U+2069), and the line/paragraph separators some terminals and Qt break lines on.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# (U+2066-U+2069), the line/paragraph separators some terminals and Qt break lines on, and lone
+# surrogates (U+D800-U+DFFF: JSON's "\ud800" escape makes one; no UTF-8 stream, SQLite binding
+# or file can encode it, so printing, logging or recording it raised UnicodeEncodeError).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
 # The same, but keeping newlines: for whole blocks we print ourselves (a QR code, a report).
-_UNSAFE_IN_BLOCK = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_UNSAFE_IN_BLOCK = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
 
 
 def printable(text: str, limit: int | None = DEFAULT_LIMIT) -> str:

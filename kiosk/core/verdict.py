@@ -102,7 +102,7 @@ def decide(
     reasons = tuple(c.reason for c in checks if c.reason)
     if not scopes:
         reasons = ("No checks were requested, so nothing was verified.",)
-    advice = tuple(_advice(name) for name in result.quality_warnings) if result else ()
+    advice = _advice(result.quality_warnings) if result else ()
     outcome = Outcome.FAIL if reasons else Outcome.PASS
     return Verdict(outcome, tuple(checks), reasons, advice)
 
@@ -190,5 +190,19 @@ _ADVICE = {
 }
 
 
-def _advice(quality_item: str) -> str:
-    return _ADVICE.get(quality_item, f"Photo quality: {quality_item} was not ideal.")
+_OTHER_ADVICE = "The photo quality was not ideal."
+
+
+def _advice(quality_warnings: Iterable[str]) -> tuple[str, ...]:
+    """One tip per kind of problem, in a fixed wording.
+
+    The server names the quality items, so their names are never shown: a hostile one could
+    write its own words on the result screen, or send 9,000 of them (one label each froze the
+    GUI for minutes). Items this version does not know share one generic tip.
+    """
+    tips: list[str] = []
+    for name in quality_warnings:
+        tip = _ADVICE.get(name, _OTHER_ADVICE)
+        if tip not in tips:
+            tips.append(tip)
+    return tuple(tips)

@@ -4,8 +4,9 @@ A status body is a few kilobytes, so anything far larger is refused while it str
 can fill memory (a ``Content-Length`` is no limit: chunked bodies carry none, and a server may lie).
 The JSON parser refuses what Python's would quietly accept and the kiosk could not use: ``NaN``
 and ``Infinity`` (``NaN < threshold`` is false, which once turned into a PASS), integers too long to
-be a score (a 400-digit one overflows ``float()``), numbers that overflow to infinity, and nesting
-deep enough to exhaust the interpreter's stack (``json.loads`` raises ``RecursionError``).
+be a score (a 400-digit one overflows ``float()``), numbers that overflow to infinity, nesting
+deep enough to exhaust the interpreter's stack (``json.loads`` raises ``RecursionError``), and a
+key named twice in one object (parsers differ on which copy wins).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 import httpx
 
 from kiosk.core.deadline import current
+from kiosk.core.redact import redact
 
 MAX_BODY_BYTES = 256 * 1024
 """The largest answer read: a status body is 2-5 KB; 50x that still fits a verbose server."""
@@ -63,7 +65,7 @@ def read_capped(response: httpx.Response, cap: int) -> bytes:
         raise BodyTooLarge(int(declared), cap)
     encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
     if encoding not in ("identity", "", "gzip", "deflate", "x-gzip"):
-        raise NotJson(f"it is compressed with {encoding[:20]!r}, which was not asked for")
+        raise NotJson(f"it is compressed with {redact(encoding)[:20]!r}, which was not asked for")
     # wbits 32+15: zlib or gzip framing, detected from the header.
     decoder = None if encoding in ("identity", "") else zlib.decompressobj(32 + zlib.MAX_WBITS)
     budget = current()
@@ -93,6 +95,7 @@ def loads(content: bytes) -> Any:
             parse_constant=_refuse_constant,
             parse_int=_bounded_int,
             parse_float=_finite_float,
+            object_pairs_hook=_unique_keys,
         )
     except RecursionError:
         raise NotJson("it is nested too deeply") from None
@@ -102,6 +105,16 @@ def loads(content: bytes) -> Any:
         raise NotJson("it is not JSON") from None
     if _too_deep(data):
         raise NotJson(f"it is nested more than {MAX_DEPTH} levels deep")
+    return data
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object; one that names a key twice is refused. Parsers disagree on which copy wins
+    (Python keeps the last, others the first), so a proxy or a hub that checked one reading
+    would hand the kiosk another: ``{"status": "FAILED", "status": "DONE"}``."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise NotJson("it names the same key twice in one object")
     return data
 
 

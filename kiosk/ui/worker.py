@@ -12,11 +12,13 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
+from kiosk.core.deadline import bounded
 from kiosk.core.models import SessionStatus
 from kiosk.core.redact import redact
 from kiosk.core.state import ActiveSession, ErrorKind
+from kiosk.core.text import printable
 
 if TYPE_CHECKING:  # the runner pulls in httpx: imported by whoever builds runners
     from kiosk.core.poller import SessionRunner
@@ -64,7 +66,7 @@ class SessionWorker(QThread):
             self._make_runner().run(relay, self._stop)
         except Exception as exc:  # the kiosk must never be left waiting on a dead thread
             log.exception("session worker crashed")
-            relay.failed(ErrorKind.INTERNAL, redact(f"{type(exc).__name__}: {exc}"))
+            relay.failed(ErrorKind.INTERNAL, printable(redact(f"{type(exc).__name__}: {exc}")))
 
 
 class _Relay:
@@ -94,21 +96,44 @@ class ConnectionCheck(QThread):
     """Checks the backend and the credentials off the GUI thread, without creating a session
     (a status read of a token that cannot exist: 404 means the APP-ID/APP-KEY were accepted).
 
+    A quitting application stops it and waits for it (``aboutToQuit``): the check can take 15 s
+    against a stalled server, and Qt aborts the whole process (SIGABRT, "QThread: Destroyed
+    while thread is still running") when the window that owns a running thread is destroyed.
+
     Signals:
         done(bool, str): whether the check passed, and a sentence for staff.
     """
 
     done = Signal(bool, str)
 
+    QUIT_WAIT_MS = 1500
+    """How long a quit waits for a stopped check (it leaves the network within ~0.1 s)."""
+
     def __init__(
         self, check: Callable[[], tuple[bool, str]], parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._check = check
+        self._stop = threading.Event()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._on_quit)
+
+    def stop(self) -> None:
+        """End the check soon (a request in flight included); never blocks."""
+        self._stop.set()
+
+    @Slot()
+    def _on_quit(self) -> None:
+        self.stop()
+        if self.isRunning() and not self.wait(self.QUIT_WAIT_MS):
+            log.error("the connection check did not stop in time")
 
     def run(self) -> None:
         try:
-            ok, message = self._check()
+            with bounded(stop=self._stop):
+                ok, message = self._check()
         except Exception as exc:  # reported on the panel, never raised into Qt
-            ok, message = False, redact(f"{type(exc).__name__}: {exc}")
-        self.done.emit(ok, message)
+            ok, message = False, printable(redact(f"{type(exc).__name__}: {exc}"))
+        if not self._stop.is_set():
+            self.done.emit(ok, message)

@@ -199,8 +199,15 @@ sys.exit(proc.returncode)
 """
 
 
-def run_verify(base_url: str, *extra: str, timeout: float = 60, measure_rss: bool = False) -> Run:
-    """``kiosk verify`` against ``base_url`` in a fresh process (optionally measuring its RSS)."""
+def run_verify(
+    base_url: str,
+    *extra: str,
+    timeout: float = 60,
+    measure_rss: bool = False,
+    encoding: str = "utf-8",
+) -> Run:
+    """``kiosk verify`` against ``base_url`` in a fresh process (optionally measuring its RSS),
+    its standard streams encoded with ``encoding`` (a terminal's locale)."""
     command = [
         sys.executable,
         "-m",
@@ -218,7 +225,7 @@ def run_verify(base_url: str, *extra: str, timeout: float = 60, measure_rss: boo
     ]
     if measure_rss:
         command = [sys.executable, "-c", _RSS_WRAPPER, *command]
-    env = {**os.environ, "KIOSK_APP_KEY": APP_KEY, "PYTHONIOENCODING": "utf-8"}
+    env = {**os.environ, "KIOSK_APP_KEY": APP_KEY, "PYTHONIOENCODING": encoding}
     env.pop("KIOSK_APP_ID", None)
     started = time.monotonic()
     proc = subprocess.run(command, capture_output=True, env=env, timeout=timeout, check=False)
