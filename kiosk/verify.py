@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import os
 import sys
 import threading
@@ -148,6 +149,13 @@ def run(
         p.warn(
             f"error: --scopes must list checks from liveness, deepfake, search, enroll"
             f"{'; unknown: ' + ', '.join(unknown) if unknown else ''}."
+        )
+        return ExitCode.USAGE
+    numbers = (args.poll_interval, args.timeout, args.retry_for, args.min_similarity)
+    if not all(math.isfinite(n) for n in numbers) or (args.ttl is not None and not args.ttl > 0):
+        p.warn(
+            "error: --timeout, --poll-interval, --retry-for, --min-similarity and --ttl must be "
+            "finite numbers (--ttl above 0)."
         )
         return ExitCode.USAGE
     if min(args.poll_interval, args.timeout) <= 0 or args.retry_for < 0:

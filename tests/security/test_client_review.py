@@ -362,3 +362,13 @@ def test_a_retry_after_that_is_no_number_of_seconds_is_ignored(value: str) -> No
         client.get_status(TOKEN)
     assert caught.value.retry_after is None
     assert "inf" not in caught.value.message  # "retry after inf s" before
+
+
+@pytest.mark.parametrize(
+    "option", [("--timeout", "nan"), ("--timeout", "inf"), ("--ttl", "nan"), ("--ttl", "-5")]
+)
+def test_verify_refuses_numbers_that_bound_nothing(option: tuple[str, str]) -> None:
+    # --timeout nan fired at once; inf made the timer thread raise OverflowError (no bound).
+    run = run_verify("http://127.0.0.1:9", "--no-qr", *option, timeout=30)
+    assert_clean(run)
+    assert run.code == 2, run.out + run.err
