@@ -99,6 +99,14 @@ def main() -> int:
                 )
             )
             shot("9-error-network")
+            window.show_state(
+                KioskState(
+                    phase=Phase.ERROR,
+                    error=ErrorKind.UNREADABLE,
+                    error_message="The session link from the server is not a valid URL.",
+                )
+            )
+            shot("10-error-unreadable")
             window.show_state(controller.state)
     finally:
         controller.shutdown()

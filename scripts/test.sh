@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set up and run the whole test suite: lint, type check, then pytest. CI runs exactly this.
-# Extra arguments go to pytest.
+# Set up and run the whole test suite: lint, type check, then pytest on every supported Python
+# found on this machine (3.11, 3.12 and 3.13; each in its own venv). CI runs exactly this.
+# Extra arguments go to pytest. KIOSK_TEST_PYTHONS="3.12" limits the extra Pythons ("" for none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
@@ -9,4 +10,24 @@ scripts/system-deps.sh
 .venv/bin/ruff format --check --quiet .
 .venv/bin/mypy
 export QT_QPA_PLATFORM=offscreen
-exec .venv/bin/python -m pytest "$@"
+
+main_version=$(.venv/bin/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+echo "== Python $main_version (.venv)"
+.venv/bin/python -m pytest "$@"
+
+# The other supported Pythons: python3.X on PATH, else pyenv's build of it.
+find_python() {
+  command -v "python$1" 2>/dev/null && return
+  ls -d "${PYENV_ROOT:-$HOME/.pyenv}"/versions/"$1".*/bin/python"$1" 2>/dev/null | sort -V | tail -n 1
+}
+for version in ${KIOSK_TEST_PYTHONS-3.11 3.12 3.13}; do
+  [ "$version" = "$main_version" ] && continue
+  python=$(find_python "$version")
+  if [ -z "$python" ]; then
+    echo "== Python $version: not found on this machine, skipped"
+    continue
+  fi
+  echo "== Python $version (.venv-$version)"
+  PYTHON="$python" VENV=".venv-$version" scripts/setup.sh test
+  ".venv-$version"/bin/python -m pytest "$@"
+done

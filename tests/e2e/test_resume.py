@@ -64,7 +64,8 @@ def test_killed_mid_session_then_restarted_shows_and_records_the_outcome(tmp_pat
             second.kill()
             assert second.stderr is not None
             second.stderr.close()
-    entries = Journal(tmp_path / "data" / "journal.sqlite3").recent()
+    with Journal(tmp_path / "data" / "journal.sqlite3", read_only=True) as journal:
+        entries = journal.recent()
     assert [(e.outcome, e.status) for e in entries] == [("PASS", "DONE")]  # the same row
     assert "verification-kiosk/live-session" not in json.loads(keyring_file.read_text())
     assert not any(KEY in p.read_text() for p in (tmp_path / "logs").iterdir())
