@@ -1,13 +1,14 @@
 """The server the kiosk talks to: the configured one, or the embedded sandbox it starts.
 
-Opening the backend (importing and starting the sandbox's server stack, building the HTTP client)
-takes far longer than drawing the idle screen, so :class:`BackendStarter` does it on a thread
-after the window is up. The first session waits for it, which it almost never has to.
+The window and ``kiosk verify`` open it the same way: :func:`credentials_for` finds the APP-KEY
+(given, ``KIOSK_APP_KEY``, then the OS keyring), :func:`open_backend` connects or starts the
+sandbox. Opening (importing and starting the sandbox's server stack, building the HTTP client)
+takes far longer than drawing the idle screen, so the window's :class:`BackendStarter` does it on
+a thread after the window is up. The first session waits for it, which it almost never has to.
 """
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import threading
@@ -23,10 +24,37 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 START_TIMEOUT_SECONDS = 30.0
+APP_KEY_ENV = "KIOSK_APP_KEY"
 
 
 class BackendUnavailable(RuntimeError):
     """The backend could not be opened (the sandbox's port, a missing dependency ...)."""
+
+
+class CredentialsMissing(ValueError):
+    """No APP-ID or no APP-KEY for a configured backend; ``str()`` says how to give them."""
+
+
+@dataclass(frozen=True)
+class BackendConfig:
+    """Which backend to open.
+
+    Attributes:
+        base_url: the server, or None to start the embedded sandbox.
+        credentials: for ``base_url``; for the sandbox, the ones it accepts (None: generated).
+        lan: the sandbox listens on all interfaces (phones on the LAN reach its flow page).
+        port: the sandbox's port (0: any; a busy one falls back to any).
+        step_seconds: the pace of the sandbox's scripted scenarios.
+        allow_private_callbacks: the sandbox may call back private addresses (the window's
+            own settings name the receiver; nobody else knows the generated credentials).
+    """
+
+    base_url: str | None
+    credentials: Credentials | None = None
+    lan: bool = False
+    port: int = 0
+    step_seconds: float = 1.0
+    allow_private_callbacks: bool = False
 
 
 @dataclass
@@ -36,73 +64,71 @@ class Backend:
     base_url: str
     credentials: Credentials
     trusted_origins: list[str]
-    sandbox: bool
     close: Callable[[], None]
 
 
-def configured_credentials(args: argparse.Namespace) -> Credentials | None:
-    """The credentials for a configured backend, or None for the sandbox.
+def credentials_for(app_id: str, key: str | None = None, key_env: str = APP_KEY_ENV) -> Credentials:
+    """The credentials for a configured backend: ``key`` if given, else ``$key_env``, else the
+    OS keyring.
 
-    The APP-KEY comes from the environment variable named by ``--app-key-env`` or else from the
-    OS keyring. Exits with a message saying what to do when there is none (before any window
-    opens)."""
-    if not args.base_url:
-        return None
-    if not args.app_id:
-        raise SystemExit(
-            "error: a backend other than the sandbox needs an APP-ID: set app_id in the "
-            "settings file or pass --app-id."
+    Raises:
+        CredentialsMissing: no APP-ID, no key anywhere, or no keyring to look in.
+    """
+    if not app_id:
+        raise CredentialsMissing(
+            "a backend other than the sandbox needs an APP-ID: set app_id in the settings file "
+            "or pass --app-id."
         )
-    key = os.environ.get(args.app_key_env)
+    key = key or os.environ.get(key_env)
     if not key:
         from kiosk.core.secrets import KeyringUnavailable, get_app_key
 
         try:
-            key = get_app_key(args.app_id)
+            key = get_app_key(app_id)
         except KeyringUnavailable as exc:
-            raise SystemExit(f"error: {exc}") from None
+            raise CredentialsMissing(str(exc)) from exc
     if not key:
-        raise SystemExit(
-            f"error: no APP-KEY for {args.app_id}: store it with `kiosk secrets set-key "
-            f"--app-id {args.app_id}`, or give it in ${args.app_key_env}."
+        raise CredentialsMissing(
+            f"no APP-KEY for {app_id}: store it with `kiosk secrets set-key --app-id {app_id}`, "
+            f"or give it in ${key_env}."
         )
-    return Credentials(args.app_id, key)
+    return Credentials(app_id, key)
 
 
-def open_backend(args: argparse.Namespace) -> Backend:
+def open_backend(config: BackendConfig) -> Backend:
     """Connect to the configured server, or start the embedded sandbox when none is given."""
-    credentials = configured_credentials(args)
-    if credentials is not None:
-        return Backend(args.base_url, credentials, [args.base_url], False, lambda: None)
+    if config.base_url is not None:
+        if config.credentials is None:
+            raise CredentialsMissing(f"no credentials for {config.base_url}")
+        return Backend(config.base_url, config.credentials, [config.base_url], lambda: None)
+    # Imported here: the server stack is heavy and only the sandbox needs it.
     from kiosk.sandbox.app import SandboxConfig
     from kiosk.sandbox.server import SandboxServer, generate_credentials
 
-    app_id, app_key = generate_credentials()
-    # Only this process knows the generated credentials, so the only callback URL a session can
-    # carry is the operator's own (from the settings): it may be a receiver on the branch network.
-    config = SandboxConfig(
-        app_id=app_id,
-        app_key=app_key,
-        step_seconds=args.step_seconds,
-        allow_private_callbacks=True,
+    credentials = config.credentials or Credentials(*generate_credentials())
+    sandbox_config = SandboxConfig(
+        app_id=credentials.app_id,
+        app_key=credentials.app_key,
+        step_seconds=config.step_seconds,
+        allow_private_callbacks=config.allow_private_callbacks,
     )
-    host = "127.0.0.1" if args.local else "0.0.0.0"  # noqa: S104 - phones must reach the page
+    host = "0.0.0.0" if config.lan else "127.0.0.1"  # noqa: S104 - phones must reach the page
     try:
-        server = SandboxServer(config, host=host, port=args.port)
+        server = SandboxServer(sandbox_config, host=host, port=config.port)
     except OSError:
-        log.warning("port %s is busy; the sandbox takes a free one", args.port)
-        server = SandboxServer(config, host=host, port=0)
+        log.warning("port %s is busy; the sandbox takes a free one", config.port)
+        server = SandboxServer(sandbox_config, host=host, port=0)
     server.start()
     log.info("sandbox at %s; phones use %s", server.local_url, server.public_url)
     trusted = [server.local_url, server.public_url]
-    return Backend(server.local_url, Credentials(app_id, app_key), trusted, True, server.stop)
+    return Backend(server.local_url, credentials, trusted, server.stop)
 
 
 class BackendStarter:
     """Opens the backend and its client on a background thread; :meth:`get` waits for them.
 
     Args:
-        opener: builds the backend (normally :func:`open_backend` bound to the arguments).
+        opener: builds the backend (normally :func:`open_backend` bound to its config).
     """
 
     def __init__(self, opener: Callable[[], Backend]) -> None:

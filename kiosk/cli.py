@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 from kiosk import __version__
 
 if TYPE_CHECKING:
-    from kiosk.core.settings import Settings
+    from kiosk.config import KioskConfig
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The full command line."""
-    from kiosk import app, verify
+    from kiosk import config, verify
     from kiosk.sandbox import cli as sandbox_cli
 
     parser = argparse.ArgumentParser(
@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-v", "--verbose", action="store_true", help="log more (secrets are masked)"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    app.add_arguments(
+    config.add_run_arguments(
         commands.add_parser(
             "run",
             parents=[common],
@@ -112,34 +112,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         with logs.configured(args.verbose):
             return int(verify.run(args))
     from kiosk import app, paths
-    from kiosk.core.settings import SettingsError
 
     with logs.configured(args.verbose, paths.log_dir() / "kiosk.log") as logging_setup:
-        settings = _load_settings(args)
-        if settings is None:
-            return 2
-        try:
-            filled = app.apply_settings(args, settings)
-        except SettingsError as problem:
-            print(f"error: {problem}", file=sys.stderr)
-            return 2
-        _tighten_files(args)
         # Shown to staff in the operator panel: the customer screens never mention storage.
-        filled.storage_warnings = [logging_setup.problem] if logging_setup.problem else []
-        return app.run(filled)
+        warnings = (logging_setup.problem,) if logging_setup.problem else ()
+        config = _run_config(args, warnings)
+        if config is None:
+            return 2
+        _tighten_files(config)
+        return app.run(config)
 
 
-def _tighten_files(args: argparse.Namespace) -> None:
+def _run_config(args: argparse.Namespace, warnings: tuple[str, ...]) -> KioskConfig | None:
+    """The window's configuration, or None after printing what to fix."""
+    from kiosk.config import from_arguments, load_settings, settings_file
+    from kiosk.core.settings import SettingsError
+
+    try:
+        return from_arguments(args, load_settings(settings_file(args.settings)), warnings)
+    except SettingsError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return None
+    except ValueError as problem:  # an unknown --demo scenario, as before: exit 1
+        raise SystemExit(f"error: {problem}") from problem
+
+
+def _tighten_files(config: KioskConfig) -> None:
     """Make the kiosk's folders 0700 and files 0600 (an older build left them readable by
     every local user); logged once."""
     import logging
 
     from kiosk import paths
+    from kiosk.config import journal_file, last_good
     from kiosk.core import private_files
 
-    settings = _settings_file(args)
-    journal = Path(args.journal) if args.journal else paths.journal_path()
-    files = [settings, _last_good(settings)]
+    journal = config.journal or journal_file(None)
+    files = [config.settings_path, last_good(config.settings_path)]
     files += [
         journal.with_name(journal.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")
     ]
@@ -161,10 +169,10 @@ def _journal(args: argparse.Namespace) -> int:
     A locked, damaged or unreadable journal gets one line naming the file and the fix, and
     exit code 4; never a traceback.
     """
-    from kiosk import paths
+    from kiosk.config import journal_file
     from kiosk.core.journal import Journal, JournalError, entries_as_text
 
-    path = Path(args.journal) if args.journal else paths.journal_path()
+    path = journal_file(args.journal)
     if not path.exists():
         print(f"error: no journal at {path} (the kiosk creates it on first run).", file=sys.stderr)
         return 1
@@ -187,57 +195,12 @@ def _journal(args: argparse.Namespace) -> int:
     return 0
 
 
-def _settings_file(args: argparse.Namespace) -> Path:
-    from kiosk import paths
-
-    return Path(args.settings) if args.settings else paths.settings_path()
-
-
-def _last_good(path: Path) -> Path:
-    """The copy of the last settings file that loaded, kept beside it."""
-    return path.with_name(path.stem + ".last-good" + path.suffix)
-
-
-def _load_settings(args: argparse.Namespace) -> Settings | None:
-    """The settings for ``run``: the file's, or the last good ones (with a logged warning) when
-    the file is broken, or None after printing what to fix when there are none."""
-    import logging
-
-    from kiosk.core import private_files
-    from kiosk.core.settings import SettingsError, load
-
-    path = _settings_file(args)
-    last_good = _last_good(path)
-    try:
-        settings = load(path)
-    except SettingsError as problem:
-        fallback: Settings | None = None
-        try:
-            fallback = load(last_good) if last_good.exists() else None
-        except SettingsError:
-            fallback = None
-        if fallback is None:
-            print(f"error: {problem}", file=sys.stderr)
-            return None
-        logging.getLogger("kiosk.settings").error(
-            "%s -- using the last good settings from %s", problem, last_good
-        )
-        return fallback
-    if path.exists():
-        try:
-            private_files.copy(path, last_good)
-        except OSError as exc:  # a read-only folder: the kiosk still runs
-            logging.getLogger("kiosk.settings").warning(
-                "could not keep a last good copy of the settings at %s (%s)", last_good, exc
-            )
-    return settings
-
-
 def _settings_command(args: argparse.Namespace) -> int:
     """``kiosk settings init|show|check|path``."""
+    from kiosk.config import settings_file
     from kiosk.core.settings import SettingsError, documented_file, load
 
-    path = _settings_file(args)
+    path = settings_file(args.settings)
     if args.action == "path":
         print(path)
         return 0

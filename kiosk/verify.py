@@ -18,10 +18,14 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import TYPE_CHECKING, TextIO
 
+from kiosk.backend import APP_KEY_ENV, BackendConfig
 from kiosk.core.credentials import Credentials
-from kiosk.core.models import Scope, SessionStatus, Status
+from kiosk.core.models import SessionStatus, Status
 from kiosk.core.qr import render_text
 from kiosk.core.redact import redact
+from kiosk.core.rules import SCOPES, split_names
+from kiosk.core.scenarios import SCENARIOS
+from kiosk.core.settings import CLOUD_URL
 from kiosk.core.state import ActiveSession, ErrorKind
 from kiosk.core.text import printable, terminal_safe
 from kiosk.core.verdict import Thresholds, Verdict, decide
@@ -42,46 +46,32 @@ class ExitCode(IntEnum):
     ERROR = 4  # could not get an answer: credentials, network, server, configuration
 
 
-SCENARIOS = ("pass", "fail_liveness", "fail_deepfake", "no_match", "fail", "expire", "cancel")
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Arguments of ``kiosk verify``."""
-    parser.add_argument(
-        "--base-url",
-        help="server to use, e.g. https://cloud.ooto-ai.com (default: start the embedded sandbox)",
-    )
-    parser.add_argument(
-        "--app-id", default=os.environ.get("KIOSK_APP_ID"), help="APP-ID (env KIOSK_APP_ID)"
-    )
+    """Arguments of ``kiosk verify``.
+
+    The server, APP-ID, scopes, TTL, poll interval and match threshold come from the settings
+    file and ``KIOSK_*`` variables, as the window's do; the options below override them. Their
+    values are checked more loosely than the window's (a TTL the server refuses shows the
+    server's answer): this is a tool for checking a deployment.
+    """
+    from kiosk.config import add_listen_option, add_setting_options
+
+    parser.add_argument("--settings", metavar="PATH", help="settings file (default: the kiosk's)")
+    add_setting_options(parser, ("backend", "app_id", "scopes"))
+    add_setting_options(parser, ("ttl_sec", "poll_interval", "min_similarity"), type=float)
     parser.add_argument(
         "--app-key",
-        default=os.environ.get("KIOSK_APP_KEY"),
-        help="APP-KEY (env KIOSK_APP_KEY, which keeps it out of the process list)",
-    )
-    parser.add_argument(
-        "--scopes",
-        default="liveness,deepfake,search",
-        help="comma-separated checks: liveness, deepfake, search, enroll (default %(default)s)",
+        help="APP-KEY, for scripts; prefer KIOSK_APP_KEY or the OS keyring "
+        "(`kiosk secrets set-key`), which keep it out of the process list",
     )
     parser.add_argument(
         "--scenario", choices=SCENARIOS, help="sandbox only: let the session play this outcome"
     )
-    parser.add_argument("--ttl", type=float, help="requested session lifetime in seconds")
     parser.add_argument(
         "--timeout",
         type=float,
         default=900.0,
         help="give up after this many seconds, whatever the server does (default %(default)s)",
-    )
-    parser.add_argument(
-        "--poll-interval",
-        type=float,
-        default=1.0,
-        help="seconds between status reads (default %(default)s)",
-    )
-    parser.add_argument(
-        "--min-similarity", type=float, default=0.75, help="match threshold (default %(default)s)"
     )
     parser.add_argument(
         "--trusted-origin",
@@ -97,11 +87,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="keep retrying a failing network or server this many seconds (default %(default)s)",
     )
     parser.add_argument("--no-qr", action="store_true", help="print the link without a QR code")
-    parser.add_argument(
-        "--lan",
-        action="store_true",
-        help="embedded sandbox: listen on all interfaces so a phone on the LAN can open the link",
-    )
+    add_listen_option(parser, default="local", old_flag="--lan")
     parser.add_argument(
         "--step-seconds",
         type=float,
@@ -143,73 +129,117 @@ def run(
 ) -> ExitCode:
     """Run one verification from parsed arguments and return the exit code."""
     p = _Printer(out or sys.stdout, err or sys.stderr)
-    scopes = [s.strip() for s in args.scopes.split(",") if s.strip()]
-    unknown = [s for s in scopes if s not in {x.value for x in Scope}]
-    if not scopes or unknown:
-        p.warn(
-            f"error: --scopes must list checks from liveness, deepfake, search, enroll"
-            f"{'; unknown: ' + ', '.join(unknown) if unknown else ''}."
-        )
-        return ExitCode.USAGE
-    numbers = (args.poll_interval, args.timeout, args.retry_for, args.min_similarity)
-    if not all(math.isfinite(n) for n in numbers) or (args.ttl is not None and not args.ttl > 0):
-        p.warn(
-            "error: --timeout, --poll-interval, --retry-for, --min-similarity and --ttl must be "
-            "finite numbers (--ttl above 0)."
-        )
-        return ExitCode.USAGE
-    if min(args.poll_interval, args.timeout) <= 0 or args.retry_for < 0:
-        p.warn("error: --poll-interval and --timeout must be positive, --retry-for not negative.")
-        return ExitCode.USAGE
-    if not 0 <= args.min_similarity <= 1:
-        p.warn("error: --min-similarity must be between 0 and 1.")
+    request = _request(args, p)
+    if request is None:
         return ExitCode.USAGE
     with ExitStack() as stack:
-        base_url, credentials, trusted = _backend(args, p, stack)
-        if base_url is None or credentials is None:
-            return ExitCode.USAGE
+        from kiosk.backend import open_backend
+
+        backend = open_backend(request.backend)
+        stack.callback(backend.close)
+        if request.backend.base_url is None:
+            p.say(f"Started the embedded sandbox at {backend.base_url} (SANDBOX: no real checks).")
         from kiosk.core.api import VerificationClient
 
-        client = stack.enter_context(VerificationClient(base_url, credentials))
+        client = stack.enter_context(VerificationClient(backend.base_url, backend.credentials))
+        trusted = [*args.trusted_origin, *backend.trusted_origins]
         try:
-            return _verify(args, client, scopes, trusted, p)
+            return _verify(args, request, client, trusted, p)
         except KeyboardInterrupt:
             p.warn("Interrupted.")
             return ExitCode.ERROR
     return ExitCode.ERROR  # pragma: no cover - the with block always returns
 
 
-def _backend(
-    args: argparse.Namespace, p: _Printer, stack: ExitStack
-) -> tuple[str | None, Credentials | None, list[str]]:
-    trusted = list(args.trusted_origin)
-    if args.base_url:
-        if not args.app_id or not args.app_key:
-            p.warn(
-                "error: --base-url needs --app-id and --app-key (or KIOSK_APP_ID and "
-                "KIOSK_APP_KEY). Leave out --base-url to use the embedded sandbox."
-            )
-            return None, None, trusted
-        if not args.base_url.startswith(("https://", "http://")):
-            p.warn(f"error: --base-url must start with https:// or http://, not {args.base_url!r}.")
-            return None, None, trusted
-        trusted.append(args.base_url)
-        return args.base_url, Credentials(args.app_id, args.app_key), trusted
-    # No server given: start the embedded sandbox (imported here: it pulls in the server stack).
-    from kiosk.sandbox.app import SandboxConfig
-    from kiosk.sandbox.server import SandboxServer, generate_credentials
+@dataclass(frozen=True)
+class _Request:
+    """What one verification asks for: the options given, else the settings'."""
 
-    app_id, app_key = generate_credentials()
-    config = SandboxConfig(
-        app_id=args.app_id or app_id,
-        app_key=args.app_key or app_key,
-        step_seconds=args.step_seconds,
-    )
-    host = "0.0.0.0" if args.lan else "127.0.0.1"  # noqa: S104 - opt-in for phones on the LAN
-    server = stack.enter_context(SandboxServer(config, host=host))
-    p.say(f"Started the embedded sandbox at {server.local_url} (SANDBOX: no real checks).")
-    trusted += [server.local_url, server.public_url]
-    return server.local_url, Credentials(config.app_id, config.app_key), trusted
+    backend: BackendConfig
+    scopes: list[str]
+    ttl: float
+    poll_interval: float
+    min_similarity: float
+
+
+def _request(args: argparse.Namespace, p: _Printer) -> _Request | None:
+    """The options over the settings (file, then ``KIOSK_*``), checked; None after saying
+    what to fix."""
+    from kiosk.config import settings_file
+    from kiosk.core.settings import SettingsError, load
+
+    try:
+        settings = load(settings_file(args.settings))
+    except SettingsError as problem:
+        p.warn(f"error: {problem}")
+        return None
+    scopes = split_names(args.scopes) if args.scopes is not None else list(settings.scopes)
+    unknown = [s for s in scopes if s not in SCOPES]
+    if not scopes or unknown:
+        p.warn(
+            f"error: --scopes must list checks from {', '.join(SCOPES)}"
+            f"{'; unknown: ' + ', '.join(unknown) if unknown else ''}."
+        )
+        return None
+    ttl = settings.ttl_sec if args.ttl_sec is None else args.ttl_sec
+    poll = settings.poll_interval if args.poll_interval is None else args.poll_interval
+    similarity = settings.min_similarity if args.min_similarity is None else args.min_similarity
+    if not all(math.isfinite(n) for n in (poll, args.timeout, args.retry_for, similarity, ttl)):
+        p.warn(
+            "error: --timeout, --poll-interval, --retry-for, --min-similarity and --ttl must be "
+            "finite numbers (--ttl above 0)."
+        )
+        return None
+    if not ttl > 0:
+        p.warn("error: --ttl must be a finite number above 0.")
+        return None
+    if min(poll, args.timeout) <= 0 or args.retry_for < 0:
+        p.warn("error: --poll-interval and --timeout must be positive, --retry-for not negative.")
+        return None
+    if not 0 <= similarity <= 1:
+        p.warn("error: --min-similarity must be between 0 and 1.")
+        return None
+    backend = _backend(args, settings.base_url, settings.app_id, p)
+    if backend is None:
+        return None
+    return _Request(backend, scopes, ttl, poll, similarity)
+
+
+def _backend(
+    args: argparse.Namespace, configured: str | None, app_id: str, p: _Printer
+) -> BackendConfig | None:
+    """The backend: ``--base-url`` or the settings'; its credentials from the options, the
+    settings, ``KIOSK_APP_KEY`` or the keyring, as the window finds them."""
+    from kiosk.backend import CredentialsMissing, credentials_for
+
+    base_url = args.backend or configured
+    app_id = args.app_id or app_id
+    lan = args.listen == "lan"
+    if base_url == "cloud":
+        base_url = CLOUD_URL
+    if base_url is None or base_url == "sandbox":
+        # The embedded sandbox accepts the credentials given, else generated ones.
+        given = args.app_key or os.environ.get(APP_KEY_ENV)
+        credentials = None
+        if app_id or given:
+            from kiosk.sandbox.server import generate_credentials
+
+            generated = generate_credentials()
+            credentials = Credentials(app_id or generated[0], given or generated[1])
+        return BackendConfig(None, credentials, lan, 0, args.step_seconds)
+    if not base_url.startswith(("https://", "http://")):
+        p.warn(f"error: --base-url must start with https:// or http://, not {base_url!r}.")
+        return None
+    try:
+        credentials = credentials_for(app_id, args.app_key)
+    except CredentialsMissing as exc:
+        p.warn(
+            "error: --base-url needs --app-id and --app-key (or KIOSK_APP_ID and KIOSK_APP_KEY, "
+            f"or the key in the OS keyring): {exc} Leave out --base-url to use the embedded "
+            "sandbox."
+        )
+        return None
+    return BackendConfig(base_url, credentials)
 
 
 class _TerminalListener:
@@ -250,8 +280,8 @@ class _TerminalListener:
 
 def _verify(
     args: argparse.Namespace,
+    request: _Request,
     client: VerificationClient,
-    scopes: list[str],
     trusted: Sequence[str],
     p: _Printer,
 ) -> ExitCode:
@@ -260,13 +290,13 @@ def _verify(
     metadata = {"sandbox": {"scenario": args.scenario}} if args.scenario else None
     runner = SessionRunner(
         client,
-        scopes=scopes,
+        scopes=request.scopes,
         trusted_origins=trusted,
         metadata=metadata,
-        ttl_sec=args.ttl,
+        ttl_sec=request.ttl,
         policy=PollPolicy(
-            interval=args.poll_interval,
-            active_interval=args.poll_interval,
+            interval=request.poll_interval,
+            active_interval=request.poll_interval,
             give_up_after=args.retry_for,
         ),
     )
@@ -307,7 +337,7 @@ def _verify(
         )
         return ExitCode.ERROR
     status = listener.final
-    verdict = decide(status, scopes, Thresholds(min_similarity=args.min_similarity))
+    verdict = decide(status, request.scopes, Thresholds(min_similarity=request.min_similarity))
     _print_outcome(status, verdict, p)
     if status.status in (Status.EXPIRED, Status.CANCELED):
         return ExitCode.ENDED

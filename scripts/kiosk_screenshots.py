@@ -6,7 +6,6 @@ Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/kiosk_screenshots.py [
 
 from __future__ import annotations
 
-import argparse
 import functools
 import sys
 from collections.abc import Callable
@@ -16,9 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
 from PySide6.QtWidgets import QApplication
 
-from kiosk import app as kiosk_app
-from kiosk.backend import BackendStarter, open_backend
+from kiosk.backend import BackendConfig, BackendStarter, open_backend
+from kiosk.config import KioskConfig, settings_file
+from kiosk.core.settings import Settings
 from kiosk.core.state import ErrorKind, KioskState, Phase
+from kiosk.sessions import runner_factory
 from kiosk.ui.controller import ControllerOptions, KioskController
 from kiosk.ui.window import KioskWindow
 
@@ -37,19 +38,11 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     qt = QApplication.instance() or QApplication(sys.argv[:1])
-    args = argparse.Namespace(
-        base_url=None,
-        local=True,
-        port=0,
-        step_seconds=1.5,
-        scopes="liveness,deepfake,search",
-        demo="",
-        ttl=300.0,
-        poll_interval=0.2,
-    )
-    starter = BackendStarter(functools.partial(open_backend, args))
+    backend = BackendConfig(None, step_seconds=1.5)
+    config = KioskConfig(Settings(poll_interval=0.2), settings_file(None))
+    starter = BackendStarter(functools.partial(open_backend, backend))
     scenarios = iter(["pass", "no_match", "expire", "pass"] * len(SIZES))
-    make_runner = kiosk_app.runner_factory(starter, args, scenarios)
+    make_runner = runner_factory(starter, config, scenarios)
     controller = KioskController(make_runner, ControllerOptions(result_seconds=30))
     window = KioskWindow(controller, sandbox=True, open_url=lambda url: True)
     try:

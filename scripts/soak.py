@@ -27,13 +27,13 @@ from PySide6.QtWidgets import QApplication
 from kiosk.core.api import Credentials, VerificationClient
 from kiosk.core.journal_writer import JournalWriter
 from kiosk.core.poller import PollPolicy, SessionRunner
+from kiosk.core.scenarios import SCENARIOS
 from kiosk.core.state import Ending, KioskState, Phase
 from kiosk.sandbox.process import sandbox_process
 from kiosk.ui.controller import ControllerOptions, KioskController
 from kiosk.ui.window import KioskWindow
 
 APP_ID, APP_KEY = "soak", "soak-key-0123456789"
-SCENARIOS = ("pass", "fail_liveness", "fail_deepfake", "no_match", "fail", "expire", "cancel")
 EXPECTED: dict[str, tuple[Phase, str]] = {
     "pass": (Phase.RESULT, "PASS"),
     "fail_liveness": (Phase.RESULT, "FAIL"),

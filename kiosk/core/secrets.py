@@ -20,9 +20,12 @@ import secrets
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.core.redact import register_secret
+
+if TYPE_CHECKING:
+    from kiosk.core.state import ActiveSession
 
 SERVICE = "verification-kiosk"
 PIN_ENTRY = "operator-pin"
@@ -60,7 +63,7 @@ def get_app_key(app_id: str) -> str | None:
     except KeyringUnavailable:
         raise
     except Exception as exc:  # a locked or broken keyring
-        raise KeyringUnavailable(f"The keyring could not be read ({type(exc).__name__}).") from None
+        raise KeyringUnavailable(f"The keyring could not be read ({type(exc).__name__}).") from exc
     register_secret(key)
     return key  # type: ignore[no-any-return]
 
@@ -190,3 +193,31 @@ def clear_live_session() -> None:
 
     with contextlib.suppress(keyring.errors.PasswordDeleteError):
         _keyring().delete_password(SERVICE, LIVE_ENTRY)
+
+
+class KeyringLiveStore:
+    """The controller's store for the live session: the keyring (never a file: it holds the
+    token), keyed to the backend so another backend's kiosk does not resume it."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+
+    def save(self, session: ActiveSession, journal_row: int | None) -> None:
+        record = {
+            "base_url": self.base_url,
+            "session_id": session.session_id,
+            "token": session.token,
+            "url": session.url,
+            "scopes": list(session.scopes),
+            "journal_row": journal_row,
+        }
+        try:
+            save_live_session(record)
+        except Exception:  # no keyring: the session still runs, it just cannot be resumed
+            logging.getLogger(__name__).warning(
+                "the live session could not be kept for resuming after a restart"
+            )
+
+    def clear(self) -> None:
+        with contextlib.suppress(Exception):
+            clear_live_session()

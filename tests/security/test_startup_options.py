@@ -3,13 +3,12 @@ line naming the option and the valid values, exit code 2, no traceback, no windo
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
 
-from kiosk import app
 from kiosk.cli import build_parser, main
+from kiosk.config import KioskConfig, from_arguments
 from kiosk.core.settings import Settings
 
 
@@ -49,19 +48,22 @@ def test_a_wrong_option_stops_the_kiosk_with_one_line(
 
 def test_options_get_the_same_rule_as_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     args = build_parser().parse_args(["run", "--ttl", "600", "--scopes", "liveness, search"])
-    filled = app.apply_settings(args, Settings())
-    assert (filled.ttl, filled.scopes, filled.port) == (600.0, "liveness,search", 8765)
-    assert filled.settings_in_force.ttl_sec == 600
+    filled = from_arguments(args, Settings())
+    assert (filled.settings.ttl_sec, filled.settings.scopes, filled.port) == (
+        600,
+        ("liveness", "search"),
+        8765,
+    )
     # The option wins over the file and the environment, as before.
     monkeypatch.setenv("KIOSK_TTL_SEC", "900")
     from kiosk.core.settings import load
 
-    again = app.apply_settings(args, load(None))
-    assert again.ttl == 600.0
+    again = from_arguments(args, load(None))
+    assert again.settings.ttl_sec == 600
 
 
 def test_options_left_out_come_from_the_settings() -> None:
     args = build_parser().parse_args(["run"])
-    filled = app.apply_settings(args, Settings(ttl_sec=1200, min_similarity=0.8))
-    assert (filled.ttl, filled.min_similarity) == (1200.0, 0.8)
-    assert isinstance(filled, argparse.Namespace)
+    filled = from_arguments(args, Settings(ttl_sec=1200, min_similarity=0.8))
+    assert (filled.settings.ttl_sec, filled.settings.min_similarity) == (1200, 0.8)
+    assert isinstance(filled, KioskConfig)

@@ -1,0 +1,138 @@
+"""Rules that check one configuration value, whatever its source (file, environment, option).
+
+A rule returns the value typed, or raises ``TypeError``/``ValueError``; :class:`Rule` pairs it
+with the words that say what is valid, which every message about that value uses. Text is read
+as a number or a flag, as it comes from environment variables and the command line.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.core.models import Scope
+
+# In the order messages list them (the enum's own order puts enroll before search).
+SCOPES = tuple(s.value for s in (Scope.LIVENESS, Scope.DEEPFAKE, Scope.SEARCH, Scope.ENROLL))
+# The server refuses metadata over 16 KiB (compact JSON; kiosk.sandbox.schemas has the same
+# rule); the kiosk adds its host name to each session's, so the file may use 15 KiB of it.
+MAX_METADATA_BYTES = 15 * 1024
+MAX_METADATA_DEPTH = 32
+_TRUE = ("true", "1", "yes", "on")
+_FALSE = ("false", "0", "no", "off")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check and what it expects, in words (``"a number from 0 to 1"``)."""
+
+    check: Callable[[Any], Any]
+    expect: str
+
+
+def split_names(text: str) -> list[str]:
+    """``"a, b,,c"`` -> ``["a", "b", "c"]``: the one reader of comma-separated lists."""
+    return [item.strip() for item in text.split(",") if item.strip()]
+
+
+def text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError
+    return value
+
+
+def flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in _TRUE + _FALSE:
+        return value.lower() in _TRUE
+    raise TypeError
+
+
+def number(low: float, high: float, whole: bool = False) -> Callable[[Any], Any]:
+    """A rule for a number from ``low`` to ``high`` (a whole one if ``whole``); text is read
+    as a number, as in environment variables and on the command line."""
+
+    def check(value: Any) -> float | int:
+        if isinstance(value, bool):
+            raise TypeError
+        number = float(value) if isinstance(value, int | float | str) else math.nan
+        if math.isnan(number) or not low <= number <= high or (whole and number != int(number)):
+            raise TypeError
+        return int(number) if whole else number
+
+    return check
+
+
+def scopes(value: Any) -> tuple[str, ...]:
+    """Known scopes, each once, at least one; from a list or comma-separated text."""
+    items = split_names(value) if isinstance(value, str) else value
+    if not isinstance(items, list | tuple):
+        raise TypeError
+    cleaned = tuple(str(item).strip() for item in items if str(item).strip())
+    if not cleaned or len(set(cleaned)) != len(cleaned) or any(s not in SCOPES for s in cleaned):
+        raise TypeError
+    return cleaned
+
+
+def backend(value: Any) -> str:
+    chosen = text(value).strip()
+    if chosen in ("sandbox", "cloud") or chosen.startswith(("https://", "http://")):
+        return chosen.rstrip("/")
+    raise TypeError
+
+
+def url_or_empty(value: Any) -> str:
+    chosen = text(value).strip()
+    if chosen and not chosen.startswith(("https://", "http://")):
+        raise TypeError
+    return chosen
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")  # NaN, Infinity: Python's json accepts them
+
+
+def metadata(value: Any) -> dict[str, Any]:
+    """A JSON object the server accepts: finite numbers, nested at most 32 deep, small."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value, parse_constant=_refuse_constant) if value.strip() else {}
+        except RecursionError as exc:
+            raise ValueError("nested too deeply") from exc
+    if not isinstance(value, dict):
+        raise TypeError
+    _check_json(value)
+    encoded = json.dumps(value, separators=(",", ":"), allow_nan=False).encode()
+    if len(encoded) > MAX_METADATA_BYTES:
+        raise ValueError("too large")
+    return dict(value)
+
+
+def _check_json(value: Any) -> None:
+    """Raise unless ``value`` is plain JSON: str keys, finite numbers, no TOML dates, and
+    containers nested at most :data:`MAX_METADATA_DEPTH` deep. Iterative: no recursion limit."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list) and depth > MAX_METADATA_DEPTH:
+            raise ValueError("nested too deeply")
+        if isinstance(item, dict):
+            if not all(isinstance(key, str) for key in item):
+                raise TypeError
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+        elif isinstance(item, float):
+            if not math.isfinite(item):
+                raise ValueError("not a finite number")
+        elif item is not None and not isinstance(item, str | int):  # bool is an int
+            raise TypeError  # a TOML date or time has no JSON form
+
+
+# Rules of options that are not settings, shared by every command that takes them.
+PORT = Rule(number(0, 65535, True), "a whole number from 0 (any) to 65535")
+PACE = Rule(number(0.01, 3600), "a number from 0.01 to 3600")
