@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from kiosk.sandbox.store import MAX_TTL_SECONDS, MIN_TTL_SECONDS, Scenario
+from kiosk.sandbox.session import MAX_TTL_SECONDS, MIN_TTL_SECONDS, Scenario
 
 MAX_METADATA_BYTES = 16 * 1024
 MAX_URL_LENGTH = 2048

@@ -1,16 +1,10 @@
-"""Sessions of the sandbox and their lifecycle: pure state, an injectable clock, no I/O.
-
-Lifecycle: CREATED -> CAPTCHA_OK (only when ``uiHints.needCaptcha``) -> IN_PROGRESS, with
-``nextStep`` walking through the requested scopes in the vendor's order -> DONE or FAILED.
-EXPIRED is reached when the TTL runs out before the end, CANCELED when the person cancels.
-
-A session is driven either by the phone-side flow page (the person's actions) or, when created
-with ``metadata.sandbox.scenario``, by a timeline that advances every ``step_seconds``.
+"""The sandbox's sessions: creation, lookup, the clock-driven changes and retention.
 
 Every operation costs the same however many sessions are live: the moments at which sessions
 change by themselves (expiry, a scenario's next phase) wait in a heap, so the server's ticker
 touches only the sessions that are due, and creating a session never walks over the others.
 Live sessions are capped per owner (APP-ID) and finished ones kept for a bounded number.
+A session's own state and lifecycle rules are in ``session.py``.
 """
 
 from __future__ import annotations
@@ -24,47 +18,42 @@ import uuid
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Any
 
 from kiosk.core.models import SCOPE_ORDER, Scope, Status, Step
+from kiosk.sandbox import session as lifecycle
 from kiosk.sandbox.results import build_result
+from kiosk.sandbox.session import (
+    MAX_TTL_SECONDS,
+    MIN_TTL_SECONDS,
+    InvalidAction,
+    SandboxSession,
+    Scenario,
+    Transition,
+    iso_utc,
+)
 
-MAX_TTL_SECONDS = 86400
-MIN_TTL_SECONDS = 10
+__all__ = [
+    "DEFAULT_MAX_FINISHED_SESSIONS",
+    "DEFAULT_MAX_LIVE_SESSIONS",
+    "MAX_TTL_SECONDS",
+    "MIN_TTL_SECONDS",
+    "RETENTION_SECONDS",
+    "InvalidAction",
+    "SandboxSession",
+    "Scenario",
+    "SessionStore",
+    "TooManySessions",
+    "Transition",
+    "iso_utc",
+]
+
 # Final sessions stay readable this long after they end, then are forgotten (404).
 RETENTION_SECONDS = 3600
 # Live (not final) sessions one APP-ID may hold at once; more gets 429 too_many_sessions.
 DEFAULT_MAX_LIVE_SESSIONS = 1000
 # Finished sessions kept readable at most; the oldest are forgotten first beyond this.
 DEFAULT_MAX_FINISHED_SESSIONS = 10_000
-
-
-class Scenario(StrEnum):
-    """Scripted outcomes for unattended runs (``metadata.sandbox.scenario``)."""
-
-    PASS = "pass"  # noqa: S105 - a scenario name, not a password
-    FAIL_LIVENESS = "fail_liveness"
-    FAIL_DEEPFAKE = "fail_deepfake"
-    NO_MATCH = "no_match"
-    FAIL = "fail"
-    EXPIRE = "expire"
-    CANCEL = "cancel"
-
-
-class Transition(StrEnum):
-    """What a person did on the flow page."""
-
-    CAPTCHA = "captcha"
-    START = "start"
-    STEP = "step"
-    CANCEL = "cancel"
-
-
-class InvalidAction(Exception):
-    """The action does not apply to the session in its current state."""
 
 
 class TooManySessions(Exception):
@@ -76,62 +65,6 @@ class TooManySessions(Exception):
             "wait for some to finish or expire, then try again."
         )
         self.limit = limit
-
-
-@dataclass
-class SandboxSession:
-    """One session's full server-side state. Mutated only under the store's lock."""
-
-    session_id: str
-    token: str
-    requested_scopes: list[str]
-    steps: tuple[Scope, ...]
-    metadata: dict[str, Any] | None
-    callback_url: str | None
-    return_url: str | None
-    created_at: float
-    expires_at: float
-    need_captcha: bool
-    captcha: tuple[int, int]
-    scenario: Scenario | None
-    owner: str = ""
-    status: Status = Status.CREATED
-    step_index: int = 0
-    passes: dict[Scope, bool] = field(default_factory=dict)
-    photo_size: tuple[int, int] | None = None
-    result: dict[str, Any] | None = None
-
-    @property
-    def next_step(self) -> Step | None:
-        """The step the person performs next, or None outside IN_PROGRESS."""
-        if self.status is not Status.IN_PROGRESS or self.step_index >= len(self.steps):
-            return None
-        return Step.for_scope(self.steps[self.step_index])
-
-    def status_body(self) -> dict[str, Any]:
-        """The Get Status body (also the callback body).
-
-        ``sessionId`` and ``metadata`` go beyond the vendor's example so a callback receiver can
-        tell sessions apart; clients must tolerate extra fields anyway.
-        """
-        step = self.next_step
-        return {
-            "sessionId": self.session_id,
-            "status": self.status.value,
-            "scopes": list(self.requested_scopes),
-            "nextStep": None if step is None else step.value,
-            "expiresAt": iso_utc(self.expires_at),
-            "uiHints": {"needCaptcha": self.need_captcha},
-            "returnUrl": self.return_url,
-            "metadata": self.metadata,
-            "result": self.result,
-        }
-
-
-def iso_utc(epoch_seconds: float) -> str:
-    """ISO 8601 in UTC with milliseconds and a ``Z``, as the vendor writes ``expiresAt``."""
-    moment = datetime.fromtimestamp(epoch_seconds, tz=UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
 class SessionStore:
@@ -289,11 +222,7 @@ class SessionStore:
         heapq.heappush(self._due, (when, next(self._seq), token))
 
     def _next_phase(self, session: SandboxSession, now: float) -> float:
-        """When a scenario session next moves: the start of its next phase after ``now``."""
-        if self.step_seconds <= 0:
-            return now
-        phases = int((now - session.created_at) / self.step_seconds) + 1
-        return session.created_at + phases * self.step_seconds
+        return lifecycle.next_phase_at(session, now, self.step_seconds)
 
     def _compact(self) -> None:
         """Drop the entries of finished sessions once they outnumber the live ones (amortised
@@ -322,7 +251,11 @@ class SessionStore:
         finals: list[SandboxSession] = []
         try:
             with self._lock, self._mutating(token, finals) as session:
-                self._apply(session, action, answer, step, passed, photo_size, finals)
+                ending = lifecycle.apply(
+                    session, action, answer=answer, step=step, passed=passed, photo_size=photo_size
+                )
+                if ending is not None:
+                    self._finish(session, ending, finals)
         finally:
             self._announce(finals)
         return session
@@ -339,88 +272,17 @@ class SessionStore:
             raise InvalidAction("this session is driven by a demo scenario")
         yield session
 
-    def _apply(
-        self,
-        session: SandboxSession,
-        action: Transition,
-        answer: int | None,
-        step: Step | None,
-        passed: bool,
-        photo_size: tuple[int, int] | None,
-        finals: list[SandboxSession],
-    ) -> None:
-        status = session.status
-        if action is Transition.CANCEL:
-            self._finish(session, Status.CANCELED, finals)
-        elif action is Transition.CAPTCHA:
-            if status is not Status.CREATED or not session.need_captcha:
-                raise InvalidAction("no captcha is pending")
-            if answer != sum(session.captcha):
-                raise InvalidAction("that answer is not right")
-            session.status = Status.CAPTCHA_OK
-        elif action is Transition.START:
-            ready = Status.CAPTCHA_OK if session.need_captcha else Status.CREATED
-            if status is not ready:
-                raise InvalidAction("the flow cannot start now")
-            session.status = Status.IN_PROGRESS
-            session.step_index = 0
-        else:
-            if status is not Status.IN_PROGRESS or step is not session.next_step:
-                raise InvalidAction("that step is not the current one")
-            if photo_size is not None:
-                session.photo_size = photo_size
-            session.passes[session.steps[session.step_index]] = passed
-            session.step_index += 1
-            if session.step_index >= len(session.steps):
-                self._finish(session, Status.DONE, finals)
-
     def _advance(self, session: SandboxSession, now: float, finals: list[SandboxSession]) -> None:
         """Bring a live session up to ``now``: TTL first, then its scenario timeline."""
         if session.status.is_final:
             return
         if session.scenario is not None:
-            self._follow_scenario(session, now, finals)
+            phase = lifecycle.scenario_phase(session, now, self.step_seconds)
+            ending = lifecycle.follow_scenario(session, phase)
+            if ending is not None:
+                self._finish(session, ending, finals)
         if not session.status.is_final and now >= session.expires_at:
             self._finish(session, Status.EXPIRED, finals)
-
-    def _follow_scenario(
-        self, session: SandboxSession, now: float, finals: list[SandboxSession]
-    ) -> None:
-        """Move a scenario session to where its timeline says it is at ``now``.
-
-        Phase k starts at ``k * step_seconds``: CREATED, [CAPTCHA_OK], one IN_PROGRESS phase per
-        step, then the scenario's ending. ``expire`` and ``cancel`` end early.
-        """
-        scenario = session.scenario
-        assert scenario is not None
-        pace = self.step_seconds
-        phase = int((now - session.created_at) / pace) if pace > 0 else 1 << 30
-        captcha = 1 if session.need_captcha else 0
-        steps = len(session.steps)
-        if scenario is Scenario.EXPIRE:
-            if phase >= 2:
-                self._finish(session, Status.EXPIRED, finals)
-            return
-        if captcha and phase >= 1 and session.status is Status.CREATED:
-            session.status = Status.CAPTCHA_OK
-        first_step_phase = 1 + captcha
-        if phase >= first_step_phase:
-            session.status = Status.IN_PROGRESS
-            session.step_index = min(phase - first_step_phase, steps - 1)
-        if scenario in (Scenario.FAIL, Scenario.CANCEL):
-            if phase >= first_step_phase + 1:
-                ending = Status.FAILED if scenario is Scenario.FAIL else Status.CANCELED
-                self._finish(session, ending, finals)
-            return
-        if phase >= first_step_phase + steps:
-            failing = {
-                Scenario.FAIL_LIVENESS: Scope.LIVENESS,
-                Scenario.FAIL_DEEPFAKE: Scope.DEEPFAKE,
-                Scenario.NO_MATCH: Scope.SEARCH,
-            }.get(scenario)
-            session.passes = {scope: scope is not failing for scope in session.steps}
-            session.step_index = steps
-            self._finish(session, Status.DONE, finals)
 
     def _finish(
         self, session: SandboxSession, status: Status, finals: list[SandboxSession]
