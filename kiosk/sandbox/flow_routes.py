@@ -10,9 +10,9 @@ which has already refused unknown tokens, forged posts and bodies over the size 
 
 from __future__ import annotations
 
-import html
 import io
-from typing import Annotated, BinaryIO
+from dataclasses import dataclass
+from typing import Annotated, BinaryIO, Literal
 
 from fastapi import APIRouter, File, Form, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -21,8 +21,20 @@ from starlette.concurrency import run_in_threadpool
 from kiosk.core.models import Scope, Status, Step
 from kiosk.sandbox import antiforgery, pages
 from kiosk.sandbox.antiforgery import FormGuard
-from kiosk.sandbox.pages import message as _message
-from kiosk.sandbox.store import InvalidAction, SandboxSession, SessionStore, Transition
+from kiosk.sandbox.pages import (
+    CaptchaPage,
+    Choice,
+    FlowForm,
+    Icon,
+    Link,
+    MessagePage,
+    Refresh,
+    StartPage,
+    StepMark,
+    StepPage,
+)
+from kiosk.sandbox.session import InvalidAction, SandboxSession, Transition
+from kiosk.sandbox.store import SessionStore
 
 _STEP_TEXT: dict[Scope, tuple[str, str, str]] = {
     # scope: (label in the steps bar, title, instruction)
@@ -50,11 +62,6 @@ _STEP_TEXT: dict[Scope, tuple[str, str, str]] = {
 }
 
 
-_CAMERA = (
-    '<svg width="28" height="28" viewBox="0 0 24 24" fill="none" stroke="currentColor" '
-    'stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">'
-    '<path d="M4 8h3l2-3h6l2 3h3v11H4z"/><circle cx="12" cy="13" r="3.5"/></svg>'
-)
 _WAITING = {
     Status.CREATED: "waiting to start",
     Status.CAPTCHA_OK: "captcha solved",
@@ -85,8 +92,7 @@ def router(store: SessionStore, forms: FormGuard) -> APIRouter:
         session = store.get(token)
         if session is None:
             return pages.unknown_link()
-        title, body, tone, refresh, status = _render(session, problem, forms.token_for(token))
-        return pages.render(title, body, tone, refresh, status, _steps_bar(session))
+        return pages.render(page_for(session, problem, forms.token_for(token)))
 
     @routes.post("/flow/{token}/captcha")
     async def captcha(
@@ -175,115 +181,114 @@ def _photo_size(photo: BinaryIO) -> tuple[int, int] | None:
         return None
 
 
-def _hidden(csrf: str) -> str:
-    return f'<input type="hidden" name="{antiforgery.FIELD}" value="{html.escape(csrf)}">'
-
-
-def _render(
-    session: SandboxSession, problem: str | None, csrf: str
-) -> tuple[str, str, str, str, int]:
-    """Title, body HTML, tone, refresh header, HTTP status for the session's current state."""
-    token = html.escape(session.token, quote=True)
-    hidden = _hidden(csrf)
+def page_for(session: SandboxSession, problem: str | None, csrf: str) -> pages.Page:
+    """The page that shows the session's current state."""
     status = session.status
-    notice = f'<p class="notice" role="alert">{html.escape(problem)}.</p>' if problem else ""
+    steps = _steps_bar(session)
     scripted = session.scenario is not None and not status.is_final
-    refresh = '<meta http-equiv="refresh" content="1">' if scripted else ""
     if status is Status.DONE:
-        body = _message("ok", "All done", "You can go back to the kiosk now.")
-        if session.return_url:
-            target = html.escape(session.return_url, quote=True)
-            refresh = f'<meta http-equiv="refresh" content="3;url={target}">'
-            body += f'<a class="button" href="{target}">Continue</a>'
-        return "Done", body, "ok", refresh, 200
-    if status is Status.FAILED:
-        text = "Something went wrong while checking your face. Please start again at the kiosk."
-        return "Not completed", _message("warn", "We could not finish", text), "bad", "", 200
-    if status is Status.EXPIRED:
-        text = "This link is no longer valid. Start again at the kiosk to get a new code."
-        return "Link expired", _message("expired", "This link has expired", text), "bad", "", 200
-    if status is Status.CANCELED:
-        text = "Nothing was checked. You can start again at the kiosk."
-        return "Canceled", _message("bad", "Verification canceled", text), "bad", "", 200
+        link = Link(session.return_url, "Continue") if session.return_url else None
+        return MessagePage(
+            title="Done",
+            tone="ok",
+            refresh=Refresh(3, session.return_url) if session.return_url else None,
+            steps=steps,
+            icon="ok",
+            heading="All done",
+            text="You can go back to the kiosk now.",
+            link=link,
+        )
+    if status.is_final:
+        return _FINAL[status].with_steps(steps)
     if scripted:
         step = session.next_step
         doing = f"step: {step.value.lower()}" if step else _WAITING.get(status, status.value)
-        text = (
-            f"This session is run by the demo scenario “{session.scenario}” and moves on by "
-            f"itself. Now: {doing}."
+        return MessagePage(
+            title="Demo running",
+            refresh=Refresh(1),
+            steps=steps,
+            icon="clock",
+            heading="Demo in progress",
+            text=f"This session is run by the demo scenario “{session.scenario}” and moves on "
+            f"by itself. Now: {doing}.",
         )
-        return "Demo running", _message("clock", "Demo in progress", text), "", refresh, 200
+    form = FlowForm(session.token, csrf)
     if status is Status.CREATED and session.need_captcha:
-        a, b = session.captcha
-        body = (
-            f"<h1>Quick check</h1>{notice}<p>To show you are a person, answer this:</p>"
-            f'<form method="post" action="/flow/{token}/captcha">{hidden}'
-            f'<label for="answer"><b>What is {a} + {b}?</b></label>'
-            '<input id="answer" name="answer" type="number" inputmode="numeric" required>'
-            "<button>Continue</button></form>"
+        first, second = session.captcha
+        return CaptchaPage(
+            title="Quick check", steps=steps, form=form, first=first, second=second, problem=problem
         )
-        return "Quick check", body + _cancel(token, hidden), "", "", 200
     if status in (Status.CREATED, Status.CAPTCHA_OK):
-        items = "".join(f"<li>{_STEP_TEXT[s][1]}</li>" for s in session.steps)
-        body = (
-            f"<h1>Verify your face</h1>{notice}"
-            "<p>This takes about a minute. You will:</p>"
-            f'<ul class="plain">{items}</ul>'
-            f'<form method="post" action="/flow/{token}/start">{hidden}'
-            "<button>Start</button></form>"
-        )
-        return "Start", body + _cancel(token, hidden), "", "", 200
-    return _step_page(session, token, notice, hidden)
-
-
-def _step_page(
-    session: SandboxSession, token: str, notice: str, hidden: str
-) -> tuple[str, str, str, str, int]:
+        items = tuple(_STEP_TEXT[s][1] for s in session.steps)
+        return StartPage(title="Start", steps=steps, form=form, items=items, problem=problem)
     scope = session.steps[session.step_index]
-    step = Step.for_scope(scope)
     _, title, instruction = _STEP_TEXT[scope]
     # The selfie is taken once, at the first step that looks at the face.
     face_steps = [s for s in session.steps if s in (Scope.LIVENESS, Scope.DEEPFAKE)]
-    photo = (
-        f'<label class="file">{_CAMERA}<br><b>Open the camera</b>'
-        '<input type="file" name="photo" accept="image/*" capture="user"></label>'
-        if face_steps and scope is face_steps[0]
-        else ""
-    )
-    choices = "".join(
-        f'<label><input type="radio" name="outcome" value="{value}"'
-        f"{' checked' if i == 0 else ''}> {label}</label>"
-        for i, (value, label) in enumerate(_OUTCOMES[scope])
-    )
-    body = (
-        f"<h1>{title}</h1>{notice}<p>{instruction}</p>"
-        f'<form method="post" action="/flow/{token}/step" enctype="multipart/form-data">'
-        f'<input type="hidden" name="step" value="{step.value}">{hidden}{photo}'
-        f"<fieldset><legend>DEMO OPERATOR · choose the outcome</legend>{choices}</fieldset>"
-        "<button>Continue</button></form>"
-    )
-    return title, body + _cancel(token, hidden), "", "", 200
-
-
-def _cancel(token: str, hidden: str) -> str:
-    return (
-        f'<form method="post" action="/flow/{token}/cancel">{hidden}'
-        '<button class="secondary">Cancel verification</button></form>'
+    return StepPage(
+        title=title,
+        steps=steps,
+        form=form,
+        heading=title,
+        instruction=instruction,
+        step=Step.for_scope(scope).value,
+        choices=tuple(Choice(value, label) for value, label in _OUTCOMES[scope]),
+        photo=bool(face_steps) and scope is face_steps[0],
+        problem=problem,
     )
 
 
-def _steps_bar(session: SandboxSession | None) -> str:
-    if session is None or not session.steps:
-        return ""
-    items = []
+@dataclass(frozen=True)
+class _Final:
+    """A final status's page, less the steps bar (which depends on the session)."""
+
+    title: str
+    icon: Icon
+    heading: str
+    text: str
+
+    def with_steps(self, steps: tuple[StepMark, ...]) -> MessagePage:
+        return MessagePage(
+            title=self.title,
+            tone="bad",
+            steps=steps,
+            icon=self.icon,
+            heading=self.heading,
+            text=self.text,
+        )
+
+
+_FINAL = {
+    Status.FAILED: _Final(
+        "Not completed",
+        "warn",
+        "We could not finish",
+        "Something went wrong while checking your face. Please start again at the kiosk.",
+    ),
+    Status.EXPIRED: _Final(
+        "Link expired",
+        "expired",
+        "This link has expired",
+        "This link is no longer valid. Start again at the kiosk to get a new code.",
+    ),
+    Status.CANCELED: _Final(
+        "Canceled",
+        "bad",
+        "Verification canceled",
+        "Nothing was checked. You can start again at the kiosk.",
+    ),
+}
+
+
+def _steps_bar(session: SandboxSession) -> tuple[StepMark, ...]:
+    marks = []
     for i, scope in enumerate(session.steps):
+        state: Literal["", "done", "current"] = ""
         if session.status is Status.DONE or (
             session.status is Status.IN_PROGRESS and i < session.step_index
         ):
-            css = "done"
+            state = "done"
         elif session.status is Status.IN_PROGRESS and i == session.step_index:
-            css = "current"
-        else:
-            css = ""
-        items.append(f'<li class="{css}">{_STEP_TEXT[scope][0]}</li>')
-    return f'<ol class="steps" aria-label="Steps">{"".join(items)}</ol>'
+            state = "current"
+        marks.append(StepMark(_STEP_TEXT[scope][0], state))
+    return tuple(marks)

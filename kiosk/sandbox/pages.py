@@ -1,64 +1,170 @@
-"""The flow page's frame (template, icons, stylesheet) and the pages shown when a request is
-refused before it reaches the flow (unknown link, forged form, photo too large)."""
+"""The flow page's pages as named objects, rendered from Jinja2 templates, and the pages shown
+when a request is refused before it reaches the flow (unknown link, forged form, photo too large).
+
+Each page kind is a frozen dataclass naming the template that draws it (``templates/<kind>.html``,
+all extending ``base.html``); the templates escape everything they print, so no caller builds or
+escapes HTML. Templates and the stylesheet are package data, loaded through the package itself
+(``PackageLoader`` / ``importlib.resources``), so a checkout and an installed wheel behave alike.
+
+Text for people sits in the templates and in the page objects built by ``flow_routes.py``; the
+base template takes its ``lang`` from the page, where a translated page will also say its
+direction.
+"""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
+from dataclasses import dataclass
 from importlib import resources
-from string import Template
+from typing import ClassVar, Literal
 from urllib.parse import quote
 
+import jinja2
 from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.templating import Jinja2Templates
 
-_FILES = resources.files("kiosk.sandbox")
-_PAGE = Template(_FILES.joinpath("templates/flow.html").read_text())
-STYLESHEET = _FILES.joinpath("static/flow.css").read_text()
+from kiosk.sandbox import antiforgery
 
+STYLESHEET = resources.files("kiosk.sandbox").joinpath("static/flow.css").read_text()
 
-# Inline SVG icons: no icon font or emoji font is needed on the phone (or in a headless browser).
-def _svg(color: str, path: str) -> str:
-    return (
-        f'<svg width="56" height="56" viewBox="0 0 24 24" fill="none" stroke="{color}" '
-        f'stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">'
-        f'<circle cx="12" cy="12" r="10"/>{path}</svg>'
+# Starlette's Jinja2Templates over an environment of our own: templates come from the package
+# (not the working directory), autoescape is on for every template whatever its name, and an
+# undefined name is an error rather than an empty string. Pages are rendered with
+# ``get_template`` rather than ``TemplateResponse`` because the gate answers some requests
+# before they become a Starlette ``Request``.
+TEMPLATES = Jinja2Templates(
+    env=jinja2.Environment(
+        loader=jinja2.PackageLoader("kiosk.sandbox", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        keep_trailing_newline=True,
+        lstrip_blocks=True,
     )
+)
+
+Tone = Literal["", "ok", "bad"]
+Icon = Literal["ok", "bad", "warn", "clock", "expired"]
 
 
-_ICONS = {
-    "ok": _svg("#047857", '<path d="M7 12.5l3.2 3.2L17 9"/>'),
-    "bad": _svg("#b91c1c", '<path d="M8.5 8.5l7 7M15.5 8.5l-7 7"/>'),
-    "warn": _svg("#b91c1c", '<path d="M12 7v6M12 16.5v.5"/>'),
-    "clock": _svg("#1d4ed8", '<path d="M12 7v5l3 2"/>'),
-    "expired": _svg("#b91c1c", '<path d="M12 7v5l3 2"/>'),
-}
+@dataclass(frozen=True)
+class Refresh:
+    """A ``<meta http-equiv="refresh">``: reload after ``seconds``, or go to ``url``."""
+
+    seconds: int
+    url: str | None = None
+
+    @property
+    def content(self) -> str:
+        return f"{self.seconds};url={self.url}" if self.url else str(self.seconds)
 
 
-def message(icon: str, title: str, text: str) -> str:
-    """An icon, a heading and a sentence: the body of every status page."""
-    return f'<div class="icon">{_ICONS[icon]}</div><h1>{title}</h1><p>{text}</p>'
+@dataclass(frozen=True)
+class StepMark:
+    """One step in the steps bar; ``state`` is its CSS class ("done", "current" or "")."""
+
+    label: str
+    state: Literal["", "done", "current"] = ""
 
 
-def render(
-    title: str,
-    body: str,
-    tone: str = "",
-    refresh: str = "",
-    status: int = 200,
-    steps: str = "",
-    headers: Mapping[str, str] | None = None,
-) -> HTMLResponse:
-    """A complete flow page; ``body`` and ``steps`` are HTML already escaped by the caller."""
-    page = _PAGE.substitute(
-        title=html.escape(title),
-        body=body,
-        tone=tone,
-        refresh=refresh,
-        steps=steps,
-        footer="Sandbox server · demo outcomes only",
-    )
+@dataclass(frozen=True)
+class Link:
+    """A button that is a link."""
+
+    href: str
+    label: str
+
+
+@dataclass(frozen=True)
+class FlowForm:
+    """What every form of a session's page needs: where it posts and its anti-forgery token."""
+
+    token: str
+    csrf: str
+    field: ClassVar[str] = antiforgery.FIELD
+
+    def action(self, name: str) -> str:
+        return f"/flow/{quote(self.token, safe='')}/{name}"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A demo operator's choice of outcome for a step."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Page:
+    """What every page has; subclasses add their own fields and name their template."""
+
+    template: ClassVar[str]
+    title: str
+    tone: Tone = ""
+    refresh: Refresh | None = None
+    status: int = 200
+    steps: tuple[StepMark, ...] = ()
+    lang: str = "en"
+
+
+@dataclass(frozen=True, kw_only=True)
+class MessagePage(Page):
+    """An icon, a heading and a sentence, maybe with a button link: every status page."""
+
+    template: ClassVar[str] = "message.html"
+    icon: Icon
+    heading: str
+    text: str
+    link: Link | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class FormPage(Page):
+    """A page of the flow itself: its forms, and the problem the last action ran into."""
+
+    form: FlowForm
+    problem: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaptchaPage(FormPage):
+    """The sum to answer before the flow starts."""
+
+    template: ClassVar[str] = "captcha.html"
+    first: int
+    second: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class StartPage(FormPage):
+    """The checks to come, and Start."""
+
+    template: ClassVar[str] = "start.html"
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class StepPage(FormPage):
+    """One check: its instruction, the selfie input (if ``photo``) and the outcome choices."""
+
+    template: ClassVar[str] = "step.html"
+    heading: str
+    instruction: str
+    step: str
+    choices: tuple[Choice, ...]
+    photo: bool = False
+
+
+def html_of(page: Page) -> str:
+    """The page's HTML."""
+    return TEMPLATES.get_template(page.template).render(page=page)
+
+
+def render(page: Page, headers: Mapping[str, str] | None = None) -> HTMLResponse:
+    """The page as a response (never cached: it shows a session's current state)."""
     all_headers = {"Cache-Control": "no-store", **(headers or {})}
-    return HTMLResponse(page, status_code=status, headers=all_headers)
+    return HTMLResponse(html_of(page), status_code=page.status, headers=all_headers)
 
 
 def back(token: str, problem: str, headers: Mapping[str, str] | None = None) -> Response:
@@ -69,37 +175,53 @@ def back(token: str, problem: str, headers: Mapping[str, str] | None = None) -> 
 
 def unknown_link(headers: Mapping[str, str] | None = None) -> HTMLResponse:
     """404 for a token no session has."""
-    text = message("bad", "This link is not valid", "Start again at the kiosk to get a new code.")
-    return render("Link not valid", text, tone="bad", status=404, headers=headers)
+    page = MessagePage(
+        title="Link not valid",
+        tone="bad",
+        status=404,
+        icon="bad",
+        heading="This link is not valid",
+        text="Start again at the kiosk to get a new code.",
+    )
+    return render(page, headers)
 
 
 def forbidden(token: str, headers: Mapping[str, str] | None = None) -> HTMLResponse:
     """403 for a form that was not sent from this session's own page."""
-    text = message(
-        "warn",
-        "Please use the page itself",
-        "This step was not sent from the verification page, so nothing was changed. "
+    page = MessagePage(
+        title="Not accepted",
+        tone="bad",
+        status=403,
+        icon="warn",
+        heading="Please use the page itself",
+        text="This step was not sent from the verification page, so nothing was changed. "
         "Open the page again and continue there.",
+        link=Link(_page_of(token), "Open the page"),
     )
-    link = f'<a class="button" href="/flow/{html.escape(quote(token, safe=""))}">Open the page</a>'
-    return render("Not accepted", text + link, tone="bad", status=403, headers=headers)
+    return render(page, headers)
 
 
 def too_large(limit: int, path: str, headers: Mapping[str, str] | None = None) -> HTMLResponse:
     """413 for a photo (or form) over the limit, with the way back to the session's page."""
     megabytes = limit // (1024 * 1024)
     size = f"{megabytes} MB" if megabytes else f"{limit // 1024} KB"
-    text = message(
-        "warn",
-        "This photo is too large",
-        f"Photos up to {size} can be used. Go back and take the photo again, or choose a "
-        "smaller one.",
-    )
     parts = path.split("/")
-    link = ""
-    if len(parts) > 2 and parts[1] == "flow":
-        link = f'<a class="button" href="/flow/{html.escape(quote(parts[2], safe=""))}">Back</a>'
-    return render("Photo too large", text + link, tone="bad", status=413, headers=headers)
+    is_flow = len(parts) > 2 and parts[1] == "flow"
+    page = MessagePage(
+        title="Photo too large",
+        tone="bad",
+        status=413,
+        icon="warn",
+        heading="This photo is too large",
+        text=f"Photos up to {size} can be used. Go back and take the photo again, or choose a "
+        "smaller one.",
+        link=Link(_page_of(parts[2]), "Back") if is_flow else None,
+    )
+    return render(page, headers)
+
+
+def _page_of(token: str) -> str:
+    return f"/flow/{quote(token, safe='')}"
 
 
 def stylesheet() -> Response:
