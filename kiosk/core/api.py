@@ -136,10 +136,10 @@ class VerificationClient:
         data = self._request("POST", SESSIONS_PATH, json=body)
         try:
             session_id, token, url = data["sessionId"], data["token"], data["url"]
-        except (KeyError, TypeError):
+        except (KeyError, TypeError) as exc:
             raise UnreadableResponse(
                 "The server's answer to 'create session' lacks sessionId, token or url."
-            ) from None
+            ) from exc
         if not all(isinstance(v, str) and v for v in (session_id, token, url)):
             raise UnreadableResponse("The server's sessionId, token or url is not a string.")
         # A token travels in URLs and headers: printable ASCII only (a lone surrogate in one
@@ -165,7 +165,7 @@ class VerificationClient:
         try:
             return SessionStatus.from_wire(data)
         except MalformedPayload as exc:
-            raise UnreadableResponse(f"The status response is malformed: {exc}.") from None
+            raise UnreadableResponse(f"The status response is malformed: {exc}.") from exc
 
     def _request(self, method: str, path: str, **kwargs: Any) -> Any:
         what = "create session" if method == "POST" else "get status"
@@ -177,8 +177,12 @@ class VerificationClient:
                     return _interpret(response, what)
                 finally:
                     response.close()
-        except CallStopped:
-            raise Aborted(f"'{what}' was stopped before {self.base_url} answered.") from None
+        except CallStopped as exc:
+            raise Aborted(f"'{what}' was stopped before {self.base_url} answered.") from exc
+        # httpx's own errors are not chained: their text may hold the request's URL, which holds
+        # the session token, and a chain reaches whatever prints the traceback (a crash hook, a
+        # debugger, a test report), not only the log's masking filter. What they say that
+        # matters is in the message (redacted, see _reason).
         except httpx.ConnectError as exc:
             # The connection was never made, so the server cannot have acted on the request.
             raise NetworkError(
@@ -240,13 +244,13 @@ def _json_body(response: httpx.Response, what: str) -> Any:
         raise UnreadableResponse(
             f"The answer to '{what}' is more than {exc.cap} bytes (at least {exc.size} "
             "arrived); a session never needs that much."
-        ) from None
+        ) from exc
     except NotJson as exc:
         # Masked before it is cut: a cut would leave a part of an echoed key that no mask finds.
         ctype = redact(response.headers.get("Content-Type", "no content type"))
         raise UnreadableResponse(
             f"The answer to '{what}' is not usable JSON ({ctype[:60]}): {exc}."
-        ) from None
+        ) from exc
     if not isinstance(data, dict):
         raise UnreadableResponse(f"The answer to '{what}' is not a JSON object.")
     return data

@@ -30,7 +30,7 @@ from urllib.parse import quote
 from kiosk.core import private_files
 from kiosk.core.redact import redact
 from kiosk.core.spreadsheet import spreadsheet_cell
-from kiosk.core.state import ActiveSession, KioskState, Phase
+from kiosk.core.state import ActiveSession, KioskState, SessionOutcome, outcome_of
 from kiosk.core.text import printable
 
 SCHEMA = """
@@ -228,7 +228,11 @@ class Journal:
         return int(cursor.lastrowid or 0)
 
     def finished(
-        self, row: int, state: KioskState, outcome: str | None = None, at: float | None = None
+        self,
+        row: int,
+        state: KioskState,
+        outcome: SessionOutcome | None = None,
+        at: float | None = None,
     ) -> None:
         """Record how the session ended, from the kiosk's state as it is about to be shown.
 
@@ -238,8 +242,6 @@ class Journal:
         status = state.status
         result = status.result if status else None
         verdict = state.verdict
-        if outcome is None:
-            outcome = _outcome(state)
         error = redact(f"{state.error.value}: {state.error_message}") if state.error else None
         demography = (
             json.dumps(dict(result.demography))
@@ -249,7 +251,7 @@ class Journal:
         values = (
             _iso(self._at(at)),
             status.raw_status if status else None,
-            outcome,
+            str(outcome or outcome_of(state)),
             result.liveness.score if result and result.liveness else None,
             result.deepfake.score if result and result.deepfake else None,
             result.search.similarity if result and result.search else None,
@@ -313,16 +315,6 @@ class Journal:
     def _maybe_apply_retention(self) -> None:
         if self._clock() - self._last_retention > 86400:
             self.apply_retention()
-
-
-def _outcome(state: KioskState) -> str:
-    if state.phase is Phase.RESULT and state.verdict is not None:
-        return state.verdict.outcome.value
-    if state.phase is Phase.ENDED and state.ending is not None:
-        return state.ending.value.upper()
-    if state.phase is Phase.ERROR:
-        return "ERROR"
-    return "UNFINISHED"
 
 
 def entries_as_text(entries: Iterable[JournalEntry]) -> list[str]:

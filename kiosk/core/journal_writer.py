@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.core.journal import Journal, JournalEntry, JournalError
-from kiosk.core.state import ActiveSession, KioskState
+from kiosk.core.state import ActiveSession, KioskState, SessionOutcome
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ class _Start:
 class _End:
     start: Ticket | int
     state: KioskState
-    outcome: str | None
+    outcome: SessionOutcome | None
     at: float
     ticket: Ticket
 
@@ -145,7 +145,7 @@ class JournalWriter:
         return ticket
 
     def finished(
-        self, start: Ticket | int, state: KioskState, outcome: str | None = None
+        self, start: Ticket | int, state: KioskState, outcome: SessionOutcome | None = None
     ) -> Ticket:
         """Queue the end of the session whose start is ``start`` (a ticket, or the row id of a
         session resumed after a restart)."""

@@ -48,10 +48,10 @@ def check_session_url(url: str, trusted_origins: Iterable[str]) -> str:
     try:
         parts = urlsplit(url)
         port = parts.port  # raises ValueError for a port that is not a number in 0..65535
-    except ValueError:
+    except ValueError as exc:
         raise MalformedUrl(
             "The session link is not a well-formed web address (bad host or port)."
-        ) from None
+        ) from exc
     if parts.scheme not in ("https", "http") or not parts.hostname:
         raise UntrustedUrl("The session link is not a web address.")
     if parts.username or parts.password:

@@ -49,7 +49,8 @@ def redact(text: str) -> str:
 
 
 class RedactingFilter(logging.Filter):
-    """A logging filter that rewrites each record's message with secrets masked.
+    """A logging filter that rewrites each record's message, traceback (with every exception
+    it was chained from) and stack with secrets masked.
 
     Install it on handlers (not loggers) so that records from third-party libraries, such as
     httpx's request lines that carry the status URL, are masked too.
@@ -60,8 +61,10 @@ class RedactingFilter(logging.Filter):
         cleaned = redact(message)
         if record.exc_info and not record.exc_text:
             record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
+        if record.exc_text:  # the whole traceback, chained causes included
             record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
         if cleaned != message or record.args:
             record.msg = cleaned
             record.args = None

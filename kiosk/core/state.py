@@ -36,6 +36,21 @@ class Ending(StrEnum):
     CANCELED = "canceled"
 
 
+class SessionOutcome(StrEnum):
+    """How a session ended, as the journal records it (the stored strings never change)."""
+
+    PASS = "PASS"  # noqa: S105 - a verdict, not a password
+    FAIL = "FAIL"
+    FAILED = "FAILED"
+    EXPIRED = "EXPIRED"
+    CANCELED = "CANCELED"  # on the phone
+    ERROR = "ERROR"
+    UNFINISHED = "UNFINISHED"
+    CANCELED_AT_KIOSK = "CANCELED_AT_KIOSK"
+    WALKED_AWAY = "WALKED_AWAY"
+    INTERRUPTED = "INTERRUPTED"  # the kiosk quit mid-session
+
+
 class ErrorKind(StrEnum):
     """Why the kiosk could not get an answer; each has its own message and way forward."""
 
@@ -96,7 +111,9 @@ _ENDINGS[Status.CANCELED] = Ending.CANCELED
 
 
 def start(state: KioskState) -> KioskState:
-    """The visitor (or the demo timer, or "Try again") asks for a new verification."""
+    """The visitor (or the demo timer, or "Try again") asks for a new verification.
+
+    From an error screen this goes straight to STARTING: "Try again" never shows idle."""
     if state.phase not in _RESTARTABLE:
         return state
     return KioskState(phase=Phase.STARTING)
@@ -158,8 +175,50 @@ def dismiss(state: KioskState) -> KioskState:
     return KioskState() if state.phase in (Phase.RESULT, Phase.ENDED, Phase.ERROR) else state
 
 
-def seconds_left(expires_at: datetime | None, now: datetime) -> int | None:
-    """Whole seconds until ``expires_at`` (never negative), or None when unknown."""
+def time_limit(
+    state: KioskState, *, walk_away_seconds: float, result_seconds: float
+) -> float | None:
+    """How long ``state`` may stay on screen before :func:`time_up` applies, or None (no limit:
+    idle, a live session the server decides, an error waiting for someone)."""
+    if state.phase is Phase.QR:
+        return walk_away_seconds
+    if state.phase in (Phase.RESULT, Phase.ENDED):
+        return result_seconds
+    return None
+
+
+def time_up(state: KioskState) -> tuple[KioskState, SessionOutcome | None]:
+    """The state's :func:`time_limit` passed: nobody scanned the code (the visitor walked
+    away), or a result or an ending was on screen long enough. Returns the next state and the
+    outcome to record when it is not the one the state implies."""
+    if state.phase is Phase.QR:
+        return walked_away(state), SessionOutcome.WALKED_AWAY
+    if state.phase in (Phase.RESULT, Phase.ENDED):
+        return dismiss(state), None
+    return state, None
+
+
+_ENDING_OUTCOMES = {
+    Ending.FAILED: SessionOutcome.FAILED,
+    Ending.EXPIRED: SessionOutcome.EXPIRED,
+    Ending.CANCELED: SessionOutcome.CANCELED,
+}
+
+
+def outcome_of(state: KioskState) -> SessionOutcome:
+    """The outcome ``state`` implies, for a session ending in it."""
+    if state.phase is Phase.RESULT and state.verdict is not None:
+        return SessionOutcome(state.verdict.outcome.value)
+    if state.phase is Phase.ENDED and state.ending is not None:
+        return _ENDING_OUTCOMES[state.ending]
+    if state.phase is Phase.ERROR:
+        return SessionOutcome.ERROR
+    return SessionOutcome.UNFINISHED
+
+
+def seconds_until_expiry(expires_at: datetime | None, now: datetime) -> int | None:
+    """Whole seconds until the session's link expires at ``expires_at`` (never negative), or
+    None when the server did not say."""
     if expires_at is None:
         return None
     return max(0, int((expires_at - now).total_seconds()))

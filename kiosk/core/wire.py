@@ -78,8 +78,8 @@ def read_capped(response: httpx.Response, cap: int) -> bytes:
         try:
             # max_length bounds what one chunk may inflate to (a zip bomb stops at the cap).
             data = raw if decoder is None else decoder.decompress(raw, cap + 1 - total)
-        except zlib.error:
-            raise NotJson("its compressed body is corrupt") from None
+        except zlib.error as exc:
+            raise NotJson("its compressed body is corrupt") from exc
         total += len(data)
         if total > cap:
             raise BodyTooLarge(total, cap)
@@ -97,12 +97,12 @@ def loads(content: bytes) -> Any:
             parse_float=_finite_float,
             object_pairs_hook=_unique_keys,
         )
-    except RecursionError:
-        raise NotJson("it is nested too deeply") from None
+    except RecursionError as exc:
+        raise NotJson("it is nested too deeply") from exc
     except NotJson:
         raise
-    except (ValueError, UnicodeDecodeError):
-        raise NotJson("it is not JSON") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise NotJson("it is not JSON") from exc
     if _too_deep(data):
         raise NotJson(f"it is nested more than {MAX_DEPTH} levels deep")
     return data

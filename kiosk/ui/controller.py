@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.core import state as machine
 from kiosk.core.models import SessionStatus
-from kiosk.core.state import ActiveSession, ErrorKind, KioskState, Phase
+from kiosk.core.state import ActiveSession, ErrorKind, KioskState, Phase, SessionOutcome
 from kiosk.core.verdict import Thresholds
 from kiosk.ui.journal_recorder import JournalRecorder
 from kiosk.ui.worker import SessionWorker
@@ -54,9 +54,6 @@ class ControllerOptions:
     tick_ms: int = 1000
     stop_timeout_seconds: float = 1.5
     journal_wait_seconds: float = 2.0
-
-
-_TICKING = frozenset({Phase.QR, Phase.RESULT, Phase.ENDED})
 
 
 class LiveStore(Protocol):
@@ -132,8 +129,9 @@ class KioskController(QObject):
         live = [self._worker] if self._worker else []
         return [w for w in [*live, *self._retiring] if w.isRunning()]
 
-    def seconds_left(self) -> int | None:
-        """Seconds until the walk-away limit (QR) or the return to idle (result), if counting."""
+    def seconds_until_idle(self) -> int | None:
+        """Seconds until the kiosk returns to idle by itself (the walk-away limit on the QR
+        code, the end of a result or an ending), or None when it will not."""
         if self._deadline is None:
             return None
         return max(0, round(self._deadline - self._clock()))
@@ -184,7 +182,7 @@ class KioskController(QObject):
     @Slot()
     def cancel(self) -> None:
         """Stop the live session and return to idle at once."""
-        self._transition(machine.cancel(self._state), outcome="CANCELED_AT_KIOSK")
+        self._transition(machine.cancel(self._state), SessionOutcome.CANCELED_AT_KIOSK)
 
     @Slot()
     def dismiss(self) -> None:
@@ -200,7 +198,7 @@ class KioskController(QObject):
         if self._shut_down:
             return
         self._shut_down = True
-        self._record_end(self._state, "INTERRUPTED")
+        self._record_end(self._state, SessionOutcome.INTERRUPTED)
         self._ticker.stop()
         self._demo_timer.stop()
         self._retire_worker()
@@ -243,14 +241,14 @@ class KioskController(QObject):
 
     # Internals.
 
-    def _transition(self, nxt: KioskState, outcome: str | None = None) -> None:
+    def _transition(self, nxt: KioskState, outcome: SessionOutcome | None = None) -> None:
         if nxt is self._state or self._recorder.holding:  # a verdict waiting for its row wins
             return
         if not nxt.is_live:
             self._retire_worker()
         self._set(nxt, outcome)
 
-    def _set(self, nxt: KioskState, outcome: str | None = None) -> None:
+    def _set(self, nxt: KioskState, outcome: SessionOutcome | None = None) -> None:
         previous = self._state.phase
         # The journal is written before the screen changes: a verdict on screen is on disk.
         if nxt.phase is Phase.QR and previous is Phase.STARTING and nxt.session is not None:
@@ -274,13 +272,13 @@ class KioskController(QObject):
 
     def _arm_timers(self) -> None:
         phase = self._state.phase
-        if phase is Phase.QR:
-            self._deadline = self._clock() + self.options.walk_away_seconds
-        elif phase in (Phase.RESULT, Phase.ENDED):
-            self._deadline = self._clock() + self.options.result_seconds
-        else:
-            self._deadline = None
-        if phase in _TICKING and not self._shut_down:
+        limit = machine.time_limit(
+            self._state,
+            walk_away_seconds=self.options.walk_away_seconds,
+            result_seconds=self.options.result_seconds,
+        )
+        self._deadline = None if limit is None else self._clock() + limit
+        if self._deadline is not None and not self._shut_down:
             self._ticker.start()
         else:
             self._ticker.stop()
@@ -307,7 +305,7 @@ class KioskController(QObject):
         if live is not None and self._state.is_live and self._state.session is session:
             live.save(session, row)
 
-    def _record_end(self, state: KioskState, outcome: str | None) -> Ticket | None:
+    def _record_end(self, state: KioskState, outcome: SessionOutcome | None) -> Ticket | None:
         """Queue the end of the live session's row; the ticket says when it is on disk."""
         row, self._journal_row = self._journal_row, None
         if row is None:
@@ -317,11 +315,10 @@ class KioskController(QObject):
     @Slot()
     def _on_tick(self) -> None:
         if self._deadline is not None and self._clock() >= self._deadline:
-            if self._state.phase is Phase.QR:
+            nxt, outcome = machine.time_up(self._state)
+            if outcome is SessionOutcome.WALKED_AWAY:
                 log.info("nobody scanned the code: back to idle")
-                self._transition(machine.walked_away(self._state), outcome="WALKED_AWAY")
-            else:
-                self._transition(machine.dismiss(self._state))
+            self._transition(nxt, outcome)
             return
         self.tick.emit()
 

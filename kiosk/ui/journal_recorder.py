@@ -15,7 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.core.journal_writer import JournalWriter, Ticket
-from kiosk.core.state import ActiveSession, KioskState
+from kiosk.core.state import ActiveSession, KioskState, SessionOutcome
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ class JournalRecorder(QObject):
         return ticket
 
     def record_end(
-        self, start: Ticket | int, state: KioskState, outcome: str | None
+        self, start: Ticket | int, state: KioskState, outcome: SessionOutcome | None
     ) -> Ticket | None:
         """Queue the end of the session whose start is ``start``."""
         if self._writer is None:

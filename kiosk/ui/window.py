@@ -7,7 +7,7 @@ forwards what the person does to the controller. It holds no session state of it
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -27,6 +27,7 @@ from kiosk.ui.theme import stylesheet
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent, QResizeEvent
 
+    from kiosk.ui.screens.common import Screen
     from kiosk.ui.screens.ended import EndedScreen
     from kiosk.ui.screens.error import ErrorScreen
     from kiosk.ui.screens.idle import IdleScreen
@@ -39,6 +40,86 @@ if TYPE_CHECKING:
 def open_in_browser(url: str) -> bool:
     """Open ``url`` in the system browser (for "Continue on this device")."""
     return QDesktopServices.openUrl(QUrl(url))
+
+
+S = TypeVar("S", bound="Screen")
+
+
+class _ScreenOf(Generic[S]):
+    """One row of the window's table of screens: its phase and how it is built (the builder
+    imports the screen's module, so only the idle screen is on the way to the first paint).
+    As an attribute of the window it gives that screen, typed."""
+
+    def __init__(self, phase: Phase, build: Callable[[KioskWindow], S]) -> None:
+        self.phase = phase
+        self.build = build
+        _SCREENS[phase] = self
+
+    def __get__(self, window: KioskWindow, owner: type[KioskWindow] | None = None) -> S:
+        return cast(S, window.screen_for(self.phase))
+
+
+_SCREENS: dict[Phase, _ScreenOf[Any]] = {}
+
+# Each builder connects what the person can do on its screen to the controller.
+
+
+def _idle(window: KioskWindow) -> IdleScreen:
+    from kiosk.ui.screens.idle import IdleScreen
+
+    idle = IdleScreen()
+    idle.start_requested.connect(window.controller.start)
+    return idle
+
+
+def _starting(window: KioskWindow) -> StartingScreen:
+    from kiosk.ui.screens.starting import StartingScreen
+
+    return StartingScreen()
+
+
+def _qr(window: KioskWindow) -> QrScreen:
+    from kiosk.ui.screens.qr import QrScreen
+
+    qr = QrScreen()
+    qr.cancel_requested.connect(window.controller.cancel)
+    qr.open_here_requested.connect(window.open_here)
+    return qr
+
+
+def _progress(window: KioskWindow) -> ProgressScreen:
+    from kiosk.ui.screens.progress import ProgressScreen
+
+    progress = ProgressScreen()
+    progress.cancel_requested.connect(window.controller.cancel)
+    return progress
+
+
+def _result(window: KioskWindow) -> ResultScreen:
+    from kiosk.ui.screens.result import ResultScreen
+
+    result = ResultScreen(window.controller.options.thresholds)
+    result.done_requested.connect(window.controller.dismiss)
+    return result
+
+
+def _ended(window: KioskWindow) -> EndedScreen:
+    from kiosk.ui.screens.ended import EndedScreen
+
+    ended = EndedScreen()
+    ended.again_requested.connect(window.controller.start)
+    ended.done_requested.connect(window.controller.dismiss)
+    return ended
+
+
+def _error(window: KioskWindow) -> ErrorScreen:
+    from kiosk.ui.screens.error import ErrorScreen
+
+    error = ErrorScreen()
+    # "Try again" starts afresh from the error screen itself: idle is never shown on the way.
+    error.retry_requested.connect(window.controller.start)
+    error.back_requested.connect(window.controller.dismiss)
+    return error
 
 
 class KioskWindow(QFrame):
@@ -90,7 +171,7 @@ class KioskWindow(QFrame):
 
         # Screens are built the first time they are needed: only the idle screen is on the
         # way to the first paint.
-        self._screens: dict[Phase, QWidget] = {}
+        self._screens: dict[Phase, Screen] = {}
         self.stack = QStackedWidget()
 
         layout = QVBoxLayout(self)
@@ -116,115 +197,40 @@ class KioskWindow(QFrame):
         """The screen on display."""
         return self.stack.currentWidget()
 
-    def screen_for(self, phase: Phase) -> QWidget:
+    def screen_for(self, phase: Phase) -> Screen:
         """The screen for ``phase``, built on first use."""
         built = self._screens.get(phase)
         if built is None:
-            built = self._build(phase)
+            built = _SCREENS[phase].build(self)
             self._screens[phase] = built
             self.stack.addWidget(built)
         return built
 
-    @property
-    def idle(self) -> IdleScreen:
-        return cast("IdleScreen", self.screen_for(Phase.IDLE))
-
-    @property
-    def starting(self) -> StartingScreen:
-        return cast("StartingScreen", self.screen_for(Phase.STARTING))
-
-    @property
-    def qr(self) -> QrScreen:
-        return cast("QrScreen", self.screen_for(Phase.QR))
-
-    @property
-    def progress(self) -> ProgressScreen:
-        return cast("ProgressScreen", self.screen_for(Phase.PROGRESS))
-
-    @property
-    def result(self) -> ResultScreen:
-        return cast("ResultScreen", self.screen_for(Phase.RESULT))
-
-    @property
-    def ended(self) -> EndedScreen:
-        return cast("EndedScreen", self.screen_for(Phase.ENDED))
-
-    @property
-    def error(self) -> ErrorScreen:
-        return cast("ErrorScreen", self.screen_for(Phase.ERROR))
-
-    def _build(self, phase: Phase) -> QWidget:
-        """Create a screen and connect what the person can do on it to the controller."""
-        controller = self.controller
-        if phase is Phase.IDLE:
-            from kiosk.ui.screens.idle import IdleScreen
-
-            idle = IdleScreen()
-            idle.start_requested.connect(controller.start)
-            return idle
-        if phase is Phase.STARTING:
-            from kiosk.ui.screens.starting import StartingScreen
-
-            return StartingScreen()
-        if phase is Phase.QR:
-            from kiosk.ui.screens.qr import QrScreen
-
-            qr = QrScreen()
-            qr.cancel_requested.connect(controller.cancel)
-            qr.open_here_requested.connect(self._open_here)
-            return qr
-        if phase is Phase.PROGRESS:
-            from kiosk.ui.screens.progress import ProgressScreen
-
-            progress = ProgressScreen()
-            progress.cancel_requested.connect(controller.cancel)
-            return progress
-        if phase is Phase.RESULT:
-            from kiosk.ui.screens.result import ResultScreen
-
-            result = ResultScreen(controller.options.thresholds)
-            result.done_requested.connect(controller.dismiss)
-            return result
-        if phase is Phase.ENDED:
-            from kiosk.ui.screens.ended import EndedScreen
-
-            ended = EndedScreen()
-            ended.again_requested.connect(controller.start)
-            ended.done_requested.connect(controller.dismiss)
-            return ended
-        from kiosk.ui.screens.error import ErrorScreen
-
-        error = ErrorScreen()
-        error.retry_requested.connect(self._retry)
-        error.back_requested.connect(controller.dismiss)
-        return error
+    # Typed access to each screen (``window.qr`` is the QrScreen); the table of screens.
+    idle = _ScreenOf(Phase.IDLE, _idle)
+    starting = _ScreenOf(Phase.STARTING, _starting)
+    qr = _ScreenOf(Phase.QR, _qr)
+    progress = _ScreenOf(Phase.PROGRESS, _progress)
+    result = _ScreenOf(Phase.RESULT, _result)
+    ended = _ScreenOf(Phase.ENDED, _ended)
+    error = _ScreenOf(Phase.ERROR, _error)
 
     def show_state(self, state: KioskState) -> None:
         """Draw ``state``: pick its screen, fill it in, show or hide the banner."""
         screen = self.screen_for(state.phase)
-        show = getattr(screen, "show_state", None)
-        if show is not None:
-            show(state)
+        screen.show_state(state)
         self.stack.setCurrentWidget(screen)
         self.banner.setVisible(state.retrying)
         self._tick()
 
     def _tick(self) -> None:
-        phase = self.controller.state.phase
-        if phase is Phase.QR:
-            self.qr.update_countdown()
-        elif phase is Phase.RESULT:
-            self.result.update_countdown(self.controller.seconds_left())
-        elif phase is Phase.ENDED:
-            self.ended.update_countdown(self.controller.seconds_left())
+        controller = self.controller
+        self.screen_for(controller.state.phase).tick(controller.seconds_until_idle())
 
-    def _open_here(self, url: str) -> None:
+    def open_here(self, url: str) -> None:
+        """\"Continue on this device\": open the session's link here."""
         if url:
             self._open_url(url)
-
-    def _retry(self) -> None:
-        self.controller.dismiss()
-        self.controller.start()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)

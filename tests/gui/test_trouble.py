@@ -77,6 +77,22 @@ def test_wrong_key_tells_staff_what_to_fix(make_kiosk: Callable[..., Kiosk]) -> 
     assert "wrong-key-123456" not in texts
 
 
+def test_try_again_goes_straight_to_starting_without_showing_idle(
+    make_kiosk: Callable[..., Kiosk],
+) -> None:
+    kiosk = make_kiosk(credentials=Credentials(APP_ID, "wrong-key-123456"))
+    kiosk.play(None)
+    kiosk.wait_for(Phase.ERROR)
+    kiosk.phases.clear()
+    window = kiosk.window
+    screens: list[object] = []
+    window.stack.currentChanged.connect(lambda i: screens.append(window.stack.widget(i)))
+    window.error.retry_button.click()
+    kiosk.wait_for(Phase.ERROR)  # the key is still wrong
+    assert kiosk.phases == [Phase.STARTING, Phase.ERROR]
+    assert screens == [window.starting, window.error]
+
+
 def test_link_to_an_unexpected_host_is_never_drawn(
     make_kiosk: Callable[..., Kiosk],
 ) -> None:

@@ -16,7 +16,7 @@ from kiosk.cli import main
 from kiosk.core.journal import Journal
 from kiosk.core.journal_writer import JournalWriter
 from kiosk.core.qr import encode
-from kiosk.core.state import ActiveSession, KioskState
+from kiosk.core.state import ActiveSession, KioskState, SessionOutcome
 
 URL = "https://cloud.ooto-ai.com/flow/tok-0123456789abcdef"
 SESSION = ActiveSession("sid-1", "tok", URL, "cloud.ooto-ai.com", encode(URL), ("liveness",))
@@ -47,19 +47,22 @@ def locked(path: Path, *, wal: bool) -> Iterator[sqlite3.Connection]:
 @pytest.mark.parametrize("wal", [True, False], ids=["wal", "rollback"])
 def test_a_locked_journal_blocks_nobody_and_the_row_lands_later(tmp_path: Path, wal: bool) -> None:
     path = tmp_path / "journal.sqlite3"
-    writer = JournalWriter(path, retry_seconds=0.05, max_retry_seconds=0.2)
+    writer: JournalWriter | None = None
     try:
         with locked(path, wal=wal):
+            # Started under the lock: its thread opening the file raced the other program's
+            # creating it (which then failed at once, "database is locked").
+            writer = JournalWriter(path, retry_seconds=0.05, max_retry_seconds=0.2)
             began = time.monotonic()
             start = writer.started(SESSION)
-            end = writer.finished(start, KioskState(), "WALKED_AWAY")
+            end = writer.finished(start, KioskState(), SessionOutcome.WALKED_AWAY)
             assert time.monotonic() - began < 0.1  # queued, not waited for
             assert not end.wait(1.5)
             assert writer.problem is not None and "locked by another program" in writer.problem
         assert end.wait(10), "the row is written once the lock is gone"
         assert writer.problem is None
     finally:
-        assert writer.close()
+        assert writer is None or writer.close()
     with Journal(path, read_only=True) as journal:
         [entry] = journal.recent()
     assert (entry.session_id, entry.outcome) == ("sid-1", "WALKED_AWAY")
@@ -97,8 +100,10 @@ def test_a_full_disk_keeps_the_rows_queued_in_order(tmp_path: Path) -> None:
     seen: list[str | None] = []
     writer.set_listener(lambda: seen.append(writer.problem))
     try:
-        first = writer.finished(writer.started(SESSION), KioskState(), "CANCELED_AT_KIOSK")
-        second = writer.finished(writer.started(SESSION), KioskState(), "WALKED_AWAY")
+        first = writer.finished(
+            writer.started(SESSION), KioskState(), SessionOutcome.CANCELED_AT_KIOSK
+        )
+        second = writer.finished(writer.started(SESSION), KioskState(), SessionOutcome.WALKED_AWAY)
         assert first.wait(10) and second.wait(10)
     finally:
         assert writer.close()

@@ -11,7 +11,7 @@ from kiosk.core import state as machine
 from kiosk.core.journal import COLUMNS, Journal
 from kiosk.core.models import SessionStatus
 from kiosk.core.qr import encode
-from kiosk.core.state import ActiveSession, ErrorKind, KioskState, Phase
+from kiosk.core.state import ActiveSession, ErrorKind, KioskState, Phase, SessionOutcome
 from tests.conftest import FakeClock
 
 TOKEN = "tok-SECRET-0123456789abcdef"
@@ -66,7 +66,7 @@ def test_errors_and_kiosk_side_endings(tmp_path: Path) -> None:
     with Journal(tmp_path / "j.sqlite3") as journal:
         failed = KioskState(phase=Phase.ERROR, error=ErrorKind.NETWORK, error_message="down")
         journal.finished(journal.started(SESSION), failed)
-        journal.finished(journal.started(SESSION), KioskState(), "WALKED_AWAY")
+        journal.finished(journal.started(SESSION), KioskState(), SessionOutcome.WALKED_AWAY)
         walked, errored = journal.recent()
     assert (errored.outcome, errored.error) == ("ERROR", "network: down")
     assert walked.outcome == "WALKED_AWAY"

@@ -45,3 +45,32 @@ def test_filter_masks_arguments_and_tracebacks() -> None:
     assert "value ***" in output
     assert "ValueError: ***" in output
     assert secret not in output
+
+
+def test_filter_masks_the_causes_of_a_chained_exception_and_the_stack() -> None:
+    token = "ChainedTokenAbCdEfGhIjKl"  # never registered: found by its place in the URL
+    key = "chained-cause-app-key-456"
+    register_secret(key)
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    handler.addFilter(RedactingFilter())
+    logger = logging.getLogger("test.redact.chain")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        try:
+            try:
+                raise OSError(f"GET http://h/api/v1.0/flow/sessions/{token} with {key}")
+            except OSError as exc:
+                raise RuntimeError("the status read failed") from exc
+        except RuntimeError:
+            logger.exception("session failed")
+        logger.warning("where: %s", key, stack_info=True)
+    finally:
+        logger.removeHandler(handler)
+    output = stream.getvalue()
+    assert "The above exception was the direct cause" in output  # the chain is kept
+    assert f"sessions/{MASK} with {MASK}" in output
+    assert token not in output and key not in output
+    assert "Stack (most recent call last)" in output

@@ -9,7 +9,14 @@ import pytest
 from kiosk.core import state as machine
 from kiosk.core.models import SessionStatus
 from kiosk.core.qr import encode
-from kiosk.core.state import ActiveSession, Ending, ErrorKind, KioskState, Phase
+from kiosk.core.state import (
+    ActiveSession,
+    Ending,
+    ErrorKind,
+    KioskState,
+    Phase,
+    SessionOutcome,
+)
 from kiosk.core.verdict import Outcome, Thresholds
 
 SESSION = ActiveSession(
@@ -140,6 +147,46 @@ def test_walk_away_only_from_the_code(state: KioskState) -> None:
 def test_dismiss_only_from_resting_screens(state: KioskState) -> None:
     expected = IDLE if state.phase in (Phase.RESULT, Phase.ENDED, Phase.ERROR) else state
     assert machine.dismiss(state) == expected
+
+
+@pytest.mark.parametrize("state", ALL)
+def test_time_limits_are_the_walk_away_and_the_result_time(state: KioskState) -> None:
+    limits = {Phase.QR: 120.0, Phase.RESULT: 15.0, Phase.ENDED: 15.0}
+    got = machine.time_limit(state, walk_away_seconds=120.0, result_seconds=15.0)
+    assert got == limits.get(state.phase)
+
+
+@pytest.mark.parametrize("state", ALL)
+def test_time_up_walks_away_from_the_code_and_dismisses_a_result(state: KioskState) -> None:
+    nxt, outcome = machine.time_up(state)
+    if state.phase is Phase.QR:
+        assert (nxt, outcome) == (IDLE, SessionOutcome.WALKED_AWAY)
+    elif state.phase in (Phase.RESULT, Phase.ENDED):
+        assert (nxt, outcome) == (IDLE, None)
+    else:  # no time limit: nothing to do (an error waits for someone)
+        assert nxt is state and outcome is None
+
+
+def test_try_again_goes_from_the_error_straight_to_starting() -> None:
+    assert machine.start(ERROR) == STARTING  # never through IDLE
+
+
+def test_outcomes_keep_their_stored_strings() -> None:
+    failing = machine.status_received(QR, DONE_PASS, Thresholds(min_similarity=0.9))
+    pairs = [
+        (RESULT, "PASS"),
+        (failing, "FAIL"),
+        (ENDED, "EXPIRED"),
+        (machine.status_received(QR, status("FAILED")), "FAILED"),
+        (machine.status_received(QR, status("CANCELED")), "CANCELED"),
+        (ERROR, "ERROR"),
+        (IDLE, "UNFINISHED"),
+        (QR, "UNFINISHED"),
+    ]
+    for state, stored in pairs:
+        assert machine.outcome_of(state) == stored
+    extra = {"CANCELED_AT_KIOSK", "WALKED_AWAY", "INTERRUPTED"}
+    assert {o.value for o in SessionOutcome} == {stored for _, stored in pairs} | extra
 
 
 def test_live_phases() -> None:

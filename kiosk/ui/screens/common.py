@@ -2,7 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from kiosk.core.state import KioskState
+
+
+class Screen(QWidget):
+    """A view of one phase: the window feeds every screen the same way (see ``window.py``)."""
+
+    def show_state(self, state: KioskState) -> None:
+        """Draw ``state``; a screen with fixed content has nothing to do."""
+
+    def tick(self, seconds_until_idle: int | None) -> None:
+        """Refresh countdowns (once a second while one is on screen, and after each state).
+
+        Args:
+            seconds_until_idle: how long until the kiosk returns to idle by itself (None: it
+                will not); screens that show it say "Back to the start in N s".
+        """
 
 
 def label(

@@ -6,10 +6,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core.state import Ending, KioskState
-from kiosk.ui.screens.common import button, centred_row, label
+from kiosk.ui.screens.common import Screen, button, centred_row, label
 
 
-class EndedScreen(QWidget):
+class EndedScreen(Screen):
     """Signals:
     again_requested(): start a new verification.
     done_requested(): back to the start.
@@ -62,8 +62,10 @@ class EndedScreen(QWidget):
         self.text.setText(text)
         self.again_button.setFocus()
 
-    def update_countdown(self, seconds: int | None) -> None:
+    def tick(self, seconds_until_idle: int | None) -> None:
         """Show the time until the kiosk returns to the start."""
         self.countdown.setText(
-            "" if seconds is None else self.tr("Back to the start in {n} s").format(n=seconds)
+            ""
+            if seconds_until_idle is None
+            else self.tr("Back to the start in {n} s").format(n=seconds_until_idle)
         )

@@ -6,10 +6,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core.state import ErrorKind, KioskState
-from kiosk.ui.screens.common import button, centred_row, label
+from kiosk.ui.screens.common import Screen, button, centred_row, label
 
 
-class ErrorScreen(QWidget):
+class ErrorScreen(Screen):
     """Signals:
     retry_requested(): "Try again".
     back_requested(): back to the start.

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.ui.screens.common import button, centred_row, label
+from kiosk.ui.screens.common import Screen, button, centred_row, label
 
 
-class IdleScreen(QWidget):
+class IdleScreen(Screen):
     """The screen a visitor walks up to.
 
     Signals:

@@ -7,11 +7,11 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.models import SCOPE_ORDER, Status, Step
 from kiosk.core.state import KioskState
-from kiosk.ui.screens.common import button, label
+from kiosk.ui.screens.common import Screen, button, label
 from kiosk.ui.screens.names import scope_name, step_doing
 
 
-class ProgressScreen(QWidget):
+class ProgressScreen(Screen):
     """Signals:
     cancel_requested(): the visitor pressed Cancel.
     """

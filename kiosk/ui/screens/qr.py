@@ -12,12 +12,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.core.state import KioskState, seconds_left
+from kiosk.core.state import KioskState, seconds_until_expiry
 from kiosk.ui.qr_view import QrView
-from kiosk.ui.screens.common import button, centred_row, countdown_text, label
+from kiosk.ui.screens.common import Screen, button, centred_row, countdown_text, label
 
 
-class QrScreen(QWidget):
+class QrScreen(Screen):
     """Signals:
     cancel_requested(): the visitor pressed Cancel.
     open_here_requested(str): "Continue on this device" with the session URL.
@@ -68,9 +68,13 @@ class QrScreen(QWidget):
         self._expires_at = state.status.expires_at if state.status else None
         self.update_countdown()
 
+    def tick(self, seconds_until_idle: int | None = None) -> None:
+        """Refresh the time left on the code (its link's expiry, not the walk-away limit)."""
+        self.update_countdown()
+
     def update_countdown(self) -> None:
-        """Refresh the time left on the code (called once a second)."""
-        left = seconds_left(self._expires_at, datetime.now(UTC))
+        """Show the time until the session's link expires."""
+        left = seconds_until_expiry(self._expires_at, datetime.now(UTC))
         if left is None:
             self.countdown.setText("")
         else:

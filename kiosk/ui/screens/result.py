@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.core.models import Scope
 from kiosk.core.state import KioskState
 from kiosk.core.verdict import Thresholds
-from kiosk.ui.screens.common import button, label
+from kiosk.ui.screens.common import Screen, button, label
 from kiosk.ui.screens.names import scope_name
 
 
-class ResultScreen(QWidget):
+class ResultScreen(Screen):
     """Signals:
     done_requested(): the visitor pressed Done.
     """
@@ -82,10 +82,12 @@ class ResultScreen(QWidget):
             self._add_line(self.tr("Tip: {advice}").format(advice=text), "Advice")
         self.done_button.setFocus()
 
-    def update_countdown(self, seconds: int | None) -> None:
+    def tick(self, seconds_until_idle: int | None) -> None:
         """Show the time until the kiosk returns to the start."""
         self.countdown.setText(
-            "" if seconds is None else self.tr("Back to the start in {n} s").format(n=seconds)
+            ""
+            if seconds_until_idle is None
+            else self.tr("Back to the start in {n} s").format(n=seconds_until_idle)
         )
 
     def _value_text(self, scope: Scope, score: float | None) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
-from kiosk.ui.screens.common import label
+from kiosk.ui.screens.common import Screen, label
 
 
-class StartingScreen(QWidget):
+class StartingScreen(Screen):
     """Shown from the tap until the QR code is ready (normally a fraction of a second)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
