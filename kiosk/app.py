@@ -15,6 +15,13 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
+# The Qt-free modules the window's path needs, imported before PySide6 on purpose: PySide6
+# installs an import hook that reads the source of every module imported after it (looking for
+# `from __feature__`), ~5 ms over these that the first paint need not wait for.
+import kiosk.core.deadline
+import kiosk.core.journal_writer
+import kiosk.core.state
+import kiosk.core.verdict  # noqa: F401
 from kiosk import crashsignal, sessions
 from kiosk.backend import BackendStarter, CredentialsMissing, open_backend
 

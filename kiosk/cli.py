@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,11 +14,36 @@ if TYPE_CHECKING:
     from kiosk.config import KioskConfig
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full command line."""
-    from kiosk import config, verify
-    from kiosk.sandbox import cli as sandbox_cli
+COMMANDS: dict[str, tuple[str, str]] = {
+    "run": (
+        "open the kiosk (the default command; embedded sandbox unless --base-url)",
+        "Open the kiosk window.",
+    ),
+    "verify": (
+        "run one verification in the terminal (embedded sandbox unless --base-url)",
+        "Create a session, show its QR code, wait for the outcome, print the verdict."
+        " Exit codes: 0 PASS, 1 FAIL, 2 usage, 3 expired or canceled, 4 error.",
+    ),
+    "journal": (
+        "the session journal: list recent sessions, export all as CSV",
+        "Read the session journal (no tokens, URLs or keys are ever in it).",
+    ),
+    "settings": (
+        "the settings file: init (write a documented one), show, check",
+        "Manage the kiosk's settings file.",
+    ),
+    "secrets": (
+        "store the APP-KEY or the operator PIN in the OS keyring",
+        "Store secrets in the OS keyring. The value is read from the terminal "
+        "(not echoed) or from standard input, never from the command line.",
+    ),
+    "sandbox": ("run the sandbox server", "Run the sandbox server."),
+}
 
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with ``only``, just that command's part (a start of the window
+    need not import and build every other command's options)."""
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Face verification kiosk for the Verification Link API."
     )
@@ -28,71 +53,66 @@ def build_parser() -> argparse.ArgumentParser:
         "-v", "--verbose", action="store_true", help="log more (secrets are masked)"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    config.add_run_arguments(
-        commands.add_parser(
-            "run",
-            parents=[common],
-            help="open the kiosk (the default command; embedded sandbox unless --base-url)",
-            description="Open the kiosk window.",
-        )
-    )
-    verify_parser = commands.add_parser(
-        "verify",
-        parents=[common],
-        help="run one verification in the terminal (embedded sandbox unless --base-url)",
-        description="Create a session, show its QR code, wait for the outcome, print the verdict."
-        " Exit codes: 0 PASS, 1 FAIL, 2 usage, 3 expired or canceled, 4 error.",
-    )
-    verify.add_arguments(verify_parser)
-    journal = commands.add_parser(
-        "journal",
-        parents=[common],
-        help="the session journal: list recent sessions, export all as CSV",
-        description="Read the session journal (no tokens, URLs or keys are ever in it).",
-    )
-    journal.add_argument("action", choices=["list", "export"])
-    journal.add_argument("--journal", metavar="PATH", help="journal file (default: the kiosk's)")
-    journal.add_argument("--output", "-o", metavar="FILE", help="export: write here, not stdout")
-    journal.add_argument("--limit", type=int, default=20, help="list: how many (default 20)")
-    settings = commands.add_parser(
-        "settings",
-        parents=[common],
-        help="the settings file: init (write a documented one), show, check",
-        description="Manage the kiosk's settings file.",
-    )
-    settings.add_argument("action", choices=["init", "show", "check", "path"])
-    settings.add_argument("--settings", metavar="PATH", help="settings file (default: the kiosk's)")
-    secret = commands.add_parser(
-        "secrets",
-        parents=[common],
-        help="store the APP-KEY or the operator PIN in the OS keyring",
-        description="Store secrets in the OS keyring. The value is read from the terminal "
-        "(not echoed) or from standard input, never from the command line.",
-    )
-    secret.add_argument("action", choices=["set-key", "set-pin"])
-    secret.add_argument("--app-id", help="set-key: the APP-ID the key belongs to")
-    sandbox_cli.build_parser(
-        commands.add_parser(
-            "sandbox",
-            parents=[common],
-            help="run the sandbox server",
-            description="Run the sandbox server.",
-        )
-    )
+    for name, (summary, description) in COMMANDS.items():
+        if only is None or name == only:
+            _ARGUMENTS[name](
+                commands.add_parser(name, parents=[common], help=summary, description=description)
+            )
     return parser
+
+
+def _run_arguments(parser: argparse.ArgumentParser) -> None:
+    from kiosk.config import add_run_arguments
+
+    add_run_arguments(parser)
+
+
+def _verify_arguments(parser: argparse.ArgumentParser) -> None:
+    from kiosk.verify import add_arguments
+
+    add_arguments(parser)
+
+
+def _journal_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=["list", "export"])
+    parser.add_argument("--journal", metavar="PATH", help="journal file (default: the kiosk's)")
+    parser.add_argument("--output", "-o", metavar="FILE", help="export: write here, not stdout")
+    parser.add_argument("--limit", type=int, default=20, help="list: how many (default 20)")
+
+
+def _settings_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=["init", "show", "check", "path"])
+    parser.add_argument("--settings", metavar="PATH", help="settings file (default: the kiosk's)")
+
+
+def _secrets_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=["set-key", "set-pin"])
+    parser.add_argument("--app-id", help="set-key: the APP-ID the key belongs to")
+
+
+def _sandbox_arguments(parser: argparse.ArgumentParser) -> None:
+    from kiosk.sandbox import cli as sandbox_cli
+
+    sandbox_cli.build_parser(parser)
+
+
+_ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "run": _run_arguments,
+    "verify": _verify_arguments,
+    "journal": _journal_arguments,
+    "settings": _settings_arguments,
+    "secrets": _secrets_arguments,
+    "sandbox": _sandbox_arguments,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``kiosk`` and ``python -m kiosk``."""
-    parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
-    commands = (
-        *("run", "verify", "sandbox", "journal", "settings", "secrets"),
-        *("-h", "--help", "--version"),
-    )
-    if not arguments or arguments[0] not in commands:
+    if not arguments or arguments[0] not in (*COMMANDS, "-h", "--help", "--version"):
         arguments.insert(0, "run")  # plain `kiosk` (with run's options) opens the kiosk
-    args = parser.parse_args(arguments)
+    only = arguments[0] if arguments[0] in COMMANDS else None  # --help lists them all
+    args = build_parser(only).parse_args(arguments)
     if args.command == "sandbox":
         from kiosk.sandbox import cli as sandbox_cli
 

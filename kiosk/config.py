@@ -79,13 +79,19 @@ def add_setting_options(
         spec = SPECS[key]
         if spec.flag is None:
             continue
-        words = f"{spec.doc} (setting {key}, {env_name(key)})"
+        where = f"setting {key}, {env_name(key)}"
         if spec.switch is not None:
+            value = str(spec.switch).lower()
             parser.add_argument(
-                spec.flag, dest=key, action="store_const", const=spec.switch, help=words
+                spec.flag,
+                dest=key,
+                action="store_const",
+                const=spec.switch,
+                help=f"{key} = {value} ({where}: {spec.doc})",
             )
         else:
-            parser.add_argument(spec.flag, dest=key, help=f"{words}: {spec.expect}", **extra)
+            words = f"{spec.doc} ({where}): {spec.expect}"
+            parser.add_argument(spec.flag, dest=key, metavar=key.upper(), help=words, **extra)
 
 
 def add_listen_option(parser: argparse.ArgumentParser, default: str, old_flag: str) -> None:
