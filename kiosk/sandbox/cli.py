@@ -32,16 +32,16 @@ def _port(text: str) -> int:
 def _integer(text: str) -> int:
     try:
         return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from exc
 
 
 def _number_between(low: float, high: float) -> Callable[[str], float]:
     def parse(text: str) -> float:
         try:
             value = float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from exc
         if not math.isfinite(value) or not low < value <= high:
             raise argparse.ArgumentTypeError(
                 f"{text} is out of range: use more than {low:g}, at most {high:g}"
@@ -66,10 +66,10 @@ def _host(text: str) -> str:
         return text
     try:
         ipaddress.ip_address(text)
-    except ValueError:
+    except ValueError as exc:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not an IP address: use e.g. 127.0.0.1, 0.0.0.0 or ::1"
-        ) from None
+        ) from exc
     return text
 
 
@@ -83,8 +83,8 @@ def _public_url(text: str) -> str:
     try:
         parts = urlsplit(text)
         parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a valid URL") from None
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a valid URL") from exc
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.username:
         raise argparse.ArgumentTypeError(
             f"{text!r} must be an http(s) URL with a host and no user-info, e.g. "
@@ -103,7 +103,43 @@ def _fault(text: str) -> object:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "rule"
-        raise argparse.ArgumentTypeError(f"{text!r}: {where}: {first['msg']}") from None
+        raise argparse.ArgumentTypeError(f"{text!r}: {where}: {first['msg']}") from exc
+
+
+# The options that take a number within bounds: flag, parser (which checks the bounds), default,
+# help (the default is appended).
+_BOUNDED: tuple[tuple[str, Callable[[str], float], float, str], ...] = (
+    (
+        "--step-seconds",
+        _number_between(0, 3600),
+        1.0,
+        "pace of scripted scenarios, seconds per step",
+    ),
+    (
+        "--max-sessions",
+        _count_between(1, 1_000_000),
+        1000,
+        "live sessions the APP-ID may hold at once; more get 429",
+    ),
+    (
+        "--max-connections",
+        _count_between(8, 100_000),
+        256,
+        "open connections at once, lowered to fit the open-file limit; more get 503",
+    ),
+    (
+        "--header-timeout",
+        _number_between(0, 300),
+        10.0,
+        "seconds a client has to send a request's headers",
+    ),
+    (
+        "--body-timeout",
+        _number_between(0, 3600),
+        120.0,
+        "seconds a client has to send a request's body",
+    ),
+)
 
 
 def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.ArgumentParser:
@@ -128,42 +164,13 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
         "--app-key", type=_credential, help="APP-KEY to accept (default: generated and printed)"
     )
     parser.add_argument(
-        "--step-seconds",
-        type=_number_between(0, 3600),
-        default=1.0,
-        help="pace of scripted scenarios, seconds per step (default %(default)s)",
-    )
-    parser.add_argument(
         "--captcha", action="store_true", help="ask for a captcha in every session by default"
     )
     parser.add_argument(
         "--public-url", type=_public_url, help="base URL phones use, if not http://<LAN IP>:<port>"
     )
-    parser.add_argument(
-        "--max-sessions",
-        type=_count_between(1, 1_000_000),
-        default=1000,
-        help="live sessions the APP-ID may hold at once; more get 429 (default %(default)s)",
-    )
-    parser.add_argument(
-        "--max-connections",
-        type=_count_between(8, 100_000),
-        default=256,
-        help="open connections at once; more get 503 (default %(default)s, lowered to fit "
-        "the open-file limit)",
-    )
-    parser.add_argument(
-        "--header-timeout",
-        type=_number_between(0, 300),
-        default=10.0,
-        help="seconds a client has to send a request's headers (default %(default)s)",
-    )
-    parser.add_argument(
-        "--body-timeout",
-        type=_number_between(0, 3600),
-        default=120.0,
-        help="seconds a client has to send a request's body (default %(default)s)",
-    )
+    for flag, parse, default, text in _BOUNDED:
+        parser.add_argument(flag, type=parse, default=default, help=f"{text} (default %(default)s)")
     parser.add_argument(
         "--allow-private-callbacks",
         action="store_true",

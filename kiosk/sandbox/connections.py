@@ -63,27 +63,48 @@ def connection_cap(wanted: int) -> int:
     return max(MIN_CONNECTIONS, min(wanted, soft - RESERVED_FDS - ACCEPT_BURST))
 
 
+class _Throttle:
+    """Lets a recurring report through at most once per ``interval`` seconds per key, counting
+    the ones held back in between."""
+
+    def __init__(self, interval: float) -> None:
+        self._interval = interval
+        self._last: dict[str, float] = {}
+        self._suppressed: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._last)
+
+    def clear(self) -> None:
+        self._last.clear()
+        self._suppressed.clear()
+
+    def admit(self, key: str) -> str | None:
+        """None if a report with ``key`` went out less than an interval ago (this one is counted);
+        else what to append to it: how many were held back since the last one, if any."""
+        now = time.monotonic()
+        last = self._last.get(key)
+        if last is not None and now - last < self._interval:
+            self._suppressed[key] = self._suppressed.get(key, 0) + 1
+            return None
+        self._last[key] = now
+        extra = self._suppressed.pop(key, 0)
+        return f" ({extra} more like it since the last report)" if extra else ""
+
+
 class RateLimitedLog:
     """Logs a recurring warning at most once per ``interval`` seconds, saying how many were
     suppressed in between."""
 
     def __init__(self, logger: logging.Logger, interval: float = 10.0) -> None:
         self._logger = logger
-        self._interval = interval
-        self._last: dict[str, float] = {}
-        self._suppressed: dict[str, int] = {}
+        self._throttle = _Throttle(interval)
 
     def warning(self, key: str, message: str) -> None:
         """Log ``message`` unless one with ``key`` was logged less than an interval ago."""
-        now = time.monotonic()
-        last = self._last.get(key)
-        if last is not None and now - last < self._interval:
-            self._suppressed[key] = self._suppressed.get(key, 0) + 1
-            return
-        self._last[key] = now
-        extra = self._suppressed.pop(key, 0)
-        more = f" ({extra} more like it since the last report)" if extra else ""
-        self._logger.warning("%s%s", message, more)
+        more = self._throttle.admit(key)
+        if more is not None:
+            self._logger.warning("%s%s", message, more)
 
 
 class RateLimitedLogger:
@@ -92,9 +113,7 @@ class RateLimitedLogger:
 
     def __init__(self, logger: logging.Logger, interval: float = 10.0) -> None:
         self._logger = logger
-        self._interval = interval
-        self._last: dict[str, float] = {}
-        self._suppressed: dict[str, int] = {}
+        self._throttle = _Throttle(interval)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._logger, name)
@@ -106,20 +125,11 @@ class RateLimitedLogger:
         self._limited(logging.ERROR, msg, args, kwargs)
 
     def _limited(self, level: int, msg: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-        if len(self._last) > 1000:  # messages are uvicorn's own few texts; stay bounded anyway
-            self._last.clear()
-            self._suppressed.clear()
-        key = str(msg)
-        now = time.monotonic()
-        last = self._last.get(key)
-        if last is not None and now - last < self._interval:
-            self._suppressed[key] = self._suppressed.get(key, 0) + 1
-            return
-        self._last[key] = now
-        extra = self._suppressed.pop(key, 0)
-        if extra:
-            msg = f"{msg} ({extra} more like it since the last report)"
-        self._logger.log(level, msg, *args, **kwargs)
+        if len(self._throttle) > 1000:  # uvicorn's own few texts; stay bounded anyway
+            self._throttle.clear()
+        more = self._throttle.admit(str(msg))
+        if more is not None:
+            self._logger.log(level, f"{msg}{more}" if more else msg, *args, **kwargs)
 
 
 class AcceptErrorLog:

@@ -90,6 +90,17 @@ def literal_address(host: str) -> IPAddress | None:
         return None
 
 
+def is_loopback_host(host: str) -> bool:
+    """Whether ``host`` (a name or a literal address) is this machine only: a server bound to it
+    is unreachable from the network, and a plain-http URL to it never leaves the machine."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def check_address(address: IPAddress, *, allow_private: bool) -> None:
     """Raise :class:`ForbiddenTarget` unless a callback may go to ``address``."""
     kind = classify(address)
@@ -150,7 +161,7 @@ async def resolve_target(url: str, *, allow_private: bool) -> Target:
         try:
             infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except OSError as exc:
-            raise ForbiddenTarget(f"the host does not resolve ({exc.strerror})") from None
+            raise ForbiddenTarget(f"the host does not resolve ({exc.strerror})") from exc
         addresses = [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
         if not addresses:
             raise ForbiddenTarget("the host does not resolve")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import ipaddress
 import json
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from kiosk.sandbox.egress import is_loopback_host
 from kiosk.sandbox.session import MAX_TTL_SECONDS, MIN_TTL_SECONDS, Scenario
 
 MAX_METADATA_BYTES = 16 * 1024
@@ -94,7 +94,7 @@ class CreateSessionRequest(BaseModel):
         if url is None:
             return None
         parts = _absolute(url)
-        if parts.scheme == "http" and not _is_loopback(parts.hostname or ""):
+        if parts.scheme == "http" and not is_loopback_host(parts.hostname or ""):
             raise ValueError("must use https (plain http is allowed only to a loopback address)")
         return url
 
@@ -124,22 +124,13 @@ def _absolute(url: str) -> Any:
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError:
-        raise ValueError("is not a valid URL") from None
+    except ValueError as exc:
+        raise ValueError("is not a valid URL") from exc
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError("must be an absolute http(s) URL")
     if any(c.isspace() for c in url):
         raise ValueError("must not contain spaces")
     return parts
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 class CreateSessionResponse(BaseModel):

@@ -24,6 +24,7 @@ from kiosk.sandbox.connections import (
     connection_cap,
     guarded_protocol,
 )
+from kiosk.sandbox.egress import is_loopback_host
 
 log = logging.getLogger(__name__)
 
@@ -54,16 +55,6 @@ def lan_addresses() -> list[str]:
                 found.append(ip)
     # Private ranges first: that is where phones on the same Wi-Fi are.
     return sorted(found, key=lambda ip: not ipaddress.ip_address(ip).is_private)
-
-
-def is_loopback_host(host: str) -> bool:
-    """Whether binding ``host`` keeps the server reachable from this machine only."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 class _Server(uvicorn.Server):

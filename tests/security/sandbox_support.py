@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import socket
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from urllib.parse import urlsplit
 
 import httpx
@@ -77,17 +77,17 @@ def status_of(answer: bytes) -> int | None:
 
 
 @contextmanager
-def peak_rss(pid: int) -> Iterator[dict[str, int]]:
-    """Samples the process's RSS every few milliseconds; ``result["growth"]`` is the peak
-    minus the RSS at the start."""
-    process = psutil.Process(pid)
-    result = {"start": process.memory_info().rss, "peak": 0, "growth": 0}
+def peak_of(measure: Callable[[], int]) -> Iterator[dict[str, int]]:
+    """Samples ``measure()`` every few milliseconds while the block runs: ``result["peak"]`` is
+    the most it gave (at the start, the end and in between), ``result["growth"]`` the peak minus
+    its value at the start."""
+    result = {"start": measure(), "peak": 0, "growth": 0}
     result["peak"] = result["start"]
     done = threading.Event()
 
     def sample() -> None:
         while not done.wait(0.005):
-            result["peak"] = max(result["peak"], process.memory_info().rss)
+            result["peak"] = max(result["peak"], measure())
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -96,8 +96,14 @@ def peak_rss(pid: int) -> Iterator[dict[str, int]]:
     finally:
         done.set()
         sampler.join(5)
-        result["peak"] = max(result["peak"], process.memory_info().rss)
+        result["peak"] = max(result["peak"], measure())
         result["growth"] = result["peak"] - result["start"]
+
+
+def peak_rss(pid: int) -> AbstractContextManager[dict[str, int]]:
+    """The process's RSS sampled while the block runs (see ``peak_of``)."""
+    process = psutil.Process(pid)
+    return peak_of(lambda: process.memory_info().rss)
 
 
 def form_token(client: httpx.Client, page: str) -> str:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import io
 import os
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import httpx
@@ -22,6 +21,7 @@ from tests.conftest import APP_ID, APP_KEY
 from tests.security.sandbox_support import (
     MB,
     form_token,
+    peak_of,
     peak_rss,
     send_chunked,
     status_of,
@@ -80,23 +80,9 @@ def open_spool_bytes(pid: int, folder: Path) -> int:
     return total
 
 
-@contextmanager
-def peak_spool(pid: int, folder: Path) -> Iterator[dict[str, int]]:
+def peak_spool(pid: int, folder: Path) -> AbstractContextManager[dict[str, int]]:
     """The most the process had spooled in ``folder`` at once while the block ran."""
-    result = {"peak": 0}
-    done = threading.Event()
-
-    def sample() -> None:
-        while not done.wait(0.005):
-            result["peak"] = max(result["peak"], open_spool_bytes(pid, folder))
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    try:
-        yield result
-    finally:
-        done.set()
-        sampler.join(5)
+    return peak_of(lambda: open_spool_bytes(pid, folder))
 
 
 @pytest.mark.parametrize("headers", [{}, AUTH], ids=["no-credentials", "credentials"])
@@ -177,16 +163,24 @@ def at_photo_step(sandbox: SandboxServer) -> Iterator[tuple[httpx.Client, str, s
         yield http, page, csrf
 
 
+def send_selfie(
+    at_photo_step: tuple[httpx.Client, str, str], content: bytes, *, follow: bool = False
+) -> httpx.Response:
+    """Post the liveness step with ``content`` as the photo, as the page's form does."""
+    http, page, csrf = at_photo_step
+    return http.post(
+        f"{page}/step",
+        data={"step": "LIVENESS", "csrf": csrf},
+        files={"photo": ("selfie.jpg", content, "image/jpeg")},
+        follow_redirects=follow,
+    )
+
+
 def test_a_12_megapixel_8_mb_selfie_is_accepted(
     sandbox: SandboxServer, at_photo_step: tuple[httpx.Client, str, str]
 ) -> None:
-    http, page, csrf = at_photo_step
-    response = http.post(
-        f"{page}/step",
-        data={"step": "LIVENESS", "csrf": csrf},
-        files={"photo": ("selfie.jpg", photo(4000, 3000, 8 * MB), "image/jpeg")},
-        follow_redirects=True,
-    )
+    page = at_photo_step[1]
+    response = send_selfie(at_photo_step, photo(4000, 3000, 8 * MB), follow=True)
     assert response.status_code == 200
     assert "Genuine photo check" in response.text
     session = sandbox.app.state.store.get(page.rsplit("/", 1)[1])
@@ -197,12 +191,8 @@ def test_a_12_megapixel_8_mb_selfie_is_accepted(
 def test_a_too_large_photo_gets_a_page_not_json(
     sandbox: SandboxServer, at_photo_step: tuple[httpx.Client, str, str]
 ) -> None:
-    http, page, csrf = at_photo_step
-    response = http.post(
-        f"{page}/step",
-        data={"step": "LIVENESS", "csrf": csrf},
-        files={"photo": ("big.jpg", photo(100, 100, MAX_UPLOAD_BYTES + MB), "image/jpeg")},
-    )
+    page = at_photo_step[1]
+    response = send_selfie(at_photo_step, photo(100, 100, MAX_UPLOAD_BYTES + MB))
     assert response.status_code == 413
     assert response.headers["content-type"].startswith("text/html")
     assert "This photo is too large" in response.text
