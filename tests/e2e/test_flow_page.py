@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import fnmatch
 import io
 import re
+import subprocess
+import sys
+import tomllib
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -13,6 +18,8 @@ from PIL import Image
 from kiosk.core.api import Credentials, VerificationClient
 from kiosk.core.models import Status, Step
 from kiosk.core.verdict import decide
+from kiosk.sandbox import pages
+from kiosk.sandbox.pages import Choice, FlowForm, Link, MessagePage, Refresh, StepPage
 from kiosk.sandbox.server import SandboxServer
 from tests.conftest import APP_ID, APP_KEY, FakeClock
 
@@ -21,6 +28,9 @@ from tests.conftest import APP_ID, APP_KEY, FakeClock
 def browser(sandbox: SandboxServer) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=sandbox.local_url, follow_redirects=True, timeout=5) as b:
         yield b
+
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def path_of(url: str) -> str:
@@ -185,3 +195,48 @@ def test_page_uses_no_external_resources_or_scripts(
     assert not re.search(r'(src|href)="https?://', page.text)
     assert page.headers["Cache-Control"] == "no-store"
     assert 'name="viewport"' in page.text
+
+
+def test_templates_escape_whatever_a_page_carries() -> None:
+    hostile = '<script>alert("x")</script>'
+    page = MessagePage(
+        title=hostile,
+        icon="warn",
+        heading=hostile,
+        text=hostile,
+        link=Link(f'/flow/x"><img src=x onerror=alert(1)>{hostile}', hostile),
+        refresh=Refresh(3, 'https://example.com/"><script>'),
+    )
+    html = pages.html_of(page)
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+    step = StepPage(
+        title="t",
+        form=FlowForm('to"ken/..', 'c"srf'),
+        heading="h",
+        instruction="i",
+        step="LIVENESS",
+        choices=(Choice('p"ass', "<b>"),),
+        problem="<i>",
+    )
+    html = pages.html_of(step)
+    assert 'action="/flow/to%22ken%2F../step"' in html
+    assert 'value="c&#34;srf"' in html and 'value="p&#34;ass"' in html
+    assert "&lt;b&gt;" in html and "&lt;i&gt;." in html
+
+
+def test_templates_load_from_the_package_wherever_the_program_runs(tmp_path: Path) -> None:
+    # A fresh interpreter in an empty folder: templates come from the package, not the CWD.
+    code = "from kiosk.sandbox import pages; print(pages.unknown_link().body.decode())"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert "This link is not valid" in result.stdout
+    # ... and every template is package data (pyproject's globs), so a wheel carries it too.
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    globs = config["tool"]["setuptools"]["package-data"]["kiosk.sandbox"]
+    package = ROOT / "kiosk" / "sandbox"
+    for name in ("templates", "static"):
+        for file in (package / name).iterdir():
+            relative = file.relative_to(package).as_posix()
+            assert any(fnmatch.fnmatch(relative, glob) for glob in globs), relative
