@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -168,3 +169,82 @@ def test_verify_process_against_the_standalone_sandbox(
     assert standalone_sandbox.app_key not in done.stdout + done.stderr
     token = done.stdout.split("/flow/")[1].split()[0]
     assert token not in done.stderr
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """No KIOSK_* variable from the developer's shell; the settings file's path."""
+    for name in [n for n in os.environ if n.startswith("KIOSK_")]:
+        monkeypatch.delenv(name)
+    return tmp_path / "settings.toml"
+
+
+def test_verify_reads_the_settings_file_and_the_key_from_the_environment(
+    sandbox: SandboxServer,
+    clean_env: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    clean_env.write_text(
+        f'backend = "{sandbox.local_url}"\napp_id = "{APP_ID}"\nscopes = ["liveness"]\n'
+    )
+    monkeypatch.setenv("KIOSK_APP_KEY", APP_KEY)
+    argv = ["verify", "--settings", str(clean_env), "--scenario", "pass", *FAST]
+    assert main(argv) == ExitCode.PASS
+    out = capsys.readouterr().out
+    assert "embedded sandbox" not in out  # the file's backend, not a new sandbox
+    assert "liveness  ok" in out and "search" not in out
+
+
+def test_kiosk_variables_override_the_file_and_options_override_both(
+    sandbox: SandboxServer,
+    clean_env: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    clean_env.write_text('backend = "http://127.0.0.1:9"\napp_id = "nobody"\n')
+    monkeypatch.setenv("KIOSK_BACKEND", sandbox.local_url)
+    monkeypatch.setenv("KIOSK_APP_ID", APP_ID)
+    monkeypatch.setenv("KIOSK_APP_KEY", APP_KEY)
+    monkeypatch.setenv("KIOSK_SCOPES", "liveness,deepfake")
+    argv = ["verify", "--settings", str(clean_env), "--scenario", "pass", *FAST]
+    assert main([*argv, "--scopes", "deepfake"]) == ExitCode.PASS
+    out = capsys.readouterr().out
+    assert "deepfake  ok" in out and "liveness" not in out.split("created")[1]
+    monkeypatch.setenv("KIOSK_TTL_SEC", "5")  # the settings' rule applies to the environment
+    assert main(argv) == ExitCode.USAGE
+    assert "environment variable KIOSK_TTL_SEC" in capsys.readouterr().err
+
+
+def test_verify_finds_the_key_in_the_keyring(
+    sandbox: SandboxServer,
+    clean_env: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import keyring
+
+    from kiosk.core.secrets import set_app_key
+    from tests.support.file_keyring import FileKeyring
+
+    monkeypatch.setenv("KIOSK_TEST_KEYRING", str(tmp_path / "keyring.json"))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    try:
+        set_app_key(APP_ID, APP_KEY)
+        argv = ["verify", "--base-url", sandbox.local_url, "--app-id", APP_ID]
+        assert main([*argv, "--settings", str(clean_env), "--scenario", "pass", *FAST]) == 0
+    finally:
+        keyring.set_keyring(previous)
+    assert "VERDICT: PASS" in capsys.readouterr().out
+
+
+def test_verify_help_prefers_the_environment_and_the_keyring(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["verify", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "prefer KIOSK_APP_KEY or the OS keyring" in text
+    assert "--listen {local,lan}" in text and "--lan" not in text.replace("--lan}", "")
