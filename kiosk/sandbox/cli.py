@@ -21,12 +21,12 @@ from kiosk.sandbox import DEFAULT_PORT
 
 
 def _port(text: str) -> int:
-    value = _integer(text)
-    if not 0 <= value <= 65535:
-        raise argparse.ArgumentTypeError(
-            f"{text} is not a port: use 1 to 65535 (0 picks a free one)"
-        )
-    return value
+    from kiosk.core.rules import PORT  # the kiosk's --port rule: one rule for both commands
+
+    try:
+        return int(PORT.check(text))
+    except (TypeError, ValueError) as exc:
+        raise argparse.ArgumentTypeError(f"{text} is not a port: {PORT.expect}") from exc
 
 
 def _integer(text: str) -> int:
