@@ -7,7 +7,6 @@ Needs Debian's ``chromium`` (``apt-get install chromium``).
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,16 +18,15 @@ from kiosk.core.api import Credentials, VerificationClient
 from kiosk.sandbox.app import SandboxConfig
 from kiosk.sandbox.server import SandboxServer, generate_credentials
 
+# The browser test's Chromium and flags (tests/support/chromium.py), from the checkout's root.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.support.chromium import FLAGS as COMMON_FLAGS
+from tests.support.chromium import find_chromium
+
 PHONE = "390,844"  # a common phone viewport in CSS pixels
 FLAGS = [
     "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
+    *COMMON_FLAGS,
     "--hide-scrollbars",
     "--force-device-scale-factor=2",
 ]
@@ -55,7 +53,7 @@ def shoot(chromium: str, url: str, target: Path) -> None:
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = find_chromium()
     if chromium is None:
         print("error: chromium is not installed (apt-get install chromium)", file=sys.stderr)
         return 1

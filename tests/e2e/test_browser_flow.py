@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -13,20 +12,11 @@ from playwright.sync_api import Browser, sync_playwright
 
 from kiosk.core.state import Phase
 from tests.gui.harness import Kiosk
+from tests.support.chromium import FLAGS, find_chromium
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-# Flags that work on a machine without a sandboxing kernel or outside network.
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM = find_chromium()
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +26,7 @@ def browser() -> Iterator[Browser]:
             pytest.fail("chromium is not installed; scripts/test.sh installs it (apt-get)")
         pytest.skip("chromium is not installed (apt-get install chromium)")
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=list(FLAGS))
         yield launched
         launched.close()
 
