@@ -11,7 +11,7 @@ that cannot be written): the customer screens never show those, so the panel's w
 
 from __future__ import annotations
 
-import tomllib
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,14 +25,16 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.core import private_files
 from kiosk.core.journal import JournalError
-from kiosk.core.settings import SettingsError, parse
+from kiosk.core.settings import SettingsError, parse, read_toml
 from kiosk.ui.screens.common import button, label
+from kiosk.ui.settings_form import SettingsForm
 from kiosk.ui.worker import ConnectionCheck
 
 if TYPE_CHECKING:
@@ -103,6 +105,12 @@ class OperatorPanel(QFrame):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName(self.tr("Settings file"))
+        # The same settings as a form (a field per declared setting) or as the file's text.
+        self.form = SettingsForm()
+        self.settings_views = QTabWidget()
+        self.settings_views.addTab(self.editor, self.tr("File"))
+        self.settings_views.addTab(self.form, self.tr("Form"))
+        self.settings_views.currentChanged.connect(self._settings_view_changed)
         self.status = label("", "Detail")
         # Storage problems (journal, logs), in words with the fix; hidden when all is well.
         self.warning = label("", "Detail")
@@ -129,7 +137,7 @@ class OperatorPanel(QFrame):
         main_box.addWidget(label(self.tr("Recent sessions"), "Subtitle"))
         main_box.addWidget(self.table, 2)
         main_box.addWidget(label(self.tr("Settings (applied at the next start)"), "Subtitle"))
-        main_box.addWidget(self.editor, 1)
+        main_box.addWidget(self.settings_views, 1)
         main_box.addWidget(self.status)
         main_box.addLayout(bar)
 
@@ -238,13 +246,24 @@ class OperatorPanel(QFrame):
     def _connection_checked(self, ok: bool, message: str) -> None:
         self.status.setText(("✓ " if ok else "✕ ") + message)
 
+    def _settings_view_changed(self) -> None:
+        """Opening the form fills it from the file's text (left as it is if that is broken)."""
+        if self.settings_views.currentWidget() is self.form:
+            with contextlib.suppress(SettingsError):
+                self.form.show_values(read_toml(self._settings_path, self.editor.toPlainText()))
+
     def save_settings(self) -> None:
-        text = self.editor.toPlainText()
-        try:
-            parse(tomllib.loads(text), str(self._settings_path))
-        except tomllib.TOMLDecodeError as exc:
-            self.status.setText(self.tr("Not saved: not valid TOML ({error}).").format(error=exc))
-            return
+        """Check the settings (from the form or the file's text, whichever is shown) by the
+        settings' own rules, then write the file; a mistake is shown and nothing is written."""
+        where = str(self._settings_path)
+        try:  # the file's own reader and rules: the same messages as at start
+            if self.settings_views.currentWidget() is self.form:
+                import tomli_w
+
+                text = tomli_w.dumps(self.form.values(where))
+            else:
+                text = self.editor.toPlainText()
+                parse(read_toml(self._settings_path, text), where)
         except SettingsError as exc:
             self.status.setText(self.tr("Not saved: {error}").format(error=exc))
             return
@@ -253,6 +272,7 @@ class OperatorPanel(QFrame):
         except OSError as exc:
             self.status.setText(self.tr("Not saved: {error}").format(error=exc))
             return
+        self.editor.setPlainText(text)
         self.status.setText(self.tr("Saved. The new settings apply at the next start."))
 
     def leave_kiosk_mode(self) -> None:

@@ -1,0 +1,82 @@
+"""The operator panel's settings form comes from the same declarations as the file: a field per
+setting, the same rules and messages, and what it saves loads back. (Needs Qt, offscreen.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.core.settings import SPECS, SettingsError, load
+from kiosk.ui.settings_form import SettingsForm
+
+
+def test_a_field_per_setting_with_its_documentation(qtbot: QtBot) -> None:
+    form = SettingsForm()
+    qtbot.addWidget(form)
+    assert list(form.fields) == list(SPECS)
+    for key, spec in SPECS.items():
+        assert spec.doc in form.fields[key].toolTip(), key
+
+
+def test_the_form_checks_by_the_settings_rules_and_round_trips(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    import tomli_w
+
+    form = SettingsForm()
+    qtbot.addWidget(form)
+    form.show_values({"ttl_sec": 600, "scopes": ["enroll"], "metadata": {"branch": "b-1"}})
+    form.fields["kiosk_mode"].setChecked(False)  # type: ignore[union-attr]
+    values = form.values("the form")
+    assert values == {
+        "ttl_sec": 600,
+        "scopes": ("enroll",),
+        "metadata": {"branch": "b-1"},
+        "kiosk_mode": False,
+    }
+    path = tmp_path / "settings.toml"
+    path.write_text(tomli_w.dumps(values))
+    loaded = load(path, environ={})
+    assert (loaded.ttl_sec, loaded.scopes, loaded.kiosk_mode) == (600, ("enroll",), False)
+    form.fields["ttl_sec"].setText("2")  # type: ignore[union-attr]
+    with pytest.raises(SettingsError, match="the form: 'ttl_sec' must be a whole number from 10"):
+        form.values("the form")
+
+
+def test_the_panel_saves_from_the_form_what_the_file_would_hold(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.core.secrets import PinGuard, hash_pin
+    from kiosk.ui.operator_panel import OperatorPanel
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    path = tmp_path / "settings.toml"
+    path.write_text("ttl_sec = 600\n")
+    guard = PinGuard(hash_pin("246810"), tmp_path / "pin.json")
+    panel = OperatorPanel(
+        window,
+        pin_guard=lambda: guard,
+        journal=lambda: None,
+        check=None,
+        settings_path=path,
+        lockdown=None,
+        export_path=lambda: None,
+    )
+    panel.open_panel()
+    panel.pin.setText("246810")
+    panel.try_pin()
+    panel.settings_views.setCurrentWidget(panel.form)
+    assert panel.form.fields["ttl_sec"].text() == "600"  # type: ignore[union-attr]
+    panel.form.fields["ttl_sec"].setText("5")  # type: ignore[union-attr]
+    panel.save_settings()
+    assert "Not saved:" in panel.status.text() and "'ttl_sec' must be" in panel.status.text()
+    assert path.read_text() == "ttl_sec = 600\n"
+    panel.form.fields["ttl_sec"].setText("900")  # type: ignore[union-attr]
+    panel.save_settings()
+    assert load(path, environ={}).ttl_sec == 900
+    assert panel.editor.toPlainText() == path.read_text()
