@@ -33,6 +33,9 @@ def machine() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="short run (smoke test)")
+    parser.add_argument(
+        "--only", choices=["cold_start"], help="run just this benchmark (cold start: ~1 minute)"
+    )
     args = parser.parse_args()
     quick = args.quick
     from bench import cold_start, idle_cost, qr_render, sandbox_load, status_latency, tap_to_qr
@@ -53,6 +56,8 @@ def main() -> int:
         "<= 1.5x",
         start["ratio"] <= 1.5,
     )
+    if args.only == "cold_start":
+        return 0
     tap = tap_to_qr.run(rounds=5 if quick else 30)
     row(
         "tap to QR painted (local sandbox)",
