@@ -39,12 +39,43 @@ class Kiosk:
         return self.controller.state
 
     def wait_for(self, phase: Phase, timeout: int = 10_000) -> None:
-        self.qtbot.waitUntil(lambda: self.controller.state.phase is phase, timeout=timeout)
+        wait_for_phase(self.qtbot, self.controller, phase, timeout, seen=self.phases)
+
+    def wait_for_no_threads(self, timeout: int = 5000) -> None:
+        """Wait until no session thread runs (a stopped worker ends within ~0.1 s)."""
+
+        def stopped() -> None:
+            threads = self.controller.threads
+            assert threads == [], f"session threads still running: {threads}"
+
+        self.qtbot.waitUntil(stopped, timeout=timeout)
 
     def play(self, scenario: str | None) -> None:
         """Start a session (by tapping Start) that plays ``scenario`` (None: driven by a person)."""
         self.scenarios.append(scenario)
         self.window.idle.start_button.click()
+
+
+def wait_for_phase(
+    qtbot: QtBot,
+    controller: KioskController,
+    phase: Phase,
+    timeout: int = 5000,
+    *,
+    seen: list[Phase] | None = None,
+) -> None:
+    """Wait until ``controller`` shows ``phase``; if it never does, the failure says where the
+    kiosk stayed (with the error, if it shows one) and the phases it went through."""
+
+    def reached() -> None:
+        state = controller.state
+        where = state.phase.value
+        if state.error is not None:
+            where += f" ({state.error.value}: {state.error_message})"
+        trail = f"; phases seen: {[p.value for p in seen]}" if seen is not None else ""
+        assert state.phase is phase, f"waiting for {phase.value}, the kiosk is on {where}{trail}"
+
+    qtbot.waitUntil(reached, timeout=timeout)
 
 
 def build_kiosk(

@@ -75,9 +75,12 @@ def test_result_returns_to_idle_by_itself_with_a_visible_countdown(
     kiosk = make_kiosk(options=ControllerOptions(result_seconds=1.5, tick_ms=50))
     kiosk.play("pass")
     kiosk.wait_for(Phase.RESULT)
-    kiosk.qtbot.waitUntil(
-        lambda: kiosk.window.result.countdown.text().startswith("Back to the start in")
-    )
+
+    def counting_down() -> None:
+        text = kiosk.window.result.countdown.text()
+        assert text.startswith("Back to the start in"), f"the countdown says {text!r}"
+
+    kiosk.qtbot.waitUntil(counting_down)
     kiosk.wait_for(Phase.IDLE, timeout=5000)
     assert kiosk.window.current_screen is kiosk.window.idle
 
@@ -94,7 +97,7 @@ def test_walk_away_returns_to_idle_and_stops_polling(make_kiosk: Callable[..., K
     kiosk.play(None)  # nobody scans: the session stays CREATED
     kiosk.wait_for(Phase.QR)
     kiosk.wait_for(Phase.IDLE, timeout=5000)
-    kiosk.qtbot.waitUntil(lambda: kiosk.controller.threads == [])
+    kiosk.wait_for_no_threads()
 
 
 def test_cancel_while_polling_stops_everything(kiosk: Kiosk) -> None:
@@ -106,7 +109,7 @@ def test_cancel_while_polling_stops_everything(kiosk: Kiosk) -> None:
     # No late report from the stopped worker changes the screen, and its thread ends.
     with kiosk.qtbot.assertNotEmitted(kiosk.controller.state_changed, wait=400):
         pass
-    kiosk.qtbot.waitUntil(lambda: kiosk.controller.threads == [])
+    kiosk.wait_for_no_threads()
 
 
 def test_cancel_during_progress(kiosk: Kiosk) -> None:

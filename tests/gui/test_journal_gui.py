@@ -36,8 +36,13 @@ def test_sessions_are_journaled_before_the_verdict_is_shown(
     kiosk.play(None)
     kiosk.wait_for(Phase.QR)
     kiosk.window.qr.cancel_button.click()
+
     # A cancel goes back to idle at once; its row follows on the writer's thread.
-    qtbot.waitUntil(lambda: [e.outcome for e in journal.recent()] == ["CANCELED_AT_KIOSK", "FAIL"])
+    def both_recorded() -> None:
+        outcomes = [e.outcome for e in journal.recent()]
+        assert outcomes == ["CANCELED_AT_KIOSK", "FAIL"], f"the journal holds {outcomes}"
+
+    qtbot.waitUntil(both_recorded)
 
 
 def test_quitting_mid_session_is_recorded(make_kiosk: Callable[..., Kiosk], tmp_path: Path) -> None:

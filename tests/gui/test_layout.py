@@ -79,7 +79,11 @@ def test_qr_is_large_and_crisp(qtbot: QtBot, size: tuple[int, int]) -> None:
     window.resize(*size)
     window.show()
     window.show_state(QR)
-    qtbot.waitUntil(lambda: window.qr.qr.module > 0)
+
+    def laid_out() -> None:
+        assert window.qr.qr.module > 0, f"no module size yet for a {window.qr.qr.size()} view"
+
+    qtbot.waitUntil(laid_out)
     view = window.qr.qr
     side = (SESSION.matrix.size + 2 * QUIET_ZONE_MODULES) * view.module
     assert side <= min(view.width(), view.height())

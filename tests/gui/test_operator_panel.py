@@ -110,7 +110,12 @@ def test_connection_check_without_creating_a_session(
     panel, _, _ = make_panel(kiosk, tmp_path, check=lambda: check_connection(client))
     unlock(panel)
     panel.test_connection()
-    qtbot.waitUntil(lambda: panel.status.text().startswith(("✓", "✕")))
+
+    def answered() -> None:
+        text = panel.status.text()
+        assert text.startswith(("✓", "✕")), f"the check has not answered: {text!r}"
+
+    qtbot.waitUntil(answered)
     panel.stop()
     client.close()
     assert panel.status.text().startswith(verdict)

@@ -17,7 +17,7 @@ from kiosk.core.state import ErrorKind, Phase
 from kiosk.sandbox.server import SandboxServer
 from kiosk.ui.controller import ControllerOptions
 from tests.conftest import APP_ID, make_config
-from tests.gui.harness import Kiosk, visible_texts
+from tests.gui.harness import Kiosk, visible_texts, wait_for_phase
 
 
 def restart(server: SandboxServer) -> SandboxServer:
@@ -33,12 +33,20 @@ def test_server_going_away_shows_a_banner_and_the_flow_recovers(
     kiosk.play("pass")
     kiosk.wait_for(Phase.QR)
     gui_sandbox.stop()
-    kiosk.qtbot.waitUntil(lambda: kiosk.window.banner.isVisible(), timeout=1000)
+
+    def banner_shown() -> None:
+        assert kiosk.window.banner.isVisible(), f"no banner; the kiosk is on {kiosk.state}"
+
+    kiosk.qtbot.waitUntil(banner_shown, timeout=1000)
     assert kiosk.state.retrying
     assert kiosk.state.phase in (Phase.QR, Phase.PROGRESS)  # still showing the session
     back = restart(gui_sandbox)
     try:
-        kiosk.qtbot.waitUntil(lambda: not kiosk.window.banner.isVisible(), timeout=5000)
+
+        def banner_gone() -> None:
+            assert not kiosk.window.banner.isVisible(), f"the banner stays; {kiosk.state}"
+
+        kiosk.qtbot.waitUntil(banner_gone, timeout=5000)
         kiosk.wait_for(Phase.RESULT, timeout=15_000)
         assert kiosk.window.result.verdict.text() == "✓ PASS"
     finally:
@@ -255,7 +263,7 @@ def test_a_backend_that_cannot_start_gives_the_error_screen(qtbot: QtBot) -> Non
     window = KioskWindow(controller, sandbox=True)
     qtbot.addWidget(window)
     controller.start()
-    qtbot.waitUntil(lambda: controller.state.phase is Phase.ERROR)
+    wait_for_phase(qtbot, controller, Phase.ERROR)
     assert "Address already in use" in window.error.detail.text()
     controller.shutdown()
     starter.close()

@@ -180,6 +180,19 @@ def session_then(status: Callable[[str, socket.socket, threading.Event], None]) 
     return respond
 
 
+def create_then(create: Callable[[str], object], status: object, status_code: int = 200) -> Respond:
+    """A server that answers the create with ``create(its base URL)`` and every status read
+    with ``status`` (each a JSON-able body, or bytes sent as written, escapes and all)."""
+
+    def respond(method: str, path: str, conn: socket.socket, stop: threading.Event) -> None:
+        if method == "POST":
+            send_json(conn, create(base_of(conn)))
+        else:
+            send_json(conn, status, status_code)
+
+    return respond
+
+
 @dataclass
 class Run:
     code: int
@@ -246,3 +259,13 @@ def assert_clean(run: Run) -> None:
     bad = [c for c in text if (ord(c) < 32 and c not in "\n") or 0x7F <= ord(c) <= 0x9F]
     bad += [c for c in text if 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069]
     assert not bad, f"control characters reached the terminal: {bad[:5]!r} in {text[-2000:]!r}"
+
+
+def verify_clean(respond: Respond, *extra: str, **options: Any) -> Run:
+    """:func:`run_verify` against a server answering with ``respond`` (``options`` as for
+    run_verify); whatever the server sent, nothing printed holds a traceback or a control
+    character (:func:`assert_clean`)."""
+    with serving(respond) as server:
+        run = run_verify(server.url, *extra, **options)
+    assert_clean(run)
+    return run

@@ -20,6 +20,7 @@ from kiosk.core.poller import PollPolicy, SessionRunner
 from kiosk.core.state import ErrorKind, Phase
 from kiosk.ui.controller import ControllerOptions, KioskController
 from kiosk.ui.window import KioskWindow
+from tests.gui.harness import wait_for_phase
 from tests.security.hostile import (
     APP_KEY,
     TOKEN,
@@ -37,6 +38,11 @@ POLICY = PollPolicy(interval=0.05, active_interval=0.05, max_backoff=0.2, give_u
 
 def stall_always(method: str, path: str, conn: socket.socket, stop: threading.Event) -> None:
     stall(conn, stop)
+
+
+def _requests_reached(server: HostileServer, count: int) -> None:
+    seen = len(server.requests)
+    assert seen >= count, f"the server saw {seen} requests, waiting for {count}"
 
 
 @pytest.fixture
@@ -67,7 +73,7 @@ def test_sessions_started_against_a_stalled_server_never_pile_up(
         for attempt in range(1, 4):
             controller.start()
             most = max(most, len(controller.threads))
-            qtbot.waitUntil(lambda n=attempt: len(stalled.requests) >= n, timeout=5000)
+            qtbot.waitUntil(lambda n=attempt: _requests_reached(stalled, n), timeout=5000)
             most = max(most, len(controller.threads))
             controller.cancel()  # the create is still in flight: its worker is retired
             most = max(most, len(controller.threads))
@@ -84,7 +90,7 @@ def test_sessions_started_against_a_stalled_server_never_pile_up(
 def test_shutdown_is_prompt_while_a_request_stalls(qtbot: QtBot, stalled: HostileServer) -> None:
     controller, client = make_controller(qtbot, stalled)
     controller.start()
-    qtbot.waitUntil(lambda: bool(stalled.requests), timeout=5000)
+    qtbot.waitUntil(lambda: _requests_reached(stalled, 1), timeout=5000)
     started = time.monotonic()
     controller.shutdown()
     took = time.monotonic() - started
@@ -108,7 +114,7 @@ def test_a_malformed_session_link_shows_the_unreadable_answer_screen(qtbot: QtBo
         window.show()
         try:
             controller.start()
-            qtbot.waitUntil(lambda: controller.state.phase is Phase.ERROR, timeout=5000)
+            wait_for_phase(qtbot, controller, Phase.ERROR, timeout=5000)
             assert controller.state.error is ErrorKind.UNREADABLE
             assert window.error.retry_button.isVisible()  # a way forward, not a dead end
         finally:

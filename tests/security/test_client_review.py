@@ -27,32 +27,22 @@ from kiosk.core.verdict import Thresholds, decide
 from kiosk.core.wire import NotJson, loads
 from kiosk.ui.controller import ControllerOptions, KioskController
 from kiosk.ui.screens.result import ResultScreen
+from tests.gui.harness import wait_for_phase
 from tests.security.hostile import (
     APP_KEY,
     TOKEN,
     assert_clean,
-    base_of,
+    create_then,
     created,
     done_status,
     run_verify,
     send_json,
     serving,
     session_then,
+    verify_clean,
 )
 
 # --- Lone surrogates: JSON's "\ud800" escape gives a str no UTF-8 stream can encode ----------
-
-
-def _respond_with(
-    create: Callable[[str], object], status: object, status_code: int = 200
-) -> Callable[[str, str, socket.socket, threading.Event], None]:
-    def respond(method: str, path: str, conn: socket.socket, stop: threading.Event) -> None:
-        if method == "POST":
-            send_json(conn, create(base_of(conn)))  # type: ignore[arg-type]
-        else:
-            send_json(conn, status, status_code)  # type: ignore[arg-type]
-
-    return respond
 
 
 def _created_with_id(session_id: bytes) -> Callable[[str], bytes]:
@@ -68,27 +58,23 @@ def _created_with_id(session_id: bytes) -> Callable[[str], bytes]:
 def test_verify_prints_a_session_id_with_a_lone_surrogate() -> None:
     # Before: "error: unexpected failure (UnicodeEncodeError ...)", exit 4 on a passing session.
     create = _created_with_id(b"s\\ud800x")
-    with serving(_respond_with(create, done_status())) as server:
-        run = run_verify(server.url, "--no-qr")
-    assert_clean(run)
+    run = verify_clean(create_then(create, done_status()), "--no-qr")
     assert run.code == 0, run.out + run.err
     assert "Session s?x created" in run.out
     assert "VERDICT: PASS" in run.out
 
 
 def test_verify_prints_a_server_message_with_a_lone_surrogate() -> None:
-    with serving(_respond_with(created, b'{"message":"bad \\udc00 thing"}', 400)) as server:
-        run = run_verify(server.url, "--no-qr")
-    assert_clean(run)
+    run = verify_clean(create_then(created, b'{"message":"bad \\udc00 thing"}', 400), "--no-qr")
     assert run.code == 4, run.out + run.err
     assert "bad ? thing" in run.err  # before: "bad \udc00 thing", a raw escape on the terminal
 
 
 def test_verify_prints_a_status_with_a_lone_surrogate() -> None:
     # An unknown status keeps the session going: the printer must survive it until the timeout.
-    with serving(_respond_with(created, b'{"status":"D\\ud800"}')) as server:
-        run = run_verify(server.url, "--no-qr", "--timeout", "1.5")
-    assert_clean(run)
+    run = verify_clean(
+        create_then(created, b'{"status":"D\\ud800"}'), "--no-qr", "--timeout", "1.5"
+    )
     assert "unexpected failure" not in run.err
     assert "status D?" in run.out
     assert run.code == 4
@@ -99,9 +85,7 @@ def test_a_token_with_a_lone_surrogate_is_an_unreadable_answer() -> None:
     def create(base: str) -> bytes:
         return b'{"sessionId":"s","token":"tok-012345\\ud800","url":"%s/flow/x"}' % base.encode()
 
-    with serving(_respond_with(create, done_status())) as server:
-        run = run_verify(server.url, "--no-qr")
-    assert_clean(run)
+    run = verify_clean(create_then(create, done_status()), "--no-qr")
     assert run.code == 4, run.out + run.err
     assert "token is too long or not printable" in run.err
 
@@ -126,9 +110,7 @@ def test_verify_on_a_latin1_terminal_does_not_crash_on_server_text() -> None:
     # A check mark in a session id (or a QR code's block characters) cannot be encoded in
     # Latin-1: before, the command died with "unexpected failure" on a passing session.
     create = _created_with_id(b"s\\u2713")
-    with serving(_respond_with(create, done_status())) as server:
-        run = run_verify(server.url, encoding="latin-1")
-    assert_clean(run)
+    run = verify_clean(create_then(create, done_status()), encoding="latin-1")
     assert run.code == 0, run.out + run.err
     assert "VERDICT: PASS" in run.out
 
@@ -228,7 +210,7 @@ def test_the_kiosk_leaves_a_session_that_never_ends(qtbot: QtBot) -> None:
         controller = KioskController(make_runner, ControllerOptions(tick_ms=50))
         try:
             controller.start()
-            qtbot.waitUntil(lambda: controller.state.phase is Phase.ERROR, timeout=8000)
+            wait_for_phase(qtbot, controller, Phase.ERROR, timeout=8000)
             assert controller.state.error is ErrorKind.SESSION_LOST
         finally:
             controller.shutdown()

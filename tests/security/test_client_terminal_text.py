@@ -9,13 +9,11 @@ import pytest
 
 from kiosk.core.text import printable
 from tests.security.hostile import (
-    assert_clean,
     base_of,
     created,
     done_status,
-    run_verify,
     send_json,
-    serving,
+    verify_clean,
 )
 
 CLEAR = "\x1b[2J\x1b[H"
@@ -55,7 +53,5 @@ def test_verify_prints_no_escape_sequence_from_the_server(where: str) -> None:
             body["result"]["search"]["templateId"] = HOSTILE
         send_json(conn, body)
 
-    with serving(respond) as server:
-        run = run_verify(server.url, "--no-qr", "--timeout", "3")
-    assert_clean(run)
+    run = verify_clean(respond, "--no-qr", "--timeout", "3")
     assert "pwned" in run.out + run.err or where == "template"

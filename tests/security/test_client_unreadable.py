@@ -10,13 +10,11 @@ import pytest
 
 from tests.security.hostile import (
     TOKEN,
-    assert_clean,
     base_of,
     created,
     done_status,
-    run_verify,
     send_json,
-    serving,
+    verify_clean,
 )
 
 Answer = Callable[[str], object]
@@ -48,9 +46,7 @@ def test_verify_reports_an_unreadable_answer(case: str) -> None:
         create, status = CASES[case](base)
         send_json(conn, create if method == "POST" else status)  # type: ignore[arg-type]
 
-    with serving(respond) as server:
-        run = run_verify(server.url, "--no-qr")
-    assert_clean(run)
+    run = verify_clean(respond, "--no-qr")
     assert run.code == 4, run.out + run.err
     assert "fix:" in run.err
     assert "VERDICT" not in run.out

@@ -40,7 +40,11 @@ def test_a_locked_journal_does_not_freeze_the_screen_nor_lose_the_row(
         gaps = [b - a for a, b in itertools.pairwise(beats)]
         assert max(gaps) < 0.5, f"the GUI thread stalled for {max(gaps):.1f} s"
         assert writer.pending > 0  # still queued, not dropped
-    qtbot.waitUntil(lambda: writer.pending == 0, timeout=10_000)
+
+    def written() -> None:
+        assert writer.pending == 0, f"{writer.pending} rows still queued: {writer.problem}"
+
+    qtbot.waitUntil(written, timeout=10_000)
     with Journal(path, read_only=True) as journal:
         assert [e.outcome for e in journal.recent()] == ["PASS"]
 
@@ -50,7 +54,11 @@ def test_a_damaged_journal_is_shown_to_the_operator(
 ) -> None:
     (tmp_path / "journal.sqlite3").write_bytes(b"garbage, not sqlite\x00" * 256)
     panel, _, writer = make_panel(kiosk, tmp_path)
-    qtbot.waitUntil(lambda: writer.problem is not None)
+
+    def noticed() -> None:
+        assert writer.problem is not None, "the writer has not noticed the damaged journal"
+
+    qtbot.waitUntil(noticed)
     unlock(panel)
     assert panel.warning.isVisibleTo(panel)
     assert "damaged" in panel.warning.text() and "journal.sqlite3" in panel.warning.text()
