@@ -28,7 +28,7 @@ def test_the_form_checks_by_the_settings_rules_and_round_trips(
     form = SettingsForm()
     qtbot.addWidget(form)
     form.show_values({"ttl_sec": 600, "scopes": ["enroll"], "metadata": {"branch": "b-1"}})
-    form.fields["kiosk_mode"].setChecked(False)  # type: ignore[union-attr]
+    form.fields["kiosk_mode"].setChecked(False)
     values = form.values("the form")
     assert values == {
         "ttl_sec": 600,
@@ -40,7 +40,7 @@ def test_the_form_checks_by_the_settings_rules_and_round_trips(
     path.write_text(tomli_w.dumps(values))
     loaded = load(path, environ={})
     assert (loaded.ttl_sec, loaded.scopes, loaded.kiosk_mode) == (600, ("enroll",), False)
-    form.fields["ttl_sec"].setText("2")  # type: ignore[union-attr]
+    form.fields["ttl_sec"].setText("2")
     with pytest.raises(SettingsError, match="the form: 'ttl_sec' must be a whole number from 10"):
         form.values("the form")
 
@@ -71,12 +71,12 @@ def test_the_panel_saves_from_the_form_what_the_file_would_hold(
     panel.pin.setText("246810")
     panel.try_pin()
     panel.settings_views.setCurrentWidget(panel.form)
-    assert panel.form.fields["ttl_sec"].text() == "600"  # type: ignore[union-attr]
-    panel.form.fields["ttl_sec"].setText("5")  # type: ignore[union-attr]
+    assert panel.form.fields["ttl_sec"].text() == "600"
+    panel.form.fields["ttl_sec"].setText("5")
     panel.save_settings()
     assert "Not saved:" in panel.status.text() and "'ttl_sec' must be" in panel.status.text()
     assert path.read_text() == "ttl_sec = 600\n"
-    panel.form.fields["ttl_sec"].setText("900")  # type: ignore[union-attr]
+    panel.form.fields["ttl_sec"].setText("900")
     panel.save_settings()
     assert load(path, environ={}).ttl_sec == 900
     assert panel.editor.toPlainText() == path.read_text()
