@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import stat
@@ -11,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import cli, logs
+from kiosk import cli, config, logs
 from kiosk.core.journal import Journal
+from kiosk.core.settings import DEFAULTS
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
 
@@ -76,8 +76,7 @@ def test_settings_init_and_the_last_good_copy_are_private(
     assert cli.main(["settings", "init"]) == 0
     path = tmp_path / "config" / "settings.toml"
     assert (mode(path.parent), mode(path)) == (0o700, 0o600)
-    args = argparse.Namespace(settings=None)
-    assert cli._load_settings(args) is not None
+    assert config.load_settings(config.settings_file(None)) is not None
     assert mode(tmp_path / "config" / "settings.last-good.toml") == 0o600
 
 
@@ -97,10 +96,10 @@ def test_existing_files_are_tightened_at_start_and_logged_once(
         os.chmod(path.parent, 0o755)  # noqa: S103 - as an old build left it
         path.write_text(text)
         os.chmod(path, 0o644)
-    args = argparse.Namespace(settings=None, journal=None)
+    kiosk = config.KioskConfig(DEFAULTS, config.settings_file(None), config.journal_file(None))
     with caplog.at_level(logging.WARNING, logger="kiosk.files"):
-        cli._tighten_files(args)
-        cli._tighten_files(args)  # nothing left to change: nothing logged
+        cli._tighten_files(kiosk)
+        cli._tighten_files(kiosk)  # nothing left to change: nothing logged
     assert all(mode(p) == 0o600 for p in old), {p.name: oct(mode(p)) for p in old}
     assert all(mode(tmp_path / d) == 0o700 for d in ("config", "data", "logs"))
     [line] = [r.getMessage() for r in caplog.records if r.name == "kiosk.files"]
