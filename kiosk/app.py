@@ -50,14 +50,14 @@ def runner_factory(
 ) -> Callable[[], SessionRunner]:
     """:func:`kiosk.sessions.runner_factory` from an old-style namespace (scopes, ttl,
     poll_interval, demo)."""
-    from dataclasses import replace
-
     from kiosk.config import KioskConfig, settings_file
+    from kiosk.core.scenarios import demo_scenarios
     from kiosk.core.settings import DEFAULTS, override
 
     given = {"scopes": args.scopes, "ttl_sec": args.ttl, "poll_interval": args.poll_interval}
     settings = override(DEFAULTS, {key: (key, value) for key, value in given.items()})
-    config = replace(KioskConfig(settings, settings_file(None)), demo=args.demo)
+    demo = None if args.demo is None else demo_scenarios(args.demo)
+    config = KioskConfig(settings, settings_file(None), demo=demo)
     return sessions.runner_factory(starter, config)
 
 

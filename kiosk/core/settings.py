@@ -78,9 +78,6 @@ def setting(
     return field(default=default, metadata=metadata)
 
 
-_SECONDS = "a number from {} to {}"
-
-
 @dataclass(frozen=True)
 class Settings:
     """The settings in force. Field names are the file's keys."""
@@ -305,8 +302,8 @@ def documented_file(settings: Settings | None = None) -> str:
         value = getattr(current, key)
         value = list(value) if isinstance(value, tuple) else value
         value = dict(value) if isinstance(value, Mapping) else value
-        overrides = f"; {env_name(key)}" + (f" or {spec.flag}" if spec.flag else "")
-        lines.append(f"# {spec.doc}. Expected: {spec.expect}. Overridden by{overrides[1:]}.")
+        sources = env_name(key) + (f" or {spec.flag}" if spec.flag else "")
+        lines.append(f"# {spec.doc}. Expected: {spec.expect}. Overridden by {sources}.")
         lines.append(tomli_w.dumps({key: value}).strip())
         lines.append("")
     return "\n".join(lines)
