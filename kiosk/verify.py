@@ -166,7 +166,8 @@ def _request(args: argparse.Namespace, p: _Printer) -> _Request | None:
     """The options over the settings (file, then ``KIOSK_*``), checked; None after saying
     what to fix."""
     from kiosk.config import settings_file
-    from kiosk.core.settings import SettingsError, load
+    from kiosk.core.rules import PACE
+    from kiosk.core.settings import SettingsError, check, load
 
     try:
         settings = load(settings_file(args.settings))
@@ -198,6 +199,11 @@ def _request(args: argparse.Namespace, p: _Printer) -> _Request | None:
         return None
     if not 0 <= similarity <= 1:
         p.warn("error: --min-similarity must be between 0 and 1.")
+        return None
+    try:  # the window's rule for the sandbox's pace (a NaN pace crashed the sandbox)
+        check("step_seconds", PACE, args.step_seconds, "option --step-seconds", "Fix it.")
+    except SettingsError as problem:
+        p.warn(f"error: {problem}")
         return None
     backend = _backend(args, settings.base_url, settings.app_id, p)
     if backend is None:

@@ -60,6 +60,7 @@ def test_qr_and_link_are_printed(capsys: pytest.CaptureFixture[str]) -> None:
         (["--base-url", "cloud.example", "--app-id", "a", "--app-key", "k"], "must start with"),
         (["--poll-interval", "0"], "must be positive"),
         (["--min-similarity", "2"], "between 0 and 1"),
+        (["--step-seconds", "nan"], "'step_seconds' must be a number from 0.01 to 3600"),
     ],
 )
 def test_usage_errors_exit_2_and_say_what_to_fix(
