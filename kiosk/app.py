@@ -26,39 +26,15 @@ from kiosk import crashsignal, sessions
 from kiosk.backend import BackendStarter, CredentialsMissing, open_backend
 
 if TYPE_CHECKING:
-    import argparse
-    from collections.abc import Callable
-
     from PySide6.QtWidgets import QApplication
 
     from kiosk.config import KioskConfig
     from kiosk.core.journal_writer import JournalWriter
-    from kiosk.core.poller import SessionRunner
     from kiosk.ui.controller import KioskController
     from kiosk.ui.lockdown import Lockdown
     from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
-
-# Kept for callers written before the split: tests/gui/test_trouble.py imports these two from
-# here. Remove once it imports kiosk.crashsignal.route_crashes and kiosk.sessions.runner_factory.
-_route_crashes = crashsignal.route_crashes
-
-
-def runner_factory(
-    starter: BackendStarter, args: argparse.Namespace
-) -> Callable[[], SessionRunner]:
-    """:func:`kiosk.sessions.runner_factory` from an old-style namespace (scopes, ttl,
-    poll_interval, demo)."""
-    from kiosk.config import KioskConfig, settings_file
-    from kiosk.core.scenarios import demo_scenarios
-    from kiosk.core.settings import DEFAULTS, override
-
-    given = {"scopes": args.scopes, "ttl_sec": args.ttl, "poll_interval": args.poll_interval}
-    settings = override(DEFAULTS, {key: (key, value) for key, value in given.items()})
-    demo = None if args.demo is None else demo_scenarios(args.demo)
-    config = KioskConfig(settings, settings_file(None), demo=demo)
-    return sessions.runner_factory(starter, config)
 
 
 def run(config: KioskConfig) -> int:

@@ -19,7 +19,7 @@ from kiosk.core.models import SessionStatus
 from kiosk.core.qr import encode
 from kiosk.core.secrets import PinGuard, hash_pin
 from kiosk.core.settings import documented_file
-from kiosk.core.state import ActiveSession, KioskState, Phase
+from kiosk.core.state import ActiveSession, KioskState, Phase, SessionOutcome
 from kiosk.ui.controller import KioskController
 from kiosk.ui.operator_panel import OperatorPanel
 from kiosk.ui.window import KioskWindow
@@ -49,7 +49,7 @@ def main() -> int:
         journal.finished(
             row, machine.status_received(KioskState(phase=Phase.QR, session=session), status)
         )
-    journal.finished(journal.started(session), KioskState(), "WALKED_AWAY")
+    journal.finished(journal.started(session), KioskState(), SessionOutcome.WALKED_AWAY)
     journal.close()
     writer = JournalWriter(work / "journal.sqlite3")  # what the kiosk reads and writes through
     (work / "settings.toml").write_text(documented_file())

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -109,7 +110,12 @@ class OperatorPanel(QFrame):
         self.form = SettingsForm()
         self.settings_views = QTabWidget()
         self.settings_views.addTab(self.editor, self.tr("File"))
-        self.settings_views.addTab(self.form, self.tr("Form"))
+        # A field per setting is taller than the panel has room for: it scrolls, so the table of
+        # recent sessions keeps its share of the screen.
+        self.form_view = form_view = QScrollArea()
+        form_view.setWidgetResizable(True)
+        form_view.setWidget(self.form)
+        self.settings_views.addTab(form_view, self.tr("Form"))
         self.settings_views.currentChanged.connect(self._settings_view_changed)
         self.status = label("", "Detail")
         # Storage problems (journal, logs), in words with the fix; hidden when all is well.
@@ -248,7 +254,7 @@ class OperatorPanel(QFrame):
 
     def _settings_view_changed(self) -> None:
         """Opening the form fills it from the file's text (left as it is if that is broken)."""
-        if self.settings_views.currentWidget() is self.form:
+        if self.settings_views.currentWidget() is self.form_view:
             with contextlib.suppress(SettingsError):
                 self.form.show_values(read_toml(self._settings_path, self.editor.toPlainText()))
 
@@ -257,7 +263,7 @@ class OperatorPanel(QFrame):
         settings' own rules, then write the file; a mistake is shown and nothing is written."""
         where = str(self._settings_path)
         try:  # the file's own reader and rules: the same messages as at start
-            if self.settings_views.currentWidget() is self.form:
+            if self.settings_views.currentWidget() is self.form_view:
                 import tomli_w
 
                 text = tomli_w.dumps(self.form.values(where))

@@ -231,9 +231,9 @@ def test_quitting_with_an_ending_on_screen(kiosk: Kiosk) -> None:
 def test_uncaught_exceptions_become_the_error_screen(kiosk: Kiosk) -> None:
     import sys
 
-    from kiosk.app import _route_crashes
+    from kiosk.crashsignal import route_crashes
 
-    restore = _route_crashes(kiosk.controller.crash)
+    restore = route_crashes(kiosk.controller.crash)
     try:
         try:
             raise RuntimeError("boom in a slot")
@@ -247,10 +247,13 @@ def test_uncaught_exceptions_become_the_error_screen(kiosk: Kiosk) -> None:
 
 
 def test_a_backend_that_cannot_start_gives_the_error_screen(qtbot: QtBot) -> None:
-    import argparse
+    from dataclasses import replace
+    from pathlib import Path
 
-    from kiosk.app import runner_factory
     from kiosk.backend import BackendStarter
+    from kiosk.config import KioskConfig
+    from kiosk.core.settings import DEFAULTS
+    from kiosk.sessions import runner_factory
     from kiosk.ui.controller import KioskController
     from kiosk.ui.window import KioskWindow
 
@@ -258,8 +261,9 @@ def test_a_backend_that_cannot_start_gives_the_error_screen(qtbot: QtBot) -> Non
         raise OSError("[Errno 98] Address already in use")
 
     starter = BackendStarter(broken)
-    args = argparse.Namespace(scopes="liveness", demo=None, base_url=None, poll_interval=1, ttl=60)
-    controller = KioskController(runner_factory(starter, args))
+    settings = replace(DEFAULTS, scopes=("liveness",), poll_interval=1, ttl_sec=60)
+    config = KioskConfig(settings, Path("unused-settings.toml"))
+    controller = KioskController(runner_factory(starter, config))
     window = KioskWindow(controller, sandbox=True)
     qtbot.addWidget(window)
     controller.start()

@@ -70,7 +70,7 @@ def test_the_panel_saves_from_the_form_what_the_file_would_hold(
     panel.open_panel()
     panel.pin.setText("246810")
     panel.try_pin()
-    panel.settings_views.setCurrentWidget(panel.form)
+    panel.settings_views.setCurrentWidget(panel.form_view)
     assert panel.form.fields["ttl_sec"].text() == "600"
     panel.form.fields["ttl_sec"].setText("5")
     panel.save_settings()
