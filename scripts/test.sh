@@ -15,10 +15,17 @@ main_version=$(.venv/bin/python -c 'import sys; print("%d.%d" % sys.version_info
 echo "== Python $main_version (.venv)"
 .venv/bin/python -m pytest "$@"
 
-# The other supported Pythons: python3.X on PATH, else pyenv's build of it.
+# The other supported Pythons: python3.X on PATH, else pyenv's build of it. Each candidate must
+# run: a pyenv shim is on PATH for every version pyenv has, but fails for those not selected.
 find_python() {
-  command -v "python$1" 2>/dev/null && return
-  ls -d "${PYENV_ROOT:-$HOME/.pyenv}"/versions/"$1".*/bin/python"$1" 2>/dev/null | sort -V | tail -n 1
+  local candidate
+  for candidate in "$(command -v "python$1" 2>/dev/null)" \
+      $(ls -d "${PYENV_ROOT:-$HOME/.pyenv}"/versions/"$1".*/bin/python"$1" 2>/dev/null | sort -rV); do
+    if [ -n "$candidate" ] && "$candidate" -c 'import sys' >/dev/null 2>&1; then
+      echo "$candidate"
+      return
+    fi
+  done
 }
 for version in ${KIOSK_TEST_PYTHONS-3.11 3.12 3.13}; do
   [ "$version" = "$main_version" ] && continue
