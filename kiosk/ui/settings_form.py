@@ -17,12 +17,26 @@ from kiosk.core.settings import DEFAULTS, SPECS, env_name, parse
 
 
 def _shown(value: Any) -> str:
-    """A value as the operator types it (lists comma-separated, tables as JSON)."""
+    """A value as the operator types it (lists comma-separated, tables as JSON). A value the
+    rules refuse (a TOML date in the metadata, a table nested too deeply) is shown as best it
+    can be, for the operator to fix: never an exception in the panel."""
     if isinstance(value, tuple | list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, Mapping):
-        return json.dumps(dict(value)) if value else ""
+        try:
+            return json.dumps(dict(value), default=str) if value else ""
+        except (RecursionError, ValueError):
+            return str(value)
     return str(value)
+
+
+def _checked(key: str, value: Any) -> bool:
+    """A true/false setting as its rule reads it (the file may say ``"false"`` or ``"no"``,
+    which ``bool()`` would take for true); a wrong value shows the default."""
+    try:
+        return bool(SPECS[key].check(value))
+    except (TypeError, ValueError):
+        return bool(getattr(DEFAULTS, key))
 
 
 class SettingsForm(QWidget):
@@ -51,7 +65,7 @@ class SettingsForm(QWidget):
         for key, field in self.fields.items():
             value = values.get(key, getattr(DEFAULTS, key))
             if isinstance(field, QCheckBox):
-                field.setChecked(bool(value))
+                field.setChecked(_checked(key, value))
             else:
                 field.setText("" if key not in values else _shown(value))
 

@@ -80,3 +80,30 @@ def test_the_panel_saves_from_the_form_what_the_file_would_hold(
     panel.save_settings()
     assert load(path, environ={}).ttl_sec == 900
     assert panel.editor.toPlainText() == path.read_text()
+
+
+def test_a_true_false_setting_written_as_text_shows_as_the_rule_reads_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Review: `kiosk_mode = "false"` is a valid file (the rule reads the text), but the form
+    showed it checked (bool("false") is True), and saving the form flipped the kiosk back to
+    locked full screen without a word."""
+    form = SettingsForm()
+    qtbot.addWidget(form)
+    form.show_values({"kiosk_mode": "false", "hide_cursor": "yes"})
+    assert not form.fields["kiosk_mode"].isChecked()
+    assert form.fields["hide_cursor"].isChecked()
+    assert form.values("the form") == {"kiosk_mode": False, "hide_cursor": True}
+    form.show_values({"kiosk_mode": "maybe"})  # refused by the rule: the default is shown
+    assert form.fields["kiosk_mode"].isChecked()
+
+
+def test_a_file_the_rules_refuse_still_opens_in_the_form(qtbot: QtBot) -> None:
+    """Review: a TOML date in the metadata (refused, with a message, when saved or loaded)
+    raised TypeError while the form was filled: a traceback in the operator panel."""
+    import datetime
+
+    form = SettingsForm()
+    qtbot.addWidget(form)
+    form.show_values({"metadata": {"since": datetime.date(1979, 5, 27)}})
+    assert form.fields["metadata"].text() == '{"since": "1979-05-27"}'  # as text, to fix
