@@ -36,6 +36,9 @@ if TYPE_CHECKING:  # the client pulls in httpx: imported when a verification run
 log = logging.getLogger(__name__)
 
 
+MAX_TIMEOUT = 7 * 24 * 3600  # --timeout; a session lives at most a day (ttlSec 86400)
+
+
 class ExitCode(IntEnum):
     """What ``kiosk verify`` exits with."""
 
@@ -199,6 +202,9 @@ def _request(args: argparse.Namespace, p: _Printer) -> _Request | None:
         return None
     if not 0 <= similarity <= 1:
         p.warn("error: --min-similarity must be between 0 and 1.")
+        return None
+    if args.timeout > MAX_TIMEOUT:  # beyond what a thread's timer can wait: a traceback
+        p.warn(f"error: --timeout must be at most {MAX_TIMEOUT} s (a week).")
         return None
     try:  # the window's rule for the sandbox's pace (a NaN pace crashed the sandbox)
         check("step_seconds", PACE, args.step_seconds, "option --step-seconds", "Fix it.")

@@ -61,6 +61,8 @@ def test_qr_and_link_are_printed(capsys: pytest.CaptureFixture[str]) -> None:
         (["--poll-interval", "0"], "must be positive"),
         (["--min-similarity", "2"], "between 0 and 1"),
         (["--step-seconds", "nan"], "'step_seconds' must be a number from 0.01 to 3600"),
+        # Review: a timer cannot wait that long; it was a traceback and no deadline at all.
+        (["--timeout", "1e10"], "--timeout must be at most 604800 s"),
     ],
 )
 def test_usage_errors_exit_2_and_say_what_to_fix(
