@@ -19,6 +19,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, TextIO
 
 from kiosk.backend import APP_KEY_ENV, BackendConfig
+from kiosk.core import rules
 from kiosk.core.credentials import Credentials
 from kiosk.core.models import SessionStatus, Status
 from kiosk.core.qr import render_text
@@ -241,6 +242,13 @@ def _backend(
         return BackendConfig(None, credentials, lan, 0, args.step_seconds)
     if not base_url.startswith(("https://", "http://")):
         p.warn(f"error: --base-url must start with https:// or http://, not {base_url!r}.")
+        return None
+    try:
+        rules.http_url(base_url)
+    except (TypeError, ValueError):
+        p.warn(
+            f"error: --base-url {base_url!r} is not a URL: give https://host or https://host:port."
+        )
         return None
     try:
         credentials = credentials_for(app_id, args.app_key)

@@ -78,18 +78,31 @@ def scopes(value: Any) -> tuple[str, ...]:
     return cleaned
 
 
+def http_url(chosen: str) -> str:
+    """``chosen`` if it is an http(s) URL with a host (and a port from 0 to 65535, if any):
+    ``https://``, ``https://host:abc`` or ``http://[::1`` would fail only when the first
+    request is made, with the HTTP client's traceback."""
+    from urllib.parse import urlsplit
+
+    if not chosen.startswith(("https://", "http://")) or any(c.isspace() for c in chosen):
+        raise TypeError
+    parts = urlsplit(chosen)  # ValueError: a bracket left open
+    if not parts.hostname:
+        raise TypeError
+    parts.port  # noqa: B018 - ValueError: a port that is not a number from 0 to 65535
+    return chosen
+
+
 def backend(value: Any) -> str:
     chosen = text(value).strip()
-    if chosen in ("sandbox", "cloud") or chosen.startswith(("https://", "http://")):
-        return chosen.rstrip("/")
-    raise TypeError
+    if chosen in ("sandbox", "cloud"):
+        return chosen
+    return http_url(chosen).rstrip("/")
 
 
 def url_or_empty(value: Any) -> str:
     chosen = text(value).strip()
-    if chosen and not chosen.startswith(("https://", "http://")):
-        raise TypeError
-    return chosen
+    return http_url(chosen) if chosen else chosen
 
 
 def _refuse_constant(name: str) -> Any:

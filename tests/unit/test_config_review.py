@@ -1,0 +1,55 @@
+"""Wrong values found by trying the configuration as a new user and an operator would: each is
+refused with the one-line message of its setting, wherever it comes from."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from kiosk.core import rules
+from kiosk.core.settings import SettingsError, load
+
+NOT_URLS = [
+    "https://",
+    "http://",
+    "https://host:abc",
+    "https://host:99999",
+    "http://[::1",
+    "https://a b",
+]
+
+
+@pytest.mark.parametrize("url", NOT_URLS)
+def test_a_url_without_a_usable_host_or_port_is_refused(url: str) -> None:
+    """These passed the old "starts with http(s)://" check; the HTTP client then raised
+    httpx.InvalidURL (a traceback) or tried to connect to the host "https:"."""
+    for rule in (rules.backend, rules.url_or_empty):
+        with pytest.raises((TypeError, ValueError)):
+            rule(url)
+
+
+@pytest.mark.parametrize(
+    "url", ["https://cloud.example", "http://127.0.0.1:8765/", "https://[::1]:8443"]
+)
+def test_urls_with_a_host_still_pass(url: str) -> None:
+    assert rules.backend(url) == url.rstrip("/")
+    assert rules.url_or_empty(url) == url
+
+
+def test_a_broken_url_in_the_file_the_environment_or_an_option_gets_its_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in [n for n in os.environ if n.startswith("KIOSK_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("KIOSK_HOME", str(tmp_path))  # its log folder
+    path = tmp_path / "settings.toml"
+    path.write_text('callback_url = "https://host:abc/hook"\n')
+    with pytest.raises(SettingsError, match="'callback_url' must be an http"):
+        load(path, environ={})
+    with pytest.raises(SettingsError, match="environment variable KIOSK_BACKEND: 'backend'"):
+        load(None, environ={"KIOSK_BACKEND": "http://[::1"})
+    assert main(["run", "--settings", str(tmp_path / "none.toml"), "--base-url", "https://"]) == 2
+    assert "option --base-url: 'backend' must be" in capsys.readouterr().err
