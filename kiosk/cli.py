@@ -29,7 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Read the session journal (no tokens, URLs or keys are ever in it).",
     ),
     "settings": (
-        "the settings file: init (write a documented one), show, check",
+        "the settings file: init (write a documented one), show, check, path",
         "Manage the kiosk's settings file.",
     ),
     "secrets": (

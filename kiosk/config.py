@@ -61,7 +61,12 @@ RUN_OPTIONS = (
         extra=(("default", APP_KEY_ENV), ("metavar", "NAME")),
     ),
     Option("--port", "sandbox port (default %(default)s)", PORT, (("default", DEFAULT_PORT),)),
-    Option("--step-seconds", "sandbox: pace of demo scenarios", PACE, (("default", 2.0),)),
+    Option(
+        "--step-seconds",
+        "sandbox: pace of demo scenarios (default %(default)s)",
+        PACE,
+        (("default", 2.0),),
+    ),
     Option("--journal", "session journal file (SQLite)", extra=(("metavar", "PATH"),)),
     Option("--no-journal", "do not record sessions", extra=(("action", "store_true"),)),
 )
@@ -90,8 +95,17 @@ def add_setting_options(
                 help=f"{key} = {value} ({where}: {spec.doc})",
             )
         else:
-            words = f"{spec.doc} ({where}): {spec.expect}"
+            words = f"{spec.doc} ({where}; default {_default(key)}): {spec.expect}"
             parser.add_argument(spec.flag, dest=key, metavar=key.upper(), help=words, **extra)
+
+
+def _default(key: str) -> str:
+    """A setting's default as it is typed on the command line (``%`` escaped for argparse)."""
+    from kiosk.core.settings import DEFAULTS
+
+    value = getattr(DEFAULTS, key)
+    shown = ",".join(value) if isinstance(value, tuple) else str(value) if value != "" else "none"
+    return shown.replace("%", "%%")
 
 
 def add_listen_option(parser: argparse.ArgumentParser, default: str, old_flag: str) -> None:

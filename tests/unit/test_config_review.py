@@ -53,3 +53,29 @@ def test_a_broken_url_in_the_file_the_environment_or_an_option_gets_its_message(
         load(None, environ={"KIOSK_BACKEND": "http://[::1"})
     assert main(["run", "--settings", str(tmp_path / "none.toml"), "--base-url", "https://"]) == 2
     assert "option --base-url: 'backend' must be" in capsys.readouterr().err
+
+
+def test_help_shows_each_settings_default_as_the_readme_does() -> None:
+    """Review: the README gives --ttl's default (300 s), --walk-away's (120 s), --result-seconds'
+    (15 s) and --min-similarity's (0.75); the derived --help showed none of them."""
+    import argparse
+
+    from kiosk.cli import build_parser
+    from kiosk.core.settings import DEFAULTS, SPECS
+
+    def command(name: str) -> argparse.ArgumentParser:
+        subparsers = build_parser(name)._subparsers
+        assert subparsers is not None
+        action = next(a for a in subparsers._group_actions if a.dest == "command")
+        assert isinstance(action, argparse._SubParsersAction)
+        return action.choices[name]
+
+    run = {a.dest: a.help or "" for a in command("run")._actions}
+    for key in ("ttl_sec", "walk_away_seconds", "result_seconds", "min_similarity"):
+        assert f"default {getattr(DEFAULTS, key)}" in run[key], key
+    assert "default liveness,deepfake,search" in run["scopes"]
+    assert "default 2.0" in command("run").format_help()  # --step-seconds
+    verify = {a.dest: a.help or "" for a in command("verify")._actions}
+    assert "default 0.75" in verify["min_similarity"]
+    assert all(spec.flag is None or key in run for key, spec in SPECS.items())
+    assert "path" in build_parser().format_help()  # kiosk settings path
