@@ -12,6 +12,7 @@ that cannot be written): the customer screens never show those, so the panel's w
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core import private_files
 from kiosk.core.journal import JournalError
-from kiosk.core.settings import SettingsError, parse, read_toml
+from kiosk.core.settings import DEFAULTS, SettingsError, documented_file, parse, read_toml
 from kiosk.ui.screens.common import button, label
 from kiosk.ui.settings_form import SettingsForm
 from kiosk.ui.worker import ConnectionCheck
@@ -264,9 +265,9 @@ class OperatorPanel(QFrame):
         where = str(self._settings_path)
         try:  # the file's own reader and rules: the same messages as at start
             if self.settings_views.currentWidget() is self.form_view:
-                import tomli_w
-
-                text = tomli_w.dumps(self.form.values(where))
+                # Written as `kiosk settings init` writes it: every key, documented.
+                values = self.form.values(where)
+                text = documented_file(dataclasses.replace(DEFAULTS, **values))
             else:
                 text = self.editor.toPlainText()
                 parse(read_toml(self._settings_path, text), where)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.core.settings import SPECS, SettingsError, load
+from kiosk.core.settings import DEFAULTS, SPECS, SettingsError, load
 from kiosk.ui.settings_form import SettingsForm
 
 
@@ -107,3 +107,42 @@ def test_a_file_the_rules_refuse_still_opens_in_the_form(qtbot: QtBot) -> None:
     qtbot.addWidget(form)
     form.show_values({"metadata": {"since": datetime.date(1979, 5, 27)}})
     assert form.fields["metadata"].text() == '{"since": "1979-05-27"}'  # as text, to fix
+
+
+def test_the_form_saves_a_documented_file(qtbot: QtBot, tmp_path: Path) -> None:
+    """Review: saving from the form wrote bare TOML, losing the documentation the README
+    promises in the file (`kiosk settings init` writes every key with its doc)."""
+    from PySide6.QtWidgets import QWidget
+
+    from kiosk.core.secrets import PinGuard, hash_pin
+    from kiosk.core.settings import documented_file
+    from kiosk.ui.operator_panel import OperatorPanel
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    path = tmp_path / "settings.toml"
+    path.write_text(documented_file())
+    guard = PinGuard(hash_pin("246810"), tmp_path / "pin.json")
+    panel = OperatorPanel(
+        window,
+        pin_guard=lambda: guard,
+        journal=lambda: None,
+        check=None,
+        settings_path=path,
+        lockdown=None,
+        export_path=lambda: None,
+    )
+    panel.open_panel()
+    panel.pin.setText("246810")
+    panel.try_pin()
+    panel.settings_views.setCurrentWidget(panel.form_view)
+    panel.form.fields["ttl_sec"].setText("900")
+    panel.form.fields["hide_cursor"].setChecked(True)
+    panel.save_settings()
+    assert panel.status.text().startswith("Saved"), panel.status.text()
+    saved = path.read_text()
+    for key, spec in SPECS.items():
+        assert spec.doc in saved, key
+        assert f"\n{key} =" in saved or f"\n[{key}]" in saved, key
+    loaded = load(path, environ={})
+    assert (loaded.ttl_sec, loaded.hide_cursor, loaded.scopes) == (900, True, DEFAULTS.scopes)
