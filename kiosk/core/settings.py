@@ -284,8 +284,9 @@ def load(path: Path | None, environ: Mapping[str, str] | None = None) -> Setting
     env = os.environ if environ is None else environ
     for key in SPECS:
         if env_name(key) in env:
-            where = f"environment variable {env_name(key)}"
-            values.update(parse({key: env[env_name(key)]}, where))
+            name = env_name(key)
+            fix = f"Fix it, or unset {name} to use the settings file's value or the default."
+            values[key] = check(key, SPECS[key], env[name], f"environment variable {name}", fix)
     return replace(DEFAULTS, **values)
 
 

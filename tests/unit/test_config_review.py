@@ -79,3 +79,13 @@ def test_help_shows_each_settings_default_as_the_readme_does() -> None:
     assert "default 0.75" in verify["min_similarity"]
     assert all(spec.flag is None or key in run for key, spec in SPECS.items())
     assert "path" in build_parser().format_help()  # kiosk settings path
+
+
+def test_a_wrong_environment_variable_says_to_unset_it_not_to_remove_a_line() -> None:
+    """Review: the message for KIOSK_TTL_SEC=abc said "remove the line", which is the file's
+    fix; an operator looking at the file found no such line."""
+    with pytest.raises(SettingsError) as caught:
+        load(None, environ={"KIOSK_TTL_SEC": "abc"})
+    message = str(caught.value)
+    assert message.startswith("environment variable KIOSK_TTL_SEC: 'ttl_sec' must be a whole")
+    assert "unset KIOSK_TTL_SEC" in message and "remove the line" not in message
