@@ -186,6 +186,10 @@ def _request(args: argparse.Namespace, p: _Printer) -> _Request | None:
             f"{'; unknown: ' + ', '.join(unknown) if unknown else ''}."
         )
         return None
+    twice = sorted({s for s in scopes if scopes.count(s) > 1})
+    if twice:  # as the window's rule says; the server would refuse the session (exit 4)
+        p.warn(f"error: --scopes must name each check once; twice: {', '.join(twice)}.")
+        return None
     ttl = settings.ttl_sec if args.ttl_sec is None else args.ttl_sec
     poll = settings.poll_interval if args.poll_interval is None else args.poll_interval
     similarity = settings.min_similarity if args.min_similarity is None else args.min_similarity
