@@ -77,7 +77,21 @@ def _journal_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("action", choices=["list", "export"])
     parser.add_argument("--journal", metavar="PATH", help="journal file (default: the kiosk's)")
     parser.add_argument("--output", "-o", metavar="FILE", help="export: write here, not stdout")
-    parser.add_argument("--limit", type=int, default=20, help="list: how many (default 20)")
+    parser.add_argument(
+        "--limit", type=_limit, default=20, help="list: how many, 1 to 100000 (default 20)"
+    )
+
+
+def _limit(text: str) -> int:
+    """``--limit``: a whole number SQLite can take (a huge one was an OverflowError traceback,
+    a negative one listed every session)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 100_000:
+        raise argparse.ArgumentTypeError(f"{value} is out of range: use 1 to 100000")
+    return value
 
 
 def _settings_arguments(parser: argparse.ArgumentParser) -> None:

@@ -89,3 +89,20 @@ def test_a_wrong_environment_variable_says_to_unset_it_not_to_remove_a_line() ->
     message = str(caught.value)
     assert message.startswith("environment variable KIOSK_TTL_SEC: 'ttl_sec' must be a whole")
     assert "unset KIOSK_TTL_SEC" in message and "remove the line" not in message
+
+
+@pytest.mark.parametrize("limit", ["99999999999999999999", "-5", "0", "ten"])
+def test_journal_list_limit_out_of_range_is_a_usage_error(
+    limit: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: --limit 99999999999999999999 was SQLite's OverflowError traceback (exit 1);
+    -5 listed every session."""
+    from kiosk.core.journal import Journal
+
+    Journal(tmp_path / "journal.sqlite3").close()
+    with pytest.raises(SystemExit) as caught:
+        main(
+            ["journal", "list", "--journal", str(tmp_path / "journal.sqlite3"), f"--limit={limit}"]
+        )
+    assert caught.value.code == 2
+    assert "argument --limit:" in capsys.readouterr().err
