@@ -219,6 +219,10 @@ def _request(args: argparse.Namespace, p: _Printer) -> _Request | None:
     backend = _backend(args, settings.base_url, settings.app_id, p)
     if backend is None:
         return None
+    given = backend.credentials
+    if given is not None and not all(map(rules.is_header_text, (given.app_id, given.app_key))):
+        p.warn("error: the APP-ID and the APP-KEY must be printable ASCII with no spaces around.")
+        return None
     return _Request(backend, scopes, ttl, poll, similarity)
 
 
@@ -346,13 +350,7 @@ def _verify(
         return ExitCode.ERROR
     finally:
         deadline.cancel()
-    if timed_out.is_set() and listener.final is None:
-        p.warn(
-            f"error: no final status after {args.timeout:g} s; giving up (the session may "
-            "still complete). Raise --timeout to wait longer."
-        )
-        return ExitCode.ERROR
-    if listener.error is not None:
+    if listener.error is not None and not (timed_out.is_set() and listener.final is None):
         return _report_error(*listener.error, p, client.base_url)
     if listener.final is None:
         p.warn(

@@ -44,6 +44,19 @@ def text(value: Any) -> str:
     return value
 
 
+def is_header_text(value: str) -> bool:
+    """Whether an HTTP header can carry ``value`` as it is: printable ASCII, nothing around it.
+    Anything else (an APP-ID with an accent) failed only when the first request was built."""
+    return value == value.strip() and value.isascii() and value.isprintable()
+
+
+def header_text(value: Any) -> str:
+    """The APP-ID's rule: :func:`is_header_text`, or empty."""
+    if not is_header_text(text(value)):
+        raise TypeError
+    return str(value)
+
+
 def flag(value: Any) -> bool:
     if isinstance(value, bool):
         return value

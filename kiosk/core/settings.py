@@ -92,8 +92,8 @@ class Settings:
     app_id: str = setting(
         "",
         "APP-ID for the cloud or a custom backend (the key is in the keyring)",
-        rules.text,
-        "text",
+        rules.header_text,
+        "printable ASCII text with no spaces around it",
         flag="--app-id",
     )
     scopes: tuple[str, ...] = setting(

@@ -64,6 +64,9 @@ def test_qr_and_link_are_printed(capsys: pytest.CaptureFixture[str]) -> None:
         # Review: a timer cannot wait that long; it was a traceback and no deadline at all.
         (["--timeout", "1e10"], "--timeout must be at most 604800 s"),
         (["--scopes", "liveness,search,liveness"], "each check once; twice: liveness"),
+        # Review: httpx's UnicodeEncodeError traceback (exit 1, read as FAIL) building headers.
+        (["--app-id", "caf\u00e9"], "must be printable ASCII"),
+        (["--app-key", " key-with-a-space-before"], "must be printable ASCII"),
         # Review: a URL the HTTP client cannot parse was its traceback, and exit 1 (FAIL).
         (["--base-url", "https://host:abc", "--app-id", "a", "--app-key", "k"], "not a URL"),
         (["--base-url", "http://[::1", "--app-id", "a", "--app-key", "k"], "not a URL"),

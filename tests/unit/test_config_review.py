@@ -106,3 +106,12 @@ def test_journal_list_limit_out_of_range_is_a_usage_error(
         )
     assert caught.value.code == 2
     assert "argument --limit:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("app_id", ["caf\u00e9", " padded", "tab\there", "line\nbreak"])
+def test_an_app_id_no_http_header_can_carry_is_refused_where_it_is_given(app_id: str) -> None:
+    """Review: such an APP-ID passed the old "text" rule; the window then showed a backend
+    error at the first tap and kiosk verify died with httpx's UnicodeEncodeError."""
+    with pytest.raises(SettingsError, match="'app_id' must be printable ASCII"):
+        load(None, environ={"KIOSK_APP_ID": app_id})
+    assert rules.header_text("") == "" and rules.header_text("AID-1") == "AID-1"
