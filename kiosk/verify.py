@@ -262,9 +262,9 @@ def _backend(
         credentials = credentials_for(app_id, args.app_key)
     except CredentialsMissing as exc:
         p.warn(
-            "error: --base-url needs --app-id and --app-key (or KIOSK_APP_ID and KIOSK_APP_KEY, "
-            f"or the key in the OS keyring): {exc} Leave out --base-url to use the embedded "
-            "sandbox."
+            f"error: the backend {base_url} needs --app-id and --app-key (or app_id in the "
+            "settings or KIOSK_APP_ID, and KIOSK_APP_KEY or the key in the OS keyring): "
+            f"{exc} Set the backend to sandbox to use the embedded one."
         )
         return None
     return BackendConfig(base_url, credentials)
