@@ -6,10 +6,34 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.core.secrets import PinGuard, hash_pin
 from kiosk.core.settings import DEFAULTS, SPECS, SettingsError, load
+from kiosk.ui.operator_panel import OperatorPanel
 from kiosk.ui.settings_form import SettingsForm
+
+
+def form_tab_of_unlocked_panel(qtbot: QtBot, tmp_path: Path, settings_path: Path) -> OperatorPanel:
+    """The operator panel over a bare window, unlocked with its PIN, showing the Form tab."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    guard = PinGuard(hash_pin("246810"), tmp_path / "pin.json")
+    panel = OperatorPanel(
+        window,
+        pin_guard=lambda: guard,
+        journal=lambda: None,
+        check=None,
+        settings_path=settings_path,
+        lockdown=None,
+        export_path=lambda: None,
+    )
+    panel.open_panel()
+    panel.pin.setText("246810")
+    panel.try_pin()
+    panel.settings_views.setCurrentWidget(panel.form_view)
+    return panel
 
 
 def test_a_field_per_setting_with_its_documentation(qtbot: QtBot) -> None:
@@ -48,29 +72,9 @@ def test_the_form_checks_by_the_settings_rules_and_round_trips(
 def test_the_panel_saves_from_the_form_what_the_file_would_hold(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from PySide6.QtWidgets import QWidget
-
-    from kiosk.core.secrets import PinGuard, hash_pin
-    from kiosk.ui.operator_panel import OperatorPanel
-
-    window = QWidget()
-    qtbot.addWidget(window)
     path = tmp_path / "settings.toml"
     path.write_text("ttl_sec = 600\n")
-    guard = PinGuard(hash_pin("246810"), tmp_path / "pin.json")
-    panel = OperatorPanel(
-        window,
-        pin_guard=lambda: guard,
-        journal=lambda: None,
-        check=None,
-        settings_path=path,
-        lockdown=None,
-        export_path=lambda: None,
-    )
-    panel.open_panel()
-    panel.pin.setText("246810")
-    panel.try_pin()
-    panel.settings_views.setCurrentWidget(panel.form_view)
+    panel = form_tab_of_unlocked_panel(qtbot, tmp_path, path)
     assert panel.form.fields["ttl_sec"].text() == "600"
     panel.form.fields["ttl_sec"].setText("5")
     panel.save_settings()
@@ -112,30 +116,11 @@ def test_a_file_the_rules_refuse_still_opens_in_the_form(qtbot: QtBot) -> None:
 def test_the_form_saves_a_documented_file(qtbot: QtBot, tmp_path: Path) -> None:
     """Review: saving from the form wrote bare TOML, losing the documentation the README
     promises in the file (`kiosk settings init` writes every key with its doc)."""
-    from PySide6.QtWidgets import QWidget
-
-    from kiosk.core.secrets import PinGuard, hash_pin
     from kiosk.core.settings import documented_file
-    from kiosk.ui.operator_panel import OperatorPanel
 
-    window = QWidget()
-    qtbot.addWidget(window)
     path = tmp_path / "settings.toml"
     path.write_text(documented_file())
-    guard = PinGuard(hash_pin("246810"), tmp_path / "pin.json")
-    panel = OperatorPanel(
-        window,
-        pin_guard=lambda: guard,
-        journal=lambda: None,
-        check=None,
-        settings_path=path,
-        lockdown=None,
-        export_path=lambda: None,
-    )
-    panel.open_panel()
-    panel.pin.setText("246810")
-    panel.try_pin()
-    panel.settings_views.setCurrentWidget(panel.form_view)
+    panel = form_tab_of_unlocked_panel(qtbot, tmp_path, path)
     panel.form.fields["ttl_sec"].setText("900")
     panel.form.fields["hide_cursor"].setChecked(True)
     panel.save_settings()
