@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 
+import httpx
 import pytest
 
 from kiosk.core.api import Credentials, VerificationClient
@@ -15,6 +16,8 @@ pytest_plugins = ["tests.gui.fixtures"]
 
 APP_ID = "test-app"
 APP_KEY = "test-key-9f8e7d6c5b4a"
+# The headers of an authenticated raw request to the sandbox.
+AUTH = {"APP-ID": APP_ID, "APP-KEY": APP_KEY}
 
 
 class FakeClock:
@@ -69,3 +72,10 @@ def clocked_sandbox(clock: FakeClock) -> Iterator[SandboxServer]:
 def client(sandbox: SandboxServer) -> Iterator[VerificationClient]:
     with VerificationClient(sandbox.local_url, Credentials(APP_ID, APP_KEY)) as api:
         yield api
+
+
+@pytest.fixture
+def http(sandbox: SandboxServer) -> Iterator[httpx.Client]:
+    """A plain HTTP client on the ``sandbox`` fixture, for requests the API client won't send."""
+    with httpx.Client(base_url=sandbox.local_url, timeout=5) as raw:
+        yield raw

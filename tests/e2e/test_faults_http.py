@@ -12,9 +12,7 @@ from kiosk.core.api import VerificationClient
 from kiosk.core.errors import NetworkError, RateLimited, ServerError, UnreadableResponse
 from kiosk.sandbox.faults import FaultKind, FaultRule, Target
 from kiosk.sandbox.server import SandboxServer
-from tests.conftest import APP_ID, APP_KEY
-
-AUTH = {"APP-ID": APP_ID, "APP-KEY": APP_KEY}
+from tests.conftest import APP_ID, APP_KEY, AUTH
 
 
 @pytest.fixture

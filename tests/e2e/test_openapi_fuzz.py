@@ -22,9 +22,8 @@ from schemathesis.checks import (
 
 from kiosk.sandbox.app import create_app
 from kiosk.sandbox.server import SandboxServer
-from tests.conftest import APP_ID, APP_KEY, make_config
+from tests.conftest import AUTH, make_config
 
-AUTH = {"APP-ID": APP_ID, "APP-KEY": APP_KEY}
 CHECKS = [
     not_a_server_error,
     status_code_conformance,

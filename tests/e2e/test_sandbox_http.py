@@ -15,17 +15,10 @@ from kiosk.core.errors import AuthError, InvalidRequest, UnknownSession
 from kiosk.core.models import Status, Step
 from kiosk.core.verdict import decide
 from kiosk.sandbox.server import SandboxServer
-from tests.conftest import APP_ID, APP_KEY, FakeClock, make_config
+from tests.conftest import APP_ID, APP_KEY, AUTH, FakeClock, make_config
 from tests.e2e.receiver import CallbackReceiver
 
 PATH = "/api/v1.0/flow/sessions"
-AUTH = {"APP-ID": APP_ID, "APP-KEY": APP_KEY}
-
-
-@pytest.fixture
-def http(sandbox: SandboxServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=sandbox.local_url, timeout=5) as raw:
-        yield raw
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from kiosk.core.models import Status, Step
 from kiosk.sandbox.gate import MAX_UPLOAD_BYTES
 from kiosk.sandbox.process import RunningSandbox, running_sandbox
 from kiosk.sandbox.server import SandboxServer
-from tests.conftest import APP_ID, APP_KEY
+from tests.conftest import APP_ID, APP_KEY, AUTH
 from tests.security.sandbox_support import (
     MB,
     form_token,
@@ -30,7 +30,6 @@ from tests.security.sandbox_support import (
 pytestmark = pytest.mark.e2e
 
 PATH = "/api/v1.0/flow/sessions"
-AUTH = {"APP-ID": APP_ID, "APP-KEY": APP_KEY}
 BODY = 50 * MB  # the attack used 400 MB; 50 MB shows the same without straining the machine
 
 

@@ -4,7 +4,6 @@ page itself can post."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -12,17 +11,10 @@ import pytest
 from kiosk.core.models import Status
 from kiosk.sandbox.headers import CONTENT_SECURITY_POLICY
 from kiosk.sandbox.server import SandboxServer
-from tests.conftest import APP_ID, APP_KEY
+from tests.conftest import AUTH
 from tests.security.sandbox_support import form_token
 
 PATH = "/api/v1.0/flow/sessions"
-AUTH = {"APP-ID": APP_ID, "APP-KEY": APP_KEY}
-
-
-@pytest.fixture
-def http(sandbox: SandboxServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=sandbox.local_url, timeout=5) as client:
-        yield client
 
 
 @pytest.fixture
