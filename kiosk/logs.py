@@ -14,9 +14,11 @@ import contextlib
 import io
 import logging
 import logging.handlers
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kiosk.core import private_files
 from kiosk.core.redact import RedactingFilter
@@ -24,17 +26,50 @@ from kiosk.core.redact import RedactingFilter
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MAX_BYTES = 1_000_000
 BACKUPS = 5
+RETRY_ROLLOVER_SECONDS = 60.0
+ROLLOVER_FAILED = "log rotation failed (%s); still writing to this file, trying again in %g s"
 
 log = logging.getLogger(__name__)
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """A rotating log whose every file (the live one and each new one after a rollover) is
-    created 0600, whatever the umask. Rotated files are renamed, so they keep that mode."""
+    created 0600, whatever the umask. Rotated files are renamed, so they keep that mode.
+
+    A rollover that cannot rename (on Windows, while another process has the file open: a
+    second kiosk, an editor, a backup or antivirus scan) keeps writing to the current file and
+    tries again :attr:`retry_seconds` later. The standard handler lost every later line instead,
+    each with a traceback on stderr: it had closed the file before renaming and retried the
+    rename, and failed, at every line.
+    """
+
+    retry_seconds = RETRY_ROLLOVER_SECONDS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._retry_at = 0.0
+        super().__init__(*args, **kwargs)
 
     def _open(self) -> io.TextIOWrapper:
         fd = private_files.open_append(Path(self.baseFilename))
         return open(fd, "a", encoding=self.encoding, errors=self.errors)
+
+    def shouldRollover(self, record: logging.LogRecord) -> int:  # noqa: N802 - logging's name
+        if time.monotonic() < self._retry_at:
+            return 0
+        return int(super().shouldRollover(record))
+
+    def doRollover(self) -> None:  # noqa: N802 - logging's name
+        try:
+            super().doRollover()
+        except OSError as exc:
+            self._retry_at = time.monotonic() + self.retry_seconds
+            if self.stream is None:  # closed before the rename; keep appending to it
+                self.stream = self._open()
+            note = logging.LogRecord(
+                __name__, logging.WARNING, __file__, 0, ROLLOVER_FAILED, (exc, self.retry_seconds),
+                None,
+            )  # fmt: skip
+            self.stream.write(self.format(note) + self.terminator)
 
 
 @dataclass

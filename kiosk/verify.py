@@ -22,7 +22,7 @@ from kiosk.backend import APP_KEY_ENV, BackendConfig
 from kiosk.core import rules
 from kiosk.core.credentials import Credentials
 from kiosk.core.models import SessionStatus, Status
-from kiosk.core.qr import render_text
+from kiosk.core.qr_text import render_for
 from kiosk.core.redact import redact
 from kiosk.core.rules import SCOPES, split_names
 from kiosk.core.scenarios import SCENARIOS
@@ -285,7 +285,7 @@ class _TerminalListener:
             f"Session {printable(session.session_id, 128)} created ({', '.join(session.scopes)})."
         )
         if self._show_qr:
-            self._p.say(render_text(session.matrix))
+            self._p.say(render_for(session.matrix, getattr(self._p.out, "encoding", None)))
         self._p.say(f"Open on the phone: {session.url}")
         self._p.say(f"(host: {printable(session.host, 256)})")
         self._p.say("Waiting for the person to finish...")
