@@ -53,6 +53,9 @@ def run(config: KioskConfig) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("verification-kiosk")
+    from kiosk.ui import shipped_look
+
+    shipped_look.install_fonts(app)
     with contextlib.ExitStack() as teardown:
         # Signals first: a SIGTERM while the kiosk starts must still end it cleanly.
         quit_requested = teardown.enter_context(crashsignal.routed_signals(app))
@@ -84,6 +87,7 @@ def run(config: KioskConfig) -> int:
         # needed before a tap.
         window.first_painted.connect(starter.start)
         window.first_painted.connect(lambda: log.info("idle screen shown"))
+        window.first_painted.connect(lambda: shipped_look.install_icon(app))
         window.first_painted.connect(lambda: controller.attach_journal(_open_journal(config)))
         window.first_painted.connect(
             lambda: _add_operator_shortcut(window, controller, starter, config, lockdown)

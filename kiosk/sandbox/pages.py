@@ -1,10 +1,10 @@
 """The flow page's pages as named objects, rendered from Jinja2 templates, and the pages shown
 when a request is refused before it reaches the flow (unknown link, forged form, photo too large).
 
-Each page kind is a frozen dataclass naming the template that draws it (``templates/<kind>.html``,
-all extending ``base.html``); the templates escape everything they print, so no caller builds or
-escapes HTML. Templates and the stylesheet are package data, loaded through the package itself
-(``PackageLoader`` / ``importlib.resources``), so a checkout and an installed wheel behave alike.
+Each page kind is a frozen dataclass naming the template that draws it (``resources/flow/templates/
+<kind>.html``, all extending ``base.html``); the templates escape everything they print, so no
+caller builds or escapes HTML. Templates and the stylesheet are shipped resources, found through
+:mod:`kiosk.resources`, so a checkout, an installed wheel and the bundle behave alike.
 
 Text for people sits in the templates and in the page objects built by ``flow_routes.py``; the
 base template takes its ``lang`` from the page, where a translated page will also say its
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import ClassVar, Literal
 from urllib.parse import quote
 
@@ -23,18 +22,19 @@ import jinja2
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
+from kiosk import resources
 from kiosk.sandbox import antiforgery
 
-STYLESHEET = resources.files("kiosk.sandbox").joinpath("static/flow.css").read_text()
+STYLESHEET = resources.text("flow/static/flow.css")
 
-# Starlette's Jinja2Templates over an environment of our own: templates come from the package
-# (not the working directory), autoescape is on for every template whatever its name, and an
-# undefined name is an error rather than an empty string. Pages are rendered with
+# Starlette's Jinja2Templates over an environment of our own: templates come from the shipped
+# resources (not the working directory), autoescape is on for every template whatever its name,
+# and an undefined name is an error rather than an empty string. Pages are rendered with
 # ``get_template`` rather than ``TemplateResponse`` because the gate answers some requests
 # before they become a Starlette ``Request``.
 TEMPLATES = Jinja2Templates(
     env=jinja2.Environment(
-        loader=jinja2.PackageLoader("kiosk.sandbox", "templates"),
+        loader=jinja2.FileSystemLoader(resources.path("flow/templates")),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
