@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,11 @@ def run(config: KioskConfig) -> int:
     except CredentialsMissing as exc:
         raise SystemExit(f"error: {exc}") from exc
     settings = config.settings
+    if QApplication.instance() is None:  # Qt aborts the process without a display: say why first
+        from kiosk.display import display_problem
+
+        if (problem := display_problem(os.environ)) is not None:
+            raise SystemExit(f"error: {problem}")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("verification-kiosk")
