@@ -47,6 +47,8 @@ class BackendConfig:
         step_seconds: the pace of the sandbox's scripted scenarios.
         allow_private_callbacks: the sandbox may call back private addresses (the window's
             own settings name the receiver; nobody else knows the generated credentials).
+        lan_address: with ``lan``, the address or interface phones reach this machine at (the
+            ``sandbox_address`` setting); empty: the default route's.
     """
 
     base_url: str | None
@@ -55,6 +57,7 @@ class BackendConfig:
     port: int = 0
     step_seconds: float = 1.0
     allow_private_callbacks: bool = False
+    lan_address: str = ""
 
 
 @dataclass
@@ -114,10 +117,12 @@ def open_backend(config: BackendConfig) -> Backend:
     )
     host = "0.0.0.0" if config.lan else "127.0.0.1"  # noqa: S104 - phones must reach the page
     try:
-        server = SandboxServer(sandbox_config, host=host, port=config.port)
+        server = SandboxServer(
+            sandbox_config, host=host, port=config.port, lan_address=config.lan_address
+        )
     except OSError:
         log.warning("port %s is busy; the sandbox takes a free one", config.port)
-        server = SandboxServer(sandbox_config, host=host, port=0)
+        server = SandboxServer(sandbox_config, host=host, port=0, lan_address=config.lan_address)
     server.start()
     log.info("sandbox at %s; phones use %s", server.local_url, server.public_url)
     trusted = [server.local_url, server.public_url]

@@ -173,7 +173,15 @@ class KioskConfig:
             if base_url is None
             else credentials_for(self.settings.app_id, key_env=self.app_key_env)
         )
-        return BackendConfig(base_url, credentials, self.lan, self.port, self.step_seconds, True)
+        return BackendConfig(
+            base_url,
+            credentials,
+            self.lan,
+            self.port,
+            self.step_seconds,
+            allow_private_callbacks=True,
+            lan_address=self.settings.sandbox_address,
+        )
 
 
 def from_arguments(

@@ -14,7 +14,7 @@ import sys
 import threading
 from collections.abc import Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import TYPE_CHECKING, TextIO
 
@@ -219,6 +219,7 @@ def _request(args: argparse.Namespace, p: _Printer) -> _Request | None:
     backend = _backend(args, settings.base_url, settings.app_id, p)
     if backend is None:
         return None
+    backend = replace(backend, lan_address=settings.sandbox_address)  # for --listen lan
     given = backend.credentials
     if given is not None and not all(map(rules.is_header_text, (given.app_id, given.app_key))):
         p.warn("error: the APP-ID and the APP-KEY must be printable ASCII with no spaces around.")

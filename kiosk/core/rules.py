@@ -118,6 +118,27 @@ def url_or_empty(value: Any) -> str:
     return http_url(chosen) if chosen else chosen
 
 
+def lan_address(value: Any) -> str:
+    """The ``sandbox_address`` rule: empty, an IPv4 address, or a network interface's name.
+
+    An IPv6 address is refused (the sandbox listens on IPv4), and so is a dotted number that is
+    not an address (``192.168.1``: a typo, not an interface)."""
+    import ipaddress
+
+    chosen = text(value).strip()
+    if not chosen:
+        return chosen
+    try:
+        address = ipaddress.ip_address(chosen)
+    except ValueError:
+        if len(chosen) > 256 or not chosen.isprintable() or chosen.replace(".", "").isdigit():
+            raise TypeError from None
+        return chosen
+    if address.version != 4 or address.is_unspecified:
+        raise TypeError
+    return chosen
+
+
 def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")  # NaN, Infinity: Python's json accepts them
 

@@ -176,6 +176,14 @@ class Settings:
         flag="--hide-cursor",
         switch=True,
     )
+    sandbox_address: str = setting(
+        "",
+        "embedded sandbox on the LAN: the address or interface phones reach this machine at "
+        "(empty: the default route's)",
+        rules.lan_address,
+        "empty, an IPv4 address, or a network interface name such as eth0 or Wi-Fi",
+        flag="--sandbox-address",
+    )
     journal_days: int = setting(
         90,
         "days the session journal keeps its rows",

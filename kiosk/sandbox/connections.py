@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import resource
+import sys
 import time
 from typing import Any
 
@@ -57,6 +57,10 @@ _SERVICE_UNAVAILABLE = (
 
 def connection_cap(wanted: int) -> int:
     """``wanted``, lowered so that the cap plus one accept burst fits the descriptor limit."""
+    if sys.platform == "win32":  # no descriptor limit there (and no `resource` module)
+        return wanted
+    import resource
+
     soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft == resource.RLIM_INFINITY:
         return wanted

@@ -7,7 +7,6 @@ measure one thing at a time.
 from __future__ import annotations
 
 import os
-import resource
 import socket
 import subprocess
 import sys
@@ -85,6 +84,8 @@ def running_sandbox(
 
 
 def _limit_open_files(limit: int) -> Callable[[], None]:
+    import resource  # POSIX only: imported here so the module loads on Windows
+
     def apply() -> None:  # runs in the child, between fork and exec
         _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
         resource.setrlimit(resource.RLIMIT_NOFILE, (limit, hard))

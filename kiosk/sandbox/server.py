@@ -7,10 +7,10 @@ The listening socket is bound before the server thread starts, so the port is kn
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import logging
 import secrets
 import socket
+import sys
 import threading
 from typing import Self
 
@@ -25,6 +25,8 @@ from kiosk.sandbox.connections import (
     guarded_protocol,
 )
 from kiosk.sandbox.egress import is_loopback_host
+from kiosk.sandbox.lan import lan_addresses as lan_addresses  # the CLI's banner lists them
+from kiosk.sandbox.lan import phone_address
 
 log = logging.getLogger(__name__)
 
@@ -36,27 +38,6 @@ def generate_credentials() -> tuple[str, str]:
     return f"sandbox-{secrets.token_hex(4)}", secrets.token_urlsafe(24)
 
 
-def lan_addresses() -> list[str]:
-    """This machine's IPv4 addresses a phone on the LAN could reach, best first.
-
-    Read from the network interfaces (psutil), not from the host name, which Debian-like systems
-    map to 127.0.1.1. Nothing is sent anywhere.
-    """
-    import psutil
-
-    stats = psutil.net_if_stats()
-    found: list[str] = []
-    for name, addresses in psutil.net_if_addrs().items():
-        if name in stats and not stats[name].isup:
-            continue
-        for address in addresses:
-            ip = address.address
-            if address.family == socket.AF_INET and not ip.startswith(("127.", "169.254.")):
-                found.append(ip)
-    # Private ranges first: that is where phones on the same Wi-Fi are.
-    return sorted(found, key=lambda ip: not ipaddress.ip_address(ip).is_private)
-
-
 class _Server(uvicorn.Server):
     """uvicorn's server with accept errors logged at a bounded rate (see ``connections.py``)."""
 
@@ -65,12 +46,33 @@ class _Server(uvicorn.Server):
         await super().startup(sockets=sockets)
 
 
-def public_host_for(bind_host: str) -> str:
-    """The host to put in session URLs for a server bound to ``bind_host``."""
+def public_host_for(bind_host: str, lan_address: str = "") -> str:
+    """The host to put in session URLs for a server bound to ``bind_host``; for a wildcard
+    bind, ``lan_address`` (an IPv4 address or an interface name) if given, else the best guess
+    (:mod:`kiosk.sandbox.lan`)."""
     if bind_host in ("0.0.0.0", "::", ""):  # noqa: S104 - mapping a wildcard bind, not binding
-        lan = lan_addresses()
-        return lan[0] if lan else "127.0.0.1"
+        return phone_address(lan_address)
     return bind_host
+
+
+def listening_options(platform: str | None = None) -> list[tuple[int, int, int]]:
+    """The ``setsockopt`` calls before binding the listener (``platform``: ``sys.platform``).
+
+    POSIX: ``SO_REUSEADDR``, so a restarted sandbox can bind its port again while the last
+    one's connections linger in TIME_WAIT; a port another socket listens on is still refused,
+    and the kiosk then takes a free one. Windows gives ``SO_REUSEADDR`` another meaning: a
+    socket that sets it may bind a port another one (that set it too, as uvicorn does) already
+    listens on, and which of them gets each connection is undefined; even without it, a bind to
+    one address may share the port of a wildcard bind. So "busy, take another" did not happen
+    there, and the kiosk could answer on a port another program also holds.
+    ``SO_EXCLUSIVEADDRUSE`` makes such a bind fail (Microsoft's advice for servers), and the
+    kiosk takes a free port as on Linux.
+    """
+    if (platform or sys.platform) == "win32":
+        # Winsock defines it as ~SO_REUSEADDR; Python has the name only on Windows.
+        exclusive = getattr(socket, "SO_EXCLUSIVEADDRUSE", ~4)
+        return [(socket.SOL_SOCKET, exclusive, 1)]
+    return [(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)]
 
 
 class SandboxServer:
@@ -82,6 +84,8 @@ class SandboxServer:
         host: address to bind; ``0.0.0.0`` makes it reachable from phones on the LAN.
         port: port to bind; 0 picks a free one.
         public_url: base URL phones should use, when the bound address is not it (a proxy, NAT).
+        lan_address: for a wildcard ``host``, the address or interface name phones reach this
+            machine at (the ``sandbox_address`` setting); empty: guessed.
         app: an application from an earlier server to serve again (its sessions survive), for
             restarting a sandbox on the same port.
     """
@@ -94,11 +98,13 @@ class SandboxServer:
         port: int = 0,
         public_url: str | None = None,
         app: FastAPI | None = None,
+        lan_address: str = "",
     ) -> None:
         self.config = config
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self._socket = socket.socket(family, socket.SOCK_STREAM)
-        self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        for level, option, value in listening_options():
+            self._socket.setsockopt(level, option, value)
         # Connections accepted from a socket handed to uvicorn do not get TCP_NODELAY, and
         # Nagle's algorithm with delayed ACKs then adds ~40 ms to every response; accepted
         # sockets inherit the option from the listener.
@@ -118,7 +124,7 @@ class SandboxServer:
         config.public_base_url = (
             public_url.rstrip("/")
             if public_url
-            else f"http://{_bracket(public_host_for(host))}:{self.port}"
+            else f"http://{_bracket(public_host_for(host, lan_address))}:{self.port}"
         )
         # Private and loopback callback targets are allowed when nobody else can reach us.
         config.loopback_only = is_loopback_host(host)
