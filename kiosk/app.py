@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 # `from __feature__`), ~5 ms over these that the first paint need not wait for.
 import kiosk.core.deadline
 import kiosk.core.journal_writer
+import kiosk.core.sdnotify
 import kiosk.core.state
 import kiosk.core.verdict  # noqa: F401
 from kiosk import crashsignal, sessions
@@ -89,6 +90,11 @@ def run(config: KioskConfig) -> int:
         teardown.callback(crashsignal.route_crashes(controller.crash))
         window = KioskWindow(controller, sandbox=backend.base_url is None)
         lockdown = _show(window, app, config)
+        # Under systemd (Type=notify): READY=1 once the idle screen is drawn, then watchdog
+        # pings from this (the GUI) thread; it unwinds first, so STOPPING=1 opens the shutdown.
+        from kiosk import watchdog
+
+        teardown.enter_context(watchdog.notifying(window))
         # The backend and the journal open once the idle screen is on screen: neither is
         # needed before a tap.
         window.first_painted.connect(starter.start)
