@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from kiosk.ui.operator_panel import OperatorPanel
 
 SHORTCUT = "Ctrl+Alt+O"
+"""Qt's portable spelling: on macOS Qt reads Ctrl as Command and Alt as Option, so this is
+Cmd+Option+O there (the Mac's Control key is Qt's Meta). The locked kiosk lets it through on
+every platform (:func:`kiosk.ui.lockdown.blocked_keys`)."""
 NO_PIN = "No operator PIN is set: run `kiosk secrets set-pin` on this machine."
 
 
