@@ -9,6 +9,9 @@ written survives a power cut. The kiosk writes through :class:`kiosk.core.journa
 JournalWriter` (its own thread, so a locked journal never freezes the screen); the commands
 read with ``read_only=True``. Every SQLite failure surfaces as :class:`JournalError`, whose
 text names the file and the fix. The file and its -wal/-shm/-journal companions are 0600.
+
+The table has a schema version; opening for writing upgrades an older file (after a backup
+copy) and refuses a newer one untouched (see :mod:`kiosk.core.journal_schema`).
 """
 
 from __future__ import annotations
@@ -27,33 +30,11 @@ from types import TracebackType
 from typing import TextIO
 from urllib.parse import quote
 
-from kiosk.core import private_files
+from kiosk.core import journal_schema, private_files
 from kiosk.core.redact import redact
 from kiosk.core.spreadsheet import spreadsheet_cell
 from kiosk.core.state import ActiveSession, KioskState, SessionOutcome, outcome_of
 from kiosk.core.text import printable
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS sessions (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    session_id TEXT NOT NULL,
-    started_at TEXT NOT NULL,
-    ended_at TEXT,
-    scopes TEXT NOT NULL,
-    status TEXT,
-    outcome TEXT,
-    liveness_score REAL,
-    deepfake_score REAL,
-    similarity REAL,
-    template_id TEXT,
-    enrolled_template_id TEXT,
-    reasons TEXT,
-    error TEXT,
-    demography TEXT
-);
-CREATE INDEX IF NOT EXISTS sessions_started ON sessions (started_at);
-CREATE INDEX IF NOT EXISTS sessions_session_id ON sessions (session_id);
-"""
 
 
 @dataclass(frozen=True)
@@ -148,6 +129,10 @@ class Journal:
         self._clock = clock
         self._last_retention = 0.0
         self._db: sqlite3.Connection | None = None
+        # The file's schema version once open; the version it was upgraded from (None: it
+        # was not upgraded, or is new). See kiosk.core.journal_schema.
+        self.schema_version = journal_schema.SCHEMA_VERSION
+        self.migrated_from: int | None = None
         try:
             with self._guard():
                 self._open(read_only, busy_seconds)
@@ -159,6 +144,7 @@ class Journal:
         if read_only:
             uri = f"file:{quote(str(self.path.absolute()))}?mode=ro"
             self._db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=busy_seconds)
+            self.schema_version = journal_schema.refuse_newer(self._db, self.path)
             self._db.execute("SELECT COUNT(*) FROM sessions").fetchone()  # fail now if broken
             return
         private_files.make_dir(self.path.parent)
@@ -166,9 +152,15 @@ class Journal:
         # SQLite gives its companion files the database file's mode; older ones are fixed.
         private_files.tighten((), [self.path.with_name(self.path.name + s) for s in _COMPANIONS])
         self._db = sqlite3.connect(self.path, isolation_level=None, timeout=busy_seconds)
+        # Before anything is written (WAL mode is written into the file's header): a journal
+        # from a newer program is refused untouched.
+        journal_schema.refuse_newer(self._db, self.path)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
-        self._db.executescript(SCHEMA)
+        before = journal_schema.prepare(self._db, self.path, self._clock)
+        if before is not None and before < journal_schema.SCHEMA_VERSION:
+            self.migrated_from = before
+        self.schema_version = journal_schema.SCHEMA_VERSION
         self.apply_retention()
 
     def __enter__(self) -> Journal:
@@ -199,6 +191,8 @@ class Journal:
         """Turn SQLite's and the file system's errors into :class:`JournalError`."""
         try:
             yield
+        except journal_schema.SchemaError as exc:  # its text names the file and the fix
+            raise JournalError(str(exc)) from exc
         except (sqlite3.Error, OSError) as exc:
             raise JournalError(explain(self.path, exc)) from exc
 
