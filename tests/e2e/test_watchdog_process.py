@@ -27,22 +27,22 @@ def test_the_kiosk_process_notifies_systemd(tmp_path: Path) -> None:
             # Under cage, systemd watches the compositor: the kiosk's parent (here, the test).
             "WATCHDOG_PID": str(os.getpid()),
         }
-        process = subprocess.Popen(
-            [sys.executable, "-m", "kiosk", "--windowed", "--local", "--port", "0"],
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        assert process.stderr is not None
+        log = tmp_path / "stderr.txt"
+        with log.open("w") as stderr:  # a file, not a pipe nobody reads while waiting
+            process = subprocess.Popen(
+                [sys.executable, "-m", "kiosk", "--windowed", "--local", "--port", "0"],
+                stderr=stderr,
+                env=env,
+            )
         try:
             pinging = systemd.wait_for(lambda s: len(s.times_of("WATCHDOG=1")) >= 3, timeout=60)
             process.send_signal(signal.SIGTERM)
             code = process.wait(timeout=20)
-            stopped = systemd.wait_for(lambda s: "STOPPING=1" in s.texts()[-1], timeout=5)
+            stopped = systemd.wait_for(lambda s: "STOPPING=1" in "".join(s.texts()[-1:]), timeout=5)
         finally:
             process.kill()
-            errors = process.stderr.read()
-            process.stderr.close()
+            process.wait()
+        errors = log.read_text()
         texts = systemd.texts()
     assert pinging, f"{texts}\n{errors}"
     assert code == 0, errors
