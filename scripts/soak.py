@@ -42,6 +42,8 @@ EXPECTED: dict[str, tuple[Phase, str]] = {
     "fail": (Phase.ENDED, Ending.FAILED.value),
     "expire": (Phase.ENDED, Ending.EXPIRED.value),
     "cancel": (Phase.ENDED, Ending.CANCELED.value),
+    "no_face": (Phase.ENDED, Ending.FAILED.value),
+    "many_faces": (Phase.ENDED, Ending.FAILED.value),
 }
 HEARTBEAT_MS = 20
 

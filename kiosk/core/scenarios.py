@@ -7,7 +7,17 @@ from __future__ import annotations
 
 from kiosk.core.rules import split_names
 
-SCENARIOS = ("pass", "fail_liveness", "fail_deepfake", "no_match", "fail", "expire", "cancel")
+SCENARIOS = (
+    "pass",
+    "fail_liveness",
+    "fail_deepfake",
+    "no_match",
+    "fail",
+    "expire",
+    "cancel",
+    "no_face",  # FAILED with the Face API's error answer, code 5 "can not detect face"
+    "many_faces",  # FAILED with code 6, more than one face
+)
 # What ``--demo`` plays when it names none: mostly passes, each failure once.
 DEMO_ROTATION = ("pass", "fail_liveness", "pass", "no_match", "pass", "fail_deepfake", "expire")
 

@@ -34,6 +34,11 @@ from kiosk.sandbox.faults import after as faults_after
 from kiosk.sandbox.faults import before as faults_before
 from kiosk.sandbox.gate import MAX_JSON_BYTES, Credentials, RequestGate
 from kiosk.sandbox.headers import SecurityHeaders, api_explorer
+from kiosk.sandbox.results import (
+    DEFAULT_DEEPFAKE_THRESHOLD,
+    DEFAULT_LIVENESS_THRESHOLD,
+    CheckThresholds,
+)
 from kiosk.sandbox.schemas import (
     CreateSessionRequest,
     CreateSessionResponse,
@@ -64,7 +69,11 @@ class SandboxConfig:
         need_captcha: whether sessions ask for a captcha unless metadata says otherwise.
         tick_seconds: the longest the server sleeps between advancing live sessions; it wakes
             earlier when a session is due to change, and not at all more often when none is.
-        callback_attempts / callback_backoff: callback retry policy.
+        callback_attempts / callback_backoff: tries per callback and the first retry's delay
+            (doubled before each further try). 1 try by default: the vendor sends each
+            callback once and leaves retries to the receiver's side.
+        liveness_threshold / deepfake_threshold: the scores from which a liveness or deepfake
+            result is ``fine`` (the vendor documents "usually >= 0.75" and "e.g. >= 0.9").
         clock: epoch seconds; tests inject a fake one.
         faults: fault-injection rules active from the start (see ``faults.py``).
         max_sessions: live sessions the APP-ID may hold at once (429 beyond).
@@ -86,8 +95,10 @@ class SandboxConfig:
     step_seconds: float = 1.0
     need_captcha: bool = False
     tick_seconds: float = 5.0
-    callback_attempts: int = 4
+    callback_attempts: int = 1
     callback_backoff: float = 0.5
+    liveness_threshold: float = DEFAULT_LIVENESS_THRESHOLD
+    deepfake_threshold: float = DEFAULT_DEEPFAKE_THRESHOLD
     clock: Callable[[], float] | None = field(default=None, repr=False)
     faults: list[FaultRule] = field(default_factory=list)
     max_sessions: int = DEFAULT_MAX_LIVE_SESSIONS
@@ -181,6 +192,7 @@ def create_app(config: SandboxConfig) -> FastAPI:
         "step_seconds": config.step_seconds,
         "on_final": deliver,
         "max_live": config.max_sessions,
+        "thresholds": CheckThresholds(config.liveness_threshold, config.deepfake_threshold),
     }
     if config.clock is not None:
         store_kwargs["clock"] = config.clock

@@ -1,7 +1,10 @@
-"""Delivery of completion callbacks: POST the final status body, retrying with backoff.
+"""Delivery of completion callbacks: POST the final status body once, like the vendor.
 
-The vendor does no retries; the sandbox retries a few times so that integrators can test their
-receiver's handling of repeats (a receiver must be idempotent either way).
+The vendor sends each callback once ("If you need retries/signature, implement them on your
+side"), so by default the sandbox does too: a receiver that is down when the session ends misses
+it, and must read the status itself. Retries (with backoff) are an explicit option
+(``kiosk.sandbox --callback-retries N``) for integrators who want to test a receiver's handling of
+repeats; a receiver must be idempotent either way.
 
 Each try resolves the target again and checks it with :mod:`kiosk.sandbox.egress` (so a name
 that re-resolves to a forbidden address is refused), connects to the checked address, and never
@@ -26,7 +29,7 @@ class CallbackDispatcher:
     """Sends callbacks from the server's event loop; safe to schedule from any thread.
 
     Args:
-        attempts: tries per callback, the first included.
+        attempts: tries per callback, the first included; 1 (the vendor's behaviour) by default.
         backoff: seconds before the second try; doubled before each further try.
         timeout: per-try timeout in seconds.
         allow_private: whether loopback and private addresses are allowed targets.
@@ -35,11 +38,13 @@ class CallbackDispatcher:
     def __init__(
         self,
         *,
-        attempts: int = 4,
+        attempts: int = 1,
         backoff: float = 0.5,
         timeout: float = 5.0,
         allow_private: bool = False,
     ) -> None:
+        if attempts < 1:
+            raise ValueError("a callback is tried at least once")
         self.attempts = attempts
         self.allow_private = allow_private
         self.backoff = backoff
@@ -83,6 +88,7 @@ class CallbackDispatcher:
         assert self._client is not None
         shown = _shown(url)
         delay = self.backoff
+        outcome = "not tried"
         for attempt in range(1, self.attempts + 1):
             try:
                 target = await resolve_target(url, allow_private=self.allow_private)
@@ -109,7 +115,8 @@ class CallbackDispatcher:
                 log.info("callback to %s failed (%s), retrying in %.1f s", shown, outcome, delay)
                 await asyncio.sleep(delay)
                 delay *= 2
-        log.warning("callback to %s failed after %d tries", shown, self.attempts)
+        tries = f"{self.attempts} tries" if self.attempts > 1 else "1 try (the vendor's: no retry)"
+        log.warning("callback to %s failed (%s) after %s", shown, outcome, tries)
 
 
 def _shown(url: str) -> str:

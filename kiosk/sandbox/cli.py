@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from kiosk.core.redact import RedactingFilter
 from kiosk.sandbox import DEFAULT_PORT
+from kiosk.sandbox.results import DEFAULT_DEEPFAKE_THRESHOLD, DEFAULT_LIVENESS_THRESHOLD
 
 
 def _port(text: str) -> int:
@@ -128,6 +129,25 @@ _BOUNDED: tuple[tuple[str, Callable[[str], float], float, str], ...] = (
         "open connections at once, lowered to fit the open-file limit; more get 503",
     ),
     (
+        "--callback-retries",
+        _count_between(0, 10),
+        0,
+        "times a callback the receiver did not accept is sent again, with backoff from 0.5 s, "
+        "doubling; 0 is the vendor's behaviour (each callback sent once)",
+    ),
+    (
+        "--liveness-threshold",
+        _number_between(0, 1),
+        DEFAULT_LIVENESS_THRESHOLD,
+        "liveness is reported fine from this score up (the vendor's 'usually >= 0.75')",
+    ),
+    (
+        "--deepfake-threshold",
+        _number_between(0, 1),
+        DEFAULT_DEEPFAKE_THRESHOLD,
+        "deepfake is reported fine from this score up (the vendor's 'e.g. >= 0.9')",
+    ),
+    (
         "--header-timeout",
         _number_between(0, 300),
         10.0,
@@ -212,6 +232,9 @@ def run(args: argparse.Namespace) -> int:
         header_timeout=args.header_timeout,
         body_timeout=args.body_timeout,
         allow_private_callbacks=args.allow_private_callbacks,
+        callback_attempts=1 + args.callback_retries,
+        liveness_threshold=args.liveness_threshold,
+        deepfake_threshold=args.deepfake_threshold,
     )
     try:
         server = SandboxServer(config, host=args.host, port=args.port, public_url=args.public_url)

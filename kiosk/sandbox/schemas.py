@@ -1,4 +1,10 @@
-"""Request validation and the response shapes the sandbox documents in ``/openapi.json``."""
+"""Request validation and the response shapes the sandbox documents in ``/openapi.json``.
+
+The response shapes accept everything the vendor's own example sends (``tests/data/
+vendor_status_example.json``): a field the sandbox adds (``sessionId``, ``metadata``) is optional
+and described as the sandbox's addition, so an integrator who validates against this schema
+is not misled into requiring it from the cloud.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from kiosk.sandbox.egress import is_loopback_host
+from kiosk.sandbox.results import FaceError
 from kiosk.sandbox.session import MAX_TTL_SECONDS, MIN_TTL_SECONDS, Scenario
 
 MAX_METADATA_BYTES = 16 * 1024
@@ -53,10 +60,11 @@ class CreateSessionRequest(BaseModel):
             default=None,
             strict=True,
             allow_inf_nan=False,
-            ge=MIN_TTL_SECONDS,
-            le=MAX_TTL_SECONDS,
-            description=f"Lifetime in seconds, {MIN_TTL_SECONDS} to {MAX_TTL_SECONDS} "
-            f"(default {MAX_TTL_SECONDS}).",
+            gt=0,
+            description=f"Requested lifetime in seconds, any positive number (default "
+            f"{MAX_TTL_SECONDS}). Bounded, as the vendor says, by clamping: more than "
+            f"{MAX_TTL_SECONDS} gets {MAX_TTL_SECONDS}, less than {MIN_TTL_SECONDS} (the "
+            f"sandbox's own minimum) gets {MIN_TTL_SECONDS}; `expiresAt` tells what was granted.",
         ),
     ]
 
@@ -157,7 +165,11 @@ class SearchResult(BaseModel):
 
 
 class Result(BaseModel):
-    """What the requested scopes produced (parts are present only when requested)."""
+    """What the requested scopes produced (parts are present only when requested).
+
+    ``quality`` holds the vendor's items (each ``{fine, score}`` or ``{fine, value}``) and the
+    head pose in degrees as plain numbers: ``pitch``, ``roll``, ``yaw``.
+    """
 
     model_config = ConfigDict(extra="allow")
     box: dict[str, int]
@@ -170,6 +182,19 @@ class Result(BaseModel):
     enroll: dict[str, str] | None = None
 
 
+class ErrorResult(BaseModel):
+    """The Face API's error answer: the ``result`` of a session whose photo could not be
+    judged (it ends FAILED)."""
+
+    model_config = ConfigDict(extra="allow")
+    status: Literal["error"]
+    code: int = Field(
+        description="; ".join(f"{int(e)} {e.info}" for e in FaceError)
+        + " (the vendor's codes; 5 and 6 are what a real photo most often gives)."
+    )
+    info: str = Field(description="The vendor's sentence for people, e.g. 'can not detect face'.")
+
+
 class UiHints(BaseModel):
     """Hints for a client-side UI."""
 
@@ -177,17 +202,32 @@ class UiHints(BaseModel):
 
 
 class StatusResponse(BaseModel):
-    """Get Status body; the completion callback POSTs the same."""
+    """Get Status body; the completion callback POSTs the same.
 
-    sessionId: str  # noqa: N815 - the wire name
+    The vendor's fields, plus two the sandbox adds (``sessionId``, ``metadata``): optional here
+    because the vendor does not send them.
+    """
+
+    model_config = ConfigDict(extra="allow")
+    sessionId: str | None = Field(  # noqa: N815 - the wire name
+        default=None,
+        description="Sandbox addition, not sent by the vendor: the session's id, so that a "
+        "callback receiver can tell sessions apart.",
+    )
     status: StatusName
     scopes: list[ScopeName]
     nextStep: StepName | None  # noqa: N815 - the wire name
     expiresAt: str  # noqa: N815 - the wire name
     uiHints: UiHints  # noqa: N815 - the wire name
     returnUrl: str | None  # noqa: N815 - the wire name
-    metadata: dict[str, Any] | None
-    result: Result | None
+    metadata: dict[str, Any] | None = Field(
+        default=None,
+        description="Sandbox addition, not sent by the vendor: the create request's metadata.",
+    )
+    result: Result | ErrorResult | None = Field(
+        description="The requested checks' outputs once DONE; the Face API's error answer "
+        "when the session FAILED because the photo could not be judged; null otherwise."
+    )
 
 
 class ErrorResponse(BaseModel):

@@ -3,6 +3,8 @@
 Lifecycle: CREATED -> CAPTCHA_OK (only when ``uiHints.needCaptcha``) -> IN_PROGRESS, with
 ``nextStep`` walking through the requested scopes in the vendor's order -> DONE or FAILED.
 EXPIRED is reached when the TTL runs out before the end, CANCELED when the person cancels.
+A session whose photo cannot be judged (no face, several faces ...) ends FAILED with the Face
+API's error answer as its result (``SandboxSession.failure``).
 
 A session is driven either by the phone-side flow page (the person's actions, ``apply``) or, when
 created with ``metadata.sandbox.scenario``, by a timeline that advances every ``step_seconds``
@@ -19,9 +21,23 @@ from enum import StrEnum
 from typing import Any
 
 from kiosk.core.models import Scope, Status, Step
+from kiosk.sandbox.results import FaceError
 
 MAX_TTL_SECONDS = 86400
+"""The vendor's documented TTL, and the longest the sandbox grants."""
 MIN_TTL_SECONDS = 10
+"""The shortest TTL the sandbox grants (its own choice: the vendor documents no lower bound)."""
+
+
+def bounded_ttl(requested: float | None) -> float:
+    """The lifetime granted for a requested ``ttlSec``: bounded, as the vendor says, by clamping.
+
+    None means the longest; a longer request gets :data:`MAX_TTL_SECONDS`, a shorter (positive)
+    one :data:`MIN_TTL_SECONDS`. The HTTP layer refuses what is not a positive finite number.
+    """
+    if requested is None:
+        return float(MAX_TTL_SECONDS)
+    return min(max(float(requested), float(MIN_TTL_SECONDS)), float(MAX_TTL_SECONDS))
 
 
 class Scenario(StrEnum):
@@ -34,6 +50,15 @@ class Scenario(StrEnum):
     FAIL = "fail"
     EXPIRE = "expire"
     CANCEL = "cancel"
+    NO_FACE = "no_face"  # FAILED with the Face API's error 5
+    MANY_FACES = "many_faces"  # FAILED with the Face API's error 6
+
+
+# Scenarios that end FAILED with a Face API error answer as the result.
+_SCENARIO_FAILURES = {
+    Scenario.NO_FACE: FaceError.NO_FACE,
+    Scenario.MANY_FACES: FaceError.MANY_FACES,
+}
 
 
 class Transition(StrEnum):
@@ -70,6 +95,8 @@ class SandboxSession:
     step_index: int = 0
     passes: dict[Scope, bool] = field(default_factory=dict)
     photo_size: tuple[int, int] | None = None
+    failure: FaceError | None = None
+    """Why the photo could not be judged; the session then ends FAILED with this error."""
     result: dict[str, Any] | None = None
 
     @property
@@ -82,8 +109,8 @@ class SandboxSession:
     def status_body(self) -> dict[str, Any]:
         """The Get Status body (also the callback body).
 
-        ``sessionId`` and ``metadata`` go beyond the vendor's example so a callback receiver can
-        tell sessions apart; clients must tolerate extra fields anyway.
+        ``sessionId`` and ``metadata`` are the sandbox's additions to the vendor's fields (so a
+        callback receiver can tell sessions apart); clients must tolerate extra fields anyway.
         """
         step = self.next_step
         return {
@@ -113,8 +140,12 @@ def apply(
     step: Step | None = None,
     passed: bool = True,
     photo_size: tuple[int, int] | None = None,
+    failure: FaceError | None = None,
 ) -> Status | None:
     """Apply a person's action to a live session not driven by a scenario.
+
+    A ``STEP`` with a ``failure`` (the photo has no face, several faces ...) ends the session
+    FAILED; the store then reports the Face API's error answer as its result.
 
     Returns:
         The final status the action ends the session with, or None if it goes on.
@@ -144,6 +175,9 @@ def apply(
         raise InvalidAction("that step is not the current one")
     if photo_size is not None:
         session.photo_size = photo_size
+    if failure is not None:
+        session.failure = failure
+        return Status.FAILED
     session.passes[session.steps[session.step_index]] = passed
     session.step_index += 1
     return Status.DONE if session.step_index >= len(session.steps) else None
@@ -166,7 +200,8 @@ def follow_scenario(session: SandboxSession, phase: int) -> Status | None:
     """Move a scenario session to where its timeline says it is in ``phase``.
 
     Phase k starts at ``k * step_seconds``: CREATED, [CAPTCHA_OK], one IN_PROGRESS phase per
-    step, then the scenario's ending. ``expire`` and ``cancel`` end early.
+    step, then the scenario's ending. ``expire`` ends early; ``fail``, ``cancel``, ``no_face`` and
+    ``many_faces`` end at the first step.
 
     Returns:
         The final status the session reaches in ``phase``, or None if it goes on.
@@ -183,9 +218,11 @@ def follow_scenario(session: SandboxSession, phase: int) -> Status | None:
     if phase >= first_step_phase:
         session.status = Status.IN_PROGRESS
         session.step_index = min(phase - first_step_phase, steps - 1)
-    if scenario in (Scenario.FAIL, Scenario.CANCEL):
+    failure = _SCENARIO_FAILURES.get(scenario)
+    if scenario in (Scenario.FAIL, Scenario.CANCEL) or failure is not None:
         if phase >= first_step_phase + 1:
-            return Status.FAILED if scenario is Scenario.FAIL else Status.CANCELED
+            session.failure = failure
+            return Status.CANCELED if scenario is Scenario.CANCEL else Status.FAILED
         return None
     if phase < first_step_phase + steps:
         return None

@@ -22,7 +22,7 @@ from typing import Any
 
 from kiosk.core.models import SCOPE_ORDER, Scope, Status, Step
 from kiosk.sandbox import session as lifecycle
-from kiosk.sandbox.results import build_result
+from kiosk.sandbox.results import CheckThresholds, FaceError, build_result, error_result
 from kiosk.sandbox.session import (
     MAX_TTL_SECONDS,
     MIN_TTL_SECONDS,
@@ -30,6 +30,7 @@ from kiosk.sandbox.session import (
     SandboxSession,
     Scenario,
     Transition,
+    bounded_ttl,
     iso_utc,
 )
 
@@ -77,6 +78,7 @@ class SessionStore:
             final: the server uses it to deliver callbacks.
         max_live: live sessions one owner may hold at once.
         max_finished: finished sessions kept readable; the oldest are forgotten beyond this.
+        thresholds: the scores from which liveness and deepfake results are ``fine``.
     """
 
     def __init__(
@@ -87,8 +89,10 @@ class SessionStore:
         on_final: Callable[[SandboxSession, dict[str, Any]], None] | None = None,
         max_live: int = DEFAULT_MAX_LIVE_SESSIONS,
         max_finished: int = DEFAULT_MAX_FINISHED_SESSIONS,
+        thresholds: CheckThresholds | None = None,
     ) -> None:
         self.step_seconds = step_seconds
+        self.thresholds = thresholds or CheckThresholds()
         self.max_live = max_live
         self.max_finished = max_finished
         self._clock = clock
@@ -126,14 +130,14 @@ class SessionStore:
         owner: str = "",
     ) -> SandboxSession:
         """Create a session for ``owner`` (an APP-ID). Arguments are assumed valid (the HTTP
-        layer validates).
+        layer validates); ``ttl_sec`` is bounded by clamping (:func:`session.bounded_ttl`).
 
         Raises:
             TooManySessions: ``owner`` already has ``max_live`` live sessions.
         """
         now = self._clock()
         requested = {Scope(s) for s in scopes}
-        ttl = MAX_TTL_SECONDS if ttl_sec is None else min(float(ttl_sec), MAX_TTL_SECONDS)
+        ttl = bounded_ttl(ttl_sec)
         session = SandboxSession(
             session_id=str(uuid.uuid4()),
             token=secrets.token_urlsafe(32),
@@ -240,8 +244,10 @@ class SessionStore:
         step: Step | None = None,
         passed: bool = True,
         photo_size: tuple[int, int] | None = None,
+        failure: FaceError | None = None,
     ) -> SandboxSession:
-        """Apply a person's action from the flow page.
+        """Apply a person's action from the flow page (see :func:`session.apply`; a step with a
+        ``failure`` ends the session FAILED with that Face API error as its result).
 
         Raises:
             KeyError: no such session.
@@ -252,7 +258,13 @@ class SessionStore:
         try:
             with self._lock, self._mutating(token, finals) as session:
                 ending = lifecycle.apply(
-                    session, action, answer=answer, step=step, passed=passed, photo_size=photo_size
+                    session,
+                    action,
+                    answer=answer,
+                    step=step,
+                    passed=passed,
+                    photo_size=photo_size,
+                    failure=failure,
                 )
                 if ending is not None:
                     self._finish(session, ending, finals)
@@ -295,10 +307,13 @@ class SessionStore:
                 seed=session.session_id,
                 gallery=self._gallery,
                 photo_size=session.photo_size,
+                thresholds=self.thresholds,
             )
             enrolled = session.result.get("enroll", {}).get("templateId")
             if enrolled:
                 self._gallery.append(enrolled)
+        elif status is Status.FAILED and session.failure is not None:
+            session.result = error_result(session.failure)
         if session.token in self._active:
             self._active.discard(session.token)
             self._live_by_owner[session.owner] -= 1
