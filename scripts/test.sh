@@ -2,18 +2,20 @@
 # Set up and run the whole test suite: lint, type check, then pytest on every supported Python
 # found on this machine (3.11, 3.12 and 3.13; each in its own venv). CI runs exactly this.
 # Extra arguments go to pytest. KIOSK_TEST_PYTHONS="3.12" limits the extra Pythons ("" for none).
+# Bash (Linux); anywhere else (Windows, a stock macOS): python3 scripts/bootstrap.py test [args].
 set -euo pipefail
 cd "$(dirname "$0")/.."
+venv=${VENV:-.venv}
 scripts/setup.sh test
 scripts/system-deps.sh
-.venv/bin/ruff check --quiet .
-.venv/bin/ruff format --check --quiet .
-.venv/bin/mypy
+"$venv"/bin/ruff check --quiet .
+"$venv"/bin/ruff format --check --quiet .
+"$venv"/bin/mypy
 export QT_QPA_PLATFORM=offscreen
 
-main_version=$(.venv/bin/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')
-echo "== Python $main_version (.venv)"
-.venv/bin/python -m pytest "$@"
+main_version=$("$venv"/bin/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+echo "== Python $main_version ($venv)"
+"$venv"/bin/python -m pytest "$@"
 
 # The other supported Pythons: python3.X on PATH, else pyenv's build of it. Each candidate must
 # run: a pyenv shim is on PATH for every version pyenv has, but fails for those not selected.
