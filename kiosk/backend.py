@@ -1,10 +1,12 @@
 """The server the kiosk talks to: the configured one, or the embedded sandbox it starts.
 
 The window and ``kiosk verify`` open it the same way: :func:`credentials_for` finds the APP-KEY
-(given, ``KIOSK_APP_KEY``, then the OS keyring), :func:`open_backend` connects or starts the
-sandbox. Opening (importing and starting the sandbox's server stack, building the HTTP client)
-takes far longer than drawing the idle screen, so the window's :class:`BackendStarter` does it on
-a thread after the window is up. The first session waits for it, which it almost never has to.
+(given, ``KIOSK_APP_KEY``, then the stores of :mod:`kiosk.core.secret_stores`: systemd
+credentials, the OS keyring, the machine's secrets folder), :func:`open_backend` connects or
+starts the sandbox. Opening (importing and starting the sandbox's server stack, building the
+HTTP client) takes far longer than drawing the idle screen, so the window's
+:class:`BackendStarter` does it on a thread after the window is up. The first session waits for
+it, which it almost never has to.
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ class Backend:
 
 def credentials_for(app_id: str, key: str | None = None, key_env: str = APP_KEY_ENV) -> Credentials:
     """The credentials for a configured backend: ``key`` if given, else ``$key_env``, else the
-    OS keyring.
+    secret stores in their order (systemd credentials, the OS keyring, the secrets folder).
 
     Raises:
         CredentialsMissing: no APP-ID, no key anywhere, or no keyring to look in.

@@ -33,9 +33,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Manage the kiosk's settings file.",
     ),
     "secrets": (
-        "store the APP-KEY or the operator PIN in the OS keyring",
-        "Store secrets in the OS keyring. The value is read from the terminal "
-        "(not echoed) or from standard input, never from the command line.",
+        "store the APP-KEY or the operator PIN (OS keyring or system folder); status",
+        "Store the APP-KEY or the operator PIN in this user's OS keyring or, for a kiosk "
+        "service, in the machine's secrets folder; status shows where each comes from. The "
+        "value is read from the terminal (not echoed) or from standard input, never from the "
+        "command line.",
     ),
     "sandbox": ("run the sandbox server", "Run the sandbox server."),
 }
@@ -100,8 +102,9 @@ def _settings_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _secrets_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=["set-key", "set-pin"])
-    parser.add_argument("--app-id", help="set-key: the APP-ID the key belongs to")
+    from kiosk import secrets_cli
+
+    secrets_cli.add_arguments(parser)
 
 
 def _sandbox_arguments(parser: argparse.ArgumentParser) -> None:
@@ -264,35 +267,7 @@ def _settings_command(args: argparse.Namespace) -> int:
 
 
 def _secrets_command(args: argparse.Namespace) -> int:
-    """``kiosk secrets set-key|set-pin``."""
-    import getpass
+    """``kiosk secrets set-key|set-pin|status`` (:mod:`kiosk.secrets_cli`)."""
+    from kiosk import secrets_cli
 
-    from kiosk.core.secrets import KeyringUnavailable, set_app_key, set_pin
-
-    def read(prompt: str) -> str:
-        if sys.stdin.isatty():
-            return getpass.getpass(prompt)
-        return sys.stdin.readline().strip()
-
-    try:
-        if args.action == "set-key":
-            if not args.app_id:
-                print("error: set-key needs --app-id.", file=sys.stderr)
-                return 2
-            key = read(f"APP-KEY for {args.app_id}: ")
-            if not key:
-                print("error: the key is empty; nothing was stored.", file=sys.stderr)
-                return 2
-            set_app_key(args.app_id, key)
-            print(f"stored the APP-KEY for {args.app_id} in the OS keyring")
-            return 0
-        pin = read("New operator PIN (at least 6 digits): ")
-        if len(pin) < 6 or not pin.isdigit():
-            print("error: the PIN must be at least 6 digits; nothing was stored.", file=sys.stderr)
-            return 2
-        set_pin(pin)
-        print("stored the operator PIN's hash in the OS keyring")
-        return 0
-    except KeyringUnavailable as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    return secrets_cli.run(args)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -18,6 +19,16 @@ APP_ID = "test-app"
 APP_KEY = "test-key-9f8e7d6c5b4a"
 # The headers of an authenticated raw request to the sandbox.
 AUTH = {"APP-ID": APP_ID, "APP-KEY": APP_KEY}
+
+
+@pytest.fixture(autouse=True)
+def _no_host_service_context(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Keep every test off the machine's real secrets folder (tests run as root here, so
+    `kiosk secrets set-key` would write /etc) and out of a systemd unit's context the test
+    run itself may have (its credentials, its notify socket)."""
+    monkeypatch.setenv("KIOSK_SYSTEM_SECRETS_DIR", str(tmp_path / "system-secrets"))
+    for name in ("CREDENTIALS_DIRECTORY", "NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"):
+        monkeypatch.delenv(name, raising=False)
 
 
 class FakeClock:

@@ -1,11 +1,15 @@
-"""Secrets: the APP-KEY and the operator PIN live in the OS keyring, never in files or logs.
+"""Secrets: the APP-KEY and the operator PIN, never in logs, and in a file only where that file
+is the administrator's choice for a service (:mod:`kiosk.core.secret_stores`).
 
-Windows Credential Locker, macOS Keychain or the Secret Service (GNOME Keyring, KWallet) on
-Linux, through the ``keyring`` package. Where none exists, :class:`KeyringUnavailable` explains
-the options; there is no silent plain-text fallback.
+This module holds the OS keyring's part (Windows Credential Locker, macOS Keychain or the Secret
+Service on Linux, through the ``keyring`` package), the PIN's hash and its lockout. Where the
+secrets are looked up, and in which order (environment, systemd credentials, keyring, the
+machine's secrets folder), is :mod:`kiosk.core.secret_stores`; :func:`get_app_key` and
+:func:`stored_pin` follow that order.
 
 The PIN is stored as a salted scrypt hash; :class:`PinGuard` locks out further tries after
-repeated wrong ones, and the lockout survives a restart.
+repeated wrong ones, and the lockout survives a restart. The lockout state is no secret: it is
+kept in the kiosk's data folder, which its (service) user can write, keyring or not.
 """
 
 from __future__ import annotations
@@ -35,10 +39,17 @@ LOCKOUT_SECONDS = 300.0
 
 NO_KEYRING = (
     "No OS keyring is available to hold the APP-KEY (on Linux, the Secret Service: GNOME Keyring "
-    "or KWallet, unlocked for the kiosk's user). Options: install and unlock one; or give the "
-    "key to the kiosk in the KIOSK_APP_KEY environment variable from your service manager's "
-    "secret store (systemd LoadCredential=, a container secret). The key is never written to a "
-    "plain file."
+    "or KWallet, unlocked for the kiosk's user; a service under cage has none). Options: for a "
+    "service, an administrator stores it with `sudo kiosk secrets set-key --store system` (a "
+    "file only root and the kiosk's group can read) or hands it over as the systemd credential "
+    "app-key (LoadCredential=, LoadCredentialEncrypted=); or give it in the KIOSK_APP_KEY "
+    "environment variable; or install and unlock a keyring for the kiosk's user."
+)
+NO_KEYRING_PIN = (
+    "No OS keyring is available to hold the operator PIN (on Linux, the Secret Service, unlocked "
+    "for this user; a service under cage has none). For the kiosk's service, store it with "
+    "`sudo kiosk secrets set-pin --store system`, or hand its hash over as the systemd "
+    "credential operator-pin."
 )
 
 
@@ -46,26 +57,63 @@ class KeyringUnavailable(RuntimeError):
     """No usable OS keyring; the message lists the options."""
 
 
-def _keyring() -> Any:
+class KeyringUnreadable(KeyringUnavailable):
+    """A keyring exists but answered with an error (locked, or broken)."""
+
+
+def _keyring(message: str = NO_KEYRING) -> Any:
     import keyring
     import keyring.backends.fail
 
     backend = keyring.get_keyring()
     if isinstance(backend, keyring.backends.fail.Keyring):
-        raise KeyringUnavailable(NO_KEYRING)
+        raise KeyringUnavailable(message)
     return keyring
 
 
-def get_app_key(app_id: str) -> str | None:
-    """The APP-KEY stored for ``app_id``, or None."""
+def keyring_name() -> str:
+    """The keyring in use, e.g. ``SecretService Keyring`` (raises KeyringUnavailable)."""
+    import keyring
+
+    _keyring()
+    backend = keyring.get_keyring()
+    return str(getattr(backend, "name", type(backend).__name__))
+
+
+def keyring_get(entry: str, message: str = NO_KEYRING) -> str | None:
+    """The keyring's ``entry`` under this program's service name, or None.
+
+    Raises:
+        KeyringUnavailable: no keyring (``message`` says what to do instead).
+        KeyringUnreadable: the keyring answered with an error (a locked or broken one).
+    """
+    module = _keyring(message)
     try:
-        key = _keyring().get_password(SERVICE, f"app-key:{app_id}")
-    except KeyringUnavailable:
-        raise
-    except Exception as exc:  # a locked or broken keyring
-        raise KeyringUnavailable(f"The keyring could not be read ({type(exc).__name__}).") from exc
+        value = module.get_password(SERVICE, entry)
+    except Exception as exc:  # a locked or broken keyring: its error names no secret
+        raise KeyringUnreadable(f"The keyring could not be read ({type(exc).__name__}).") from exc
+    return value if isinstance(value, str) and value else None
+
+
+def keyring_app_key(app_id: str) -> str | None:
+    """The APP-KEY the keyring holds for ``app_id``, or None (raises as :func:`keyring_get`)."""
+    key = keyring_get(f"app-key:{app_id}")
     register_secret(key)
-    return key  # type: ignore[no-any-return]
+    return key
+
+
+def get_app_key(app_id: str) -> str | None:
+    """The APP-KEY for ``app_id`` from the stores, in their order (systemd credentials, the
+    keyring, the machine's secrets folder; the environment is the caller's), or None.
+
+    Raises:
+        KeyringUnavailable: no store holds one and a store could not be used (no keyring at
+            all, a locked one, a secret file open to every user); the message says what to do.
+    """
+    from kiosk.core import secret_stores
+
+    found = secret_stores.find_app_key(app_id, key_env=None)
+    return found.value if found is not None else None
 
 
 def set_app_key(app_id: str, key: str) -> None:
@@ -75,13 +123,27 @@ def set_app_key(app_id: str, key: str) -> None:
 
 
 def set_pin(pin: str) -> None:
-    """Store the operator PIN (as its salted hash)."""
-    _keyring().set_password(SERVICE, PIN_ENTRY, hash_pin(pin))
+    """Store the operator PIN (as its salted hash) in the keyring."""
+    _keyring(NO_KEYRING_PIN).set_password(SERVICE, PIN_ENTRY, hash_pin(pin))
+
+
+def keyring_pin() -> str | None:
+    """The operator PIN's hash in the keyring, or None (raises as :func:`keyring_get`)."""
+    return keyring_get(PIN_ENTRY, NO_KEYRING_PIN)
 
 
 def stored_pin() -> str | None:
-    """The operator PIN's hash, or None when no PIN is set."""
-    return _keyring().get_password(SERVICE, PIN_ENTRY)  # type: ignore[no-any-return]
+    """The operator PIN's hash from the stores, in their order (systemd credentials, the
+    keyring, the machine's secrets folder), or None when none holds one.
+
+    Raises:
+        KeyringUnavailable: none holds one and a store that might could not be read (a locked
+            keyring, a file open to every user); the message says which and what to do.
+    """
+    from kiosk.core import secret_stores
+
+    found = secret_stores.find_pin_hash()
+    return found.value if found is not None else None
 
 
 def hash_pin(pin: str, salt: bytes | None = None) -> str:

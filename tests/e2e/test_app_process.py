@@ -108,9 +108,14 @@ def test_cloud_backend_without_a_key_or_keyring_says_what_to_do(tmp_path: Path) 
     assert done.returncode == 1
     assert "No OS keyring is available" in done.stderr
     assert "KIOSK_APP_KEY" in done.stderr
-    stored = subprocess.run(
-        [sys.executable, "-m", "kiosk", "secrets", "set-key", "--app-id", "app-1"],
+    assert "sudo kiosk secrets set-key --store system" in done.stderr  # the service's way
+    # Asked for the keyring where there is none, nothing is written anywhere else
+    # (test_secrets_service.py stores it for the service instead).
+    refused = subprocess.run(
+        [sys.executable, "-m", "kiosk", "secrets", "set-key", "--app-id", "app-1",
+         "--store", "keyring"],
         input="k-123456\n", capture_output=True, text=True, env=env, timeout=60,
     )  # fmt: skip
-    assert stored.returncode == 1
-    assert "never written to a plain file" in stored.stderr
+    assert refused.returncode == 1
+    assert "No OS keyring is available" in refused.stderr
+    assert not Path(env["KIOSK_SYSTEM_SECRETS_DIR"]).exists()

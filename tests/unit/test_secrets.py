@@ -5,42 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.backends.fail import Keyring as NoKeyring
 
 from kiosk.core import secrets
 from kiosk.core.redact import redact
 from tests.conftest import FakeClock
-
-
-class MemoryKeyring(KeyringBackend):
-    """An in-memory keyring for tests."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
+from tests.support.memory_keyring import MemoryKeyring, keyring_backend, no_keyring
 
 
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+    with keyring_backend(MemoryKeyring()) as backend:
+        assert isinstance(backend, MemoryKeyring)
+        yield backend
 
 
 def test_app_key_round_trips_through_the_keyring_and_is_masked(
@@ -54,15 +31,14 @@ def test_app_key_round_trips_through_the_keyring_and_is_masked(
 
 
 def test_without_a_keyring_the_message_gives_the_options() -> None:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(NoKeyring())
-    try:
+    with no_keyring():
         with pytest.raises(secrets.KeyringUnavailable, match="KIOSK_APP_KEY"):
             secrets.set_app_key("app-1", "k-123456")
         with pytest.raises(secrets.KeyringUnavailable, match="Secret Service"):
             secrets.get_app_key("app-1")
-    finally:
-        keyring.set_keyring(previous)
+        # The PIN's own message, with the way to store it for a service.
+        with pytest.raises(secrets.KeyringUnavailable, match="set-pin --store system"):
+            secrets.set_pin("246810")
 
 
 def test_pin_is_a_salted_scrypt_hash() -> None:
