@@ -39,9 +39,10 @@ _WORD = re.compile(r"[a-z0-9-]+")
 
 # A public address used only to ask the routing table which interface traffic would leave by.
 # connect() on a UDP socket sends nothing: it looks up the route and fixes the source address
-# (Linux: ip4_datagram_connect; Windows and BSD the same). Checked on Linux: 500 probes left
-# the Udp OutDatagrams counter of /proc/net/snmp unchanged (tests/unit/test_portability_lan.py
-# checks it again). With no route (offline) connect() fails with ENETUNREACH at once.
+# (Linux: ip4_datagram_connect; Windows and BSD the same). Checked on Linux: 500 probes left the
+# Udp OutDatagrams counter of /proc/net/snmp unchanged, and
+# tests/e2e/test_portability_lan_namespace.py checks it in a network namespace of its own.
+# With no route (offline) connect() fails at once with ENETUNREACH.
 ROUTE_PROBE = ("8.8.8.8", 9)
 
 
