@@ -82,6 +82,7 @@ class AbortableStream(httpcore.NetworkStream):
         timeout: float | None = None,
     ) -> httpcore.NetworkStream:
         budget, end = current(), _end(timeout)
+        tls: ssl.SSLSocket | None = None
         try:
             tls = ssl_context.wrap_socket(
                 self._sock, server_hostname=server_hostname, do_handshake_on_connect=False
@@ -94,10 +95,11 @@ class AbortableStream(httpcore.NetworkStream):
                 except TimeoutError:
                     continue  # OpenSSL keeps the handshake's state; the next call resumes it
         except OSError as exc:
-            self._sock.close()
+            # wrap_socket moved the descriptor into ``tls`` (the plain socket is detached).
+            (tls or self._sock).close()
             raise httpcore.ConnectError(str(exc)) from exc
         except BaseException:
-            self._sock.close()
+            (tls or self._sock).close()
             raise
         return AbortableStream(tls)
 
