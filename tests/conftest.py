@@ -48,13 +48,15 @@ class FakeClock:
 
 
 def make_config(**overrides: object) -> SandboxConfig:
-    """A sandbox config for tests: fast scenarios and fast callback retries."""
+    """A sandbox config for tests: fast scenarios and fast callback retries, and simulated
+    outcomes for the selfie (tests/**/test_faces*.py turn real face analysis on)."""
     values: dict[str, object] = {
         "app_id": APP_ID,
         "app_key": APP_KEY,
         "step_seconds": 0.05,
         "tick_seconds": 0.02,
         "callback_backoff": 0.05,
+        "face_analysis": False,
     }
     values.update(overrides)
     return SandboxConfig(**values)  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ import hmac
 import logging
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Request
@@ -29,6 +30,7 @@ from kiosk.sandbox import flow_routes
 from kiosk.sandbox.antiforgery import FormGuard
 from kiosk.sandbox.callbacks import CallbackDispatcher
 from kiosk.sandbox.egress import ForbiddenTarget, check_callback_url
+from kiosk.sandbox.faces import start_service
 from kiosk.sandbox.faults import FaultPlan, FaultRule, Target
 from kiosk.sandbox.faults import after as faults_after
 from kiosk.sandbox.faults import before as faults_before
@@ -87,6 +89,9 @@ class SandboxConfig:
             server is reachable from the network (link-local and metadata addresses never).
         loopback_only: set by the server: it listens on loopback alone, so loopback and
             private callback targets are allowed (local development and tests).
+        face_analysis: analyse the phone's selfie for real (``faces/``): None for "when the
+            ``faces`` extra is installed", True to require it, False for simulated outcomes.
+        face_templates: the enrolled-templates file (default: in the kiosk's data folder).
     """
 
     app_id: str
@@ -108,6 +113,8 @@ class SandboxConfig:
     send_timeout: float = 30.0
     allow_private_callbacks: bool = False
     loopback_only: bool = False
+    face_analysis: bool | None = None
+    face_templates: Path | None = None
 
     @property
     def private_callbacks_allowed(self) -> bool:
@@ -184,7 +191,11 @@ def create_app(config: SandboxConfig) -> FastAPI:
         allow_private=config.private_callbacks_allowed,
     )
 
+    faces = start_service(config.face_analysis, config.face_templates)
+
     def deliver(session: SandboxSession, body: dict[str, Any]) -> None:
+        if faces is not None:
+            faces.finished(session)  # stores the enrolment of a DONE session
         if session.callback_url:
             dispatcher.schedule(session.callback_url, body)
 
@@ -210,6 +221,8 @@ def create_app(config: SandboxConfig) -> FastAPI:
             with contextlib.suppress(asyncio.CancelledError):
                 await ticker
             await dispatcher.stop()
+            if faces is not None:
+                await asyncio.to_thread(faces.close)
 
     app = SandboxApp(
         title="Verification Link sandbox",
@@ -330,7 +343,8 @@ def create_app(config: SandboxConfig) -> FastAPI:
         faults.clear()
         return JSONResponse({"rules": []})
 
-    app.include_router(flow_routes.router(store, forms))
+    app.state.faces = faces
+    app.include_router(flow_routes.router(store, forms, faces))
     return app
 
 

@@ -206,12 +206,19 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
         help="inject a fault, e.g. kind=error,target=poll,rate=0.3 (repeatable; see "
         "kiosk/sandbox/faults.py; also PUT /sandbox/faults at run time)",
     )
+    parser.add_argument(
+        "--no-face-analysis",
+        action="store_true",
+        help="simulate every outcome even when the 'faces' extra is installed (by default "
+        "the phone's selfie is then analysed for real: no face, enrolment, search)",
+    )
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     """Start the server from parsed arguments and serve until interrupted."""
     # Imported here: `kiosk --help` and the kiosk window must not pay for the server stack.
+    from kiosk.sandbox import faces
     from kiosk.sandbox.app import SandboxConfig
     from kiosk.sandbox.server import SandboxServer, generate_credentials, lan_addresses
 
@@ -235,6 +242,7 @@ def run(args: argparse.Namespace) -> int:
         callback_attempts=1 + args.callback_retries,
         liveness_threshold=args.liveness_threshold,
         deepfake_threshold=args.deepfake_threshold,
+        face_analysis=False if args.no_face_analysis else None,
     )
     try:
         server = SandboxServer(config, host=args.host, port=args.port, public_url=args.public_url)
@@ -256,6 +264,7 @@ def run(args: argparse.Namespace) -> int:
     # operator passed in is not echoed back.
     print(f"  APP-KEY      : {app_key if not args.app_key else '(as given)'}")
     print(f"  OpenAPI      : {server.local_url}/openapi.json")
+    print(f"  Face analysis: {faces.status_line(server.app.state.faces)}")
     print("Press Ctrl+C to stop.", flush=True)
     with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()

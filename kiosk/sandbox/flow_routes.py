@@ -6,13 +6,19 @@ the page (post/redirect/get), so a reload never repeats an action. The token in 
 only credential, as with the vendor's page; each form also carries the session's anti-forgery
 token (``antiforgery.py``). Requests reach these routes only through the gate (``gate.py``),
 which has already refused unknown tokens, forged posts and bodies over the size limits.
+
+With real face analysis (the ``faces`` extra, ``faces/``), the selfie is taken at the session's
+first step whatever its scopes, is required, and is judged before the step is applied: no face
+or several faces end the session FAILED with the Face API's error; otherwise the measured parts
+go into the session. Liveness and deepfake stay the page's (simulated) choices and say so.
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
-from typing import Annotated, BinaryIO, Literal
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Annotated, BinaryIO, Literal
 
 from fastapi import APIRouter, File, Form, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -33,8 +39,12 @@ from kiosk.sandbox.pages import (
     StepMark,
     StepPage,
 )
+from kiosk.sandbox.results import FaceError
 from kiosk.sandbox.session import InvalidAction, SandboxSession, Transition
 from kiosk.sandbox.store import SessionStore
+
+if TYPE_CHECKING:
+    from kiosk.sandbox.faces.service import FaceService
 
 _STEP_TEXT: dict[Scope, tuple[str, str, str]] = {
     # scope: (label in the steps bar, title, instruction)
@@ -76,12 +86,24 @@ _OUTCOMES: dict[Scope, tuple[tuple[str, str], ...]] = {
 }
 
 
+# With real face analysis: the steps whose outcome the page still lets the person choose.
+_SIMULATED = (Scope.LIVENESS, Scope.DEEPFAKE)
+SIMULATED_LEGEND = "SIMULATED · choose the outcome"
+REAL_NOTE = (
+    "Your photo is checked on this computer: it must show one face, which is measured and "
+    "matched for real (liveness and deepfake are simulated: no spoof check is made). Checking "
+    "takes a few seconds after Continue."
+)
+REAL_FOOTER = "faces are really analysed here; liveness and deepfake are simulated"
+
 FormToken = Annotated[str, Form(alias=antiforgery.FIELD)]
 
 
-def router(store: SessionStore, forms: FormGuard) -> APIRouter:
-    """Routes of the flow page, bound to ``store``; ``forms`` signs and checks the forms."""
+def router(store: SessionStore, forms: FormGuard, faces: FaceService | None = None) -> APIRouter:
+    """Routes of the flow page, bound to ``store``; ``forms`` signs and checks the forms;
+    ``faces`` analyses selfies for real (None: the outcomes are all simulated)."""
     routes = APIRouter(include_in_schema=False)
+    real = faces is not None
 
     @routes.get("/static/flow.css")
     async def stylesheet() -> Response:
@@ -92,7 +114,7 @@ def router(store: SessionStore, forms: FormGuard) -> APIRouter:
         session = store.get(token)
         if session is None:
             return pages.unknown_link()
-        return pages.render(page_for(session, problem, forms.token_for(token)))
+        return pages.render(page_for(session, problem, forms.token_for(token), real=real))
 
     @routes.post("/flow/{token}/captcha")
     async def captcha(
@@ -107,6 +129,8 @@ def router(store: SessionStore, forms: FormGuard) -> APIRouter:
     async def start(token: str, csrf: FormToken = "") -> Response:
         if not forms.valid(token, csrf):
             return pages.forbidden(token)
+        if faces is not None:
+            faces.warm_up()  # the selfie comes in a few seconds: have the models ready
         return _act(store, token, Transition.START)
 
     @routes.post("/flow/{token}/cancel")
@@ -132,6 +156,11 @@ def router(store: SessionStore, forms: FormGuard) -> APIRouter:
         session = store.get(token)
         if session is None or session.next_step is not current:
             return _act(store, token, Transition.STEP, step=current, passed=outcome != "fail")
+        if faces is not None and session.step_index == 0:
+            data = await photo.read() if photo is not None else b""
+            return await _judged_step(
+                store, faces, token, current, outcome != "fail", data, session.steps
+            )
         # Off the event loop: even a bounded header can take a moment to parse.
         size = await run_in_threadpool(_photo_size, photo.file) if photo is not None else None
         return _act(
@@ -139,6 +168,39 @@ def router(store: SessionStore, forms: FormGuard) -> APIRouter:
         )
 
     return routes
+
+
+async def _judged_step(
+    store: SessionStore,
+    faces: FaceService,
+    token: str,
+    step: Step,
+    passed: bool,
+    photo: bytes,
+    steps: Sequence[Scope],
+) -> Response:
+    """The photo step with real analysis: judge the selfie (in the analysis worker, so the
+    server goes on answering meanwhile), then apply the step with what was found."""
+    from kiosk.sandbox.faces.service import AnalysisFailed, Busy
+
+    if not photo:
+        return pages.back(token, "Take your photo first: open the camera, then press Continue")
+    try:
+        finding = await faces.judge(photo, steps)
+    except Busy:
+        return pages.back(token, "Many photos are being checked right now; take it again shortly")
+    except AnalysisFailed:
+        return pages.back(token, "Your photo could not be checked; please take it again")
+    return _act(
+        store,
+        token,
+        Transition.STEP,
+        step=step,
+        passed=passed,
+        photo_size=finding.size,
+        failure=finding.failure,
+        face=finding,
+    )
 
 
 def _act(store: SessionStore, token: str, action: Transition, **kwargs: object) -> Response:
@@ -181,8 +243,16 @@ def _photo_size(photo: BinaryIO) -> tuple[int, int] | None:
         return None
 
 
-def page_for(session: SandboxSession, problem: str | None, csrf: str) -> pages.Page:
-    """The page that shows the session's current state."""
+def page_for(
+    session: SandboxSession, problem: str | None, csrf: str, *, real: bool = False
+) -> pages.Page:
+    """The page that shows the session's current state; ``real`` when selfies are analysed for
+    real (the page then says what is real and what is simulated)."""
+    page = _page_for(session, problem, csrf, real)
+    return replace(page, sandbox_note=REAL_FOOTER) if real else page
+
+
+def _page_for(session: SandboxSession, problem: str | None, csrf: str, real: bool) -> pages.Page:
     status = session.status
     steps = _steps_bar(session)
     scripted = session.scenario is not None and not status.is_final
@@ -199,7 +269,9 @@ def page_for(session: SandboxSession, problem: str | None, csrf: str) -> pages.P
             link=link,
         )
     if status.is_final:
-        return _FINAL[status].with_steps(steps)
+        failure = session.failure if status is Status.FAILED else None
+        final = _FACE_FAILURES.get(failure) if failure is not None else None
+        return (final or _FINAL[status]).with_steps(steps)
     if scripted:
         step = session.next_step
         doing = f"step: {step.value.lower()}" if step else _WAITING.get(status, status.value)
@@ -223,6 +295,24 @@ def page_for(session: SandboxSession, problem: str | None, csrf: str) -> pages.P
         return StartPage(title="Start", steps=steps, form=form, items=items, problem=problem)
     scope = session.steps[session.step_index]
     _, title, instruction = _STEP_TEXT[scope]
+    choices = tuple(Choice(value, label) for value, label in _OUTCOMES[scope])
+    if real:
+        # The selfie is taken at the first step, whatever it is: every scope looks at the face.
+        photo = session.step_index == 0
+        return StepPage(
+            title=title,
+            steps=steps,
+            form=form,
+            heading=title,
+            instruction=instruction,
+            step=Step.for_scope(scope).value,
+            choices=choices if scope in _SIMULATED else (),
+            legend=SIMULATED_LEGEND,
+            photo=photo,
+            photo_required=photo,
+            note=REAL_NOTE if photo else None,
+            problem=problem,
+        )
     # The selfie is taken once, at the first step that looks at the face.
     face_steps = [s for s in session.steps if s in (Scope.LIVENESS, Scope.DEEPFAKE)]
     return StepPage(
@@ -232,7 +322,7 @@ def page_for(session: SandboxSession, problem: str | None, csrf: str) -> pages.P
         heading=title,
         instruction=instruction,
         step=Step.for_scope(scope).value,
-        choices=tuple(Choice(value, label) for value, label in _OUTCOMES[scope]),
+        choices=choices,
         photo=bool(face_steps) and scope is face_steps[0],
         problem=problem,
     )
@@ -276,6 +366,32 @@ _FINAL = {
         "bad",
         "Verification canceled",
         "Nothing was checked. You can start again at the kiosk.",
+    ),
+}
+
+
+# A session that ended FAILED on its photo (real analysis, or the no_face/many_faces scenarios)
+# says why, so the person knows what to do differently at the kiosk.
+_FACE_FAILURES = {
+    FaceError.NO_FACE: _Final(
+        "No face found",
+        "warn",
+        "We could not find a face",
+        "No face was found in your photo. Start again at the kiosk and take the selfie facing "
+        "the camera, in good light.",
+    ),
+    FaceError.MANY_FACES: _Final(
+        "More than one face",
+        "warn",
+        "More than one face",
+        "There was more than one face in your photo. Start again at the kiosk and take the "
+        "selfie alone.",
+    ),
+    FaceError.CANNOT_DECODE: _Final(
+        "Photo not readable",
+        "warn",
+        "We could not read your photo",
+        "Your photo could not be opened. Start again at the kiosk and take a new one.",
     ),
 }
 

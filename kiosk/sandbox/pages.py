@@ -106,6 +106,8 @@ class Page:
     status: int = 200
     steps: tuple[StepMark, ...] = ()
     lang: str = "en"
+    sandbox_note: str = "demo outcomes only"
+    """What the footer and the SANDBOX badge say is real here (see ``flow_routes.REAL_FOOTER``)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -146,14 +148,18 @@ class StartPage(FormPage):
 
 @dataclass(frozen=True, kw_only=True)
 class StepPage(FormPage):
-    """One check: its instruction, the selfie input (if ``photo``) and the outcome choices."""
+    """One check: its instruction, the selfie input (if ``photo``) and the outcome choices
+    (none: no choice to make), under ``legend``; ``note`` says what happens to the photo."""
 
     template: ClassVar[str] = "step.html"
     heading: str
     instruction: str
     step: str
     choices: tuple[Choice, ...]
+    legend: str = "DEMO OPERATOR · choose the outcome"
     photo: bool = False
+    photo_required: bool = False
+    note: str | None = None
 
 
 def html_of(page: Page) -> str:

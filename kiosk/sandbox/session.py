@@ -18,10 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.core.models import Scope, Status, Step
 from kiosk.sandbox.results import FaceError
+
+if TYPE_CHECKING:
+    from kiosk.sandbox.faces.finding import FaceFinding
 
 MAX_TTL_SECONDS = 86400
 """The vendor's documented TTL, and the longest the sandbox grants."""
@@ -97,6 +100,8 @@ class SandboxSession:
     photo_size: tuple[int, int] | None = None
     failure: FaceError | None = None
     """Why the photo could not be judged; the session then ends FAILED with this error."""
+    face: FaceFinding | None = None
+    """The selfie's real analysis (the ``faces`` extra): merged into the result at DONE."""
     result: dict[str, Any] | None = None
 
     @property
@@ -141,6 +146,7 @@ def apply(
     passed: bool = True,
     photo_size: tuple[int, int] | None = None,
     failure: FaceError | None = None,
+    face: FaceFinding | None = None,
 ) -> Status | None:
     """Apply a person's action to a live session not driven by a scenario.
 
@@ -175,6 +181,8 @@ def apply(
         raise InvalidAction("that step is not the current one")
     if photo_size is not None:
         session.photo_size = photo_size
+    if face is not None:
+        session.face = face
     if failure is not None:
         session.failure = failure
         return Status.FAILED
@@ -193,7 +201,14 @@ def next_phase_at(session: SandboxSession, now: float, step_seconds: float) -> f
     if step_seconds <= 0:
         return now
     phases = int((now - session.created_at) / step_seconds) + 1
-    return session.created_at + phases * step_seconds
+    at = session.created_at + phases * step_seconds
+    # Strictly after ``now``: at epoch ~1.8e9 a float is only ~2e-7 s fine, so the division can
+    # round down a phase and ``at`` land on ``now`` itself; the ticker then re-planned the same
+    # moment for ever (a hung server thread, seen with a 0.05 s pace).
+    while at <= now:
+        phases += 1
+        at = session.created_at + phases * step_seconds
+    return at
 
 
 def follow_scenario(session: SandboxSession, phase: int) -> Status | None:

@@ -18,7 +18,7 @@ import uuid
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.core.models import SCOPE_ORDER, Scope, Status, Step
 from kiosk.sandbox import session as lifecycle
@@ -33,6 +33,9 @@ from kiosk.sandbox.session import (
     bounded_ttl,
     iso_utc,
 )
+
+if TYPE_CHECKING:
+    from kiosk.sandbox.faces.finding import FaceFinding
 
 __all__ = [
     "DEFAULT_MAX_FINISHED_SESSIONS",
@@ -245,9 +248,11 @@ class SessionStore:
         passed: bool = True,
         photo_size: tuple[int, int] | None = None,
         failure: FaceError | None = None,
+        face: FaceFinding | None = None,
     ) -> SandboxSession:
         """Apply a person's action from the flow page (see :func:`session.apply`; a step with a
-        ``failure`` ends the session FAILED with that Face API error as its result).
+        ``failure`` ends the session FAILED with that Face API error as its result; ``face``,
+        the selfie's real analysis, replaces the simulated parts of the result at DONE).
 
         Raises:
             KeyError: no such session.
@@ -265,6 +270,7 @@ class SessionStore:
                     passed=passed,
                     photo_size=photo_size,
                     failure=failure,
+                    face=face,
                 )
                 if ending is not None:
                     self._finish(session, ending, finals)
@@ -309,6 +315,8 @@ class SessionStore:
                 photo_size=session.photo_size,
                 thresholds=self.thresholds,
             )
+            if session.face is not None:
+                session.face.apply_to(session.result)
             enrolled = session.result.get("enroll", {}).get("templateId")
             if enrolled:
                 self._gallery.append(enrolled)
