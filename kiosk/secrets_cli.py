@@ -114,7 +114,7 @@ def _store(store: str, name: str, value: str, app_id: str | None) -> int:
         except Exception as exc:  # a locked or broken keyring: its error names no secret
             print(f"error: the keyring refused it ({type(exc).__name__}).", file=sys.stderr)
             return 1
-        owner = f"{keyring_store.keyring_name()} of user {getpass.getuser()}"
+        owner = f"{keyring_store.keyring_name()} of user {secret_stores.user_name()}"
         for_id = f" for {app_id}" if name == secret_stores.APP_KEY else ""
         print(f"stored {what}{for_id} in the OS keyring ({owner})")
     else:
@@ -194,10 +194,15 @@ def _status(app_id: str | None) -> int:
     """``kiosk secrets status``: where each secret comes from, every store, no values."""
     import logging
 
-    # A store passed over is in the table below; the log's copy of it would only repeat it.
-    logging.getLogger(secret_stores.__name__).setLevel(logging.ERROR)
     app_id = app_id or _configured_app_id()
-    used = secret_stores.in_use(app_id)
+    # A store passed over is in the table below; the log's copy of it would only repeat it.
+    logger = logging.getLogger(secret_stores.__name__)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        used = secret_stores.in_use(app_id)
+    finally:
+        logger.setLevel(level)
     key_for = f" for {app_id}" if app_id else " (no APP-ID configured)"
     print(f"APP-KEY{key_for}: {used.app_key or 'not found'}")
     print(f"operator PIN: {used.pin or 'not set'}")

@@ -56,6 +56,12 @@ def read_secret(folder: Path, name: str, *, private: bool) -> str | None:
                     f"{path} is open to every user, so it is not used: make it private "
                     f"(chmod 640 {path}) and store a new secret, the old one may be known."
                 )
+            if private and stat.S_IMODE(folder.stat().st_mode) & 0o002:
+                # Anyone could have put this file here (their own PIN's hash, say).
+                raise SecretFileError(
+                    f"{folder} may be written by every user, so its secrets are not used: "
+                    f"chmod 750 {folder}, then store them again."
+                )
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         return None

@@ -235,14 +235,22 @@ def _folder_status(store: str, folder: Path | None, *, private: bool) -> StoreSt
     return StoreStatus(store, True, "; ".join([detail, *problems]))
 
 
-def _keyring_status(app_id: str | None) -> StoreStatus:
+def user_name() -> str:
+    """The user this process runs as (whose keyring is meant), or ``?``."""
     import getpass
 
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no USER variable and no passwd entry (some containers)
+        return "?"
+
+
+def _keyring_status(app_id: str | None) -> StoreStatus:
     try:
         name = keyring_store.keyring_name()
     except keyring_store.KeyringUnavailable:
         return StoreStatus(KEYRING, False, "no OS keyring for this user")
-    owner = f"{name} of user {getpass.getuser()}"
+    owner = f"{name} of user {user_name()}"
     held: list[str] = []
     try:
         if app_id and keyring_store.keyring_app_key(app_id):

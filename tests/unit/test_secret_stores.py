@@ -137,6 +137,17 @@ def test_a_secret_file_every_user_can_read_is_refused(system_dir: Path) -> None:
         assert secrets.get_app_key("app-1") == KEYS["system"]
 
 
+def test_a_folder_every_user_may_write_is_not_trusted(system_dir: Path) -> None:
+    # Anyone could have dropped their own PIN's hash in it.
+    with no_keyring():
+        write(system_dir, "operator-pin", secrets.hash_pin("246810"))
+        os.chmod(system_dir, 0o777)  # noqa: S103 - the unsafe folder under test
+        with pytest.raises(secrets.KeyringUnavailable, match="may be written by every user"):
+            secrets.stored_pin()
+        os.chmod(system_dir, secret_files.FOLDER_MODE)
+        assert secrets.stored_pin() is not None
+
+
 def test_systemds_folder_is_not_judged_by_its_modes(credentials_dir: Path) -> None:
     # systemd makes it private to the service (0400/0440 with ACLs): no mode check applies.
     with no_keyring():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import os
 import stat
 from collections.abc import Iterator
@@ -184,3 +185,5 @@ def test_status_shows_where_each_secret_comes_from_without_values(
     assert [line.split()[0] for line in lines[3:]] == list(secret_stores.ORDER)
     assert f"{system_dir}: holds operator-pin" in out
     assert KEY not in out and "scrypt" not in out
+    # status quietens the stores' log while it runs, and only then.
+    assert logging.getLogger(secret_stores.__name__).level == logging.NOTSET
