@@ -16,6 +16,7 @@ class CallbackReceiver:
         self.attempts = 0
         self.fail_first = fail_first
         self.accepted = threading.Event()
+        self.tried = threading.Event()  # set at the first request, accepted or not
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -23,6 +24,7 @@ class CallbackReceiver:
                 length = int(self.headers.get("Content-Length", "0"))
                 body = json.loads(self.rfile.read(length))
                 receiver.attempts += 1
+                receiver.tried.set()
                 if receiver.attempts <= receiver.fail_first:
                     self.send_response(503)
                     self.end_headers()
