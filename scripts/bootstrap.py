@@ -80,6 +80,17 @@ def _runs(python: str, check: str) -> bool:
     return done.returncode == 0
 
 
+def _version_of(python: str) -> str:
+    """``python --version``'s answer, or why there is none."""
+    try:
+        done = subprocess.run(
+            [python, "--version"], capture_output=True, text=True, check=False, timeout=60
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"not runnable: {exc}"
+    return (done.stdout + done.stderr).strip() or f"exit code {done.returncode}"
+
+
 def setup(
     extra: str | None = None,
     *,
@@ -94,7 +105,7 @@ def setup(
     interpreter = venv_python(venv)
     if not interpreter.exists():
         if not _runs(python, f"import sys; sys.exit(sys.version_info < {MINIMUM})"):
-            _say(f"error: Python 3.11 or newer is needed ({python} is not).")
+            _say(f"error: Python 3.11 or newer is needed ({python} is {_version_of(python)}).")
             _say("       Set PYTHON=/path/to/python3.11 and run again.")
             return 1
         if run([python, "-m", "venv", str(venv)], check=False).returncode != 0:

@@ -130,7 +130,9 @@ def test_a_python_that_does_not_run_is_refused_with_the_fix(
     run = Runner()
     missing = str(tmp_path / "python3.99")
     assert bootstrap.setup(None, python=missing, venv=tmp_path / "new", run=run) == 1
-    assert "Set PYTHON=" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"error: Python 3.11 or newer is needed ({missing} is not runnable" in err
+    assert "Set PYTHON=" in err
     assert run.commands == []
 
 
