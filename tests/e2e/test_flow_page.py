@@ -28,8 +28,6 @@ def browser(sandbox: SandboxServer) -> Iterator[httpx.Client]:
         yield b
 
 
-
-
 def path_of(url: str) -> str:
     return "/" + url.split("/", 3)[3]
 
