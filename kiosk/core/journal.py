@@ -35,6 +35,7 @@ from kiosk.core.redact import redact
 from kiosk.core.spreadsheet import spreadsheet_cell
 from kiosk.core.state import ActiveSession, KioskState, SessionOutcome, outcome_of
 from kiosk.core.text import printable
+from kiosk.core.verdict import face_error_reason
 
 
 @dataclass(frozen=True)
@@ -251,7 +252,7 @@ class Journal:
             result.search.similarity if result and result.search else None,
             result.search.template_id if result and result.search else None,
             result.enroll_template_id if result else None,
-            " | ".join(verdict.reasons) if verdict and verdict.reasons else None,
+            " | ".join(verdict.reasons) if verdict and verdict.reasons else _vendor_reason(state),
             error,
             demography,
             row,
@@ -319,3 +320,8 @@ def entries_as_text(entries: Iterable[JournalEntry]) -> list[str]:
         )
         for e in entries
     ]
+
+
+def _vendor_reason(state: KioskState) -> str | None:
+    """For a session the vendor failed with a Face API error (no face ...): its reason."""
+    return face_error_reason(state.status) if state.status is not None else None

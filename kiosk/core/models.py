@@ -9,6 +9,11 @@ A score that is a number but not a usable one (not finite, or outside 0..1 for l
 and match similarity) is kept out of ``score`` and named in ``problem``: the verdict fails that
 check with a reason, and nothing downstream ever computes with it. Strings the kiosk shows or
 records (status, template ids) are neutralised with :func:`~kiosk.core.text.printable`.
+
+A ``result`` (or one of its parts) may be the Face API's error answer, ``{"status": "error",
+"code": 5, "info": "can not detect face"}``: it becomes :attr:`Result.error` (a
+:class:`FaceApiError`), so the kiosk can show the vendor's ``info`` as the reason. Quality's head
+pose (``pitch``, ``roll``, ``yaw``: plain numbers, in degrees) is kept as :attr:`Result.pose`.
 """
 
 from __future__ import annotations
@@ -111,6 +116,52 @@ class SearchMatch:
     """Set when the server sent a similarity that is not a usable number (then None)."""
 
 
+FACE_ERROR_CODES: Mapping[int, str] = {
+    1: "empty photo",
+    2: "wrong mime type",
+    3: "zero bytes",
+    4: "cannot decode the photo",
+    5: "no face",
+    6: "more than one face",
+    9: "cannot extract features",
+}
+"""The Face API's documented error codes and what each means, in our words (shown only when
+the server sends no ``info`` of its own)."""
+
+
+@dataclass(frozen=True)
+class FaceApiError:
+    """The Face API's error answer: the photo could not be judged.
+
+    Attributes:
+        code: the vendor's code (see :data:`FACE_ERROR_CODES`), None if it sent no whole number.
+        info: the vendor's sentence, neutralised and cut short; None if it sent none.
+        part: where it was found: None for the whole ``result``, else the part's name
+            (``"liveness"`` ...).
+    """
+
+    code: int | None
+    info: str | None
+    part: str | None = None
+
+    @property
+    def text(self) -> str:
+        """What to tell a person: the vendor's ``info``, else what its code means."""
+        if self.info:
+            return self.info
+        known = None if self.code is None else FACE_ERROR_CODES.get(self.code)
+        return known or "unknown error"
+
+
+@dataclass(frozen=True)
+class HeadPose:
+    """Quality's head angles in degrees; each None when missing or not a finite number."""
+
+    pitch: float | None = None
+    roll: float | None = None
+    yaw: float | None = None
+
+
 @dataclass(frozen=True)
 class Result:
     """The aggregated outputs of the finished steps; which parts are present depends on scopes."""
@@ -121,6 +172,10 @@ class Result:
     enroll_template_id: str | None = None
     quality: Mapping[str, Check] = field(default_factory=dict)
     demography: Mapping[str, Any] | None = None
+    pose: HeadPose | None = None
+    """Quality's ``pitch``, ``roll``, ``yaw`` (None when the server sent none of them)."""
+    error: FaceApiError | None = None
+    """The Face API's error answer, when the result (or one of its parts) is one."""
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
     @property
@@ -132,9 +187,15 @@ class Result:
     def from_wire(cls, body: object) -> Result:
         """Parse the ``result`` object. Unknown parts are kept in ``raw`` only."""
         data = _expect_mapping(body, "'result'")
+        if _is_error(data):
+            return cls(error=_face_error(data, None), raw=data)
+        error = None
+        for part in _PARTS:
+            if _is_error(data.get(part)):
+                error = error or _face_error(data[part], part)
         search = data.get("search")
         search_match = None
-        if search is not None:
+        if search is not None and not _is_error(search):
             search_data = _expect_mapping(search, "'result.search'")
             similarity, problem = _unit_score(
                 search_data.get("similarity"), "result.search.similarity"
@@ -146,15 +207,17 @@ class Result:
             )
         enroll = data.get("enroll")
         enroll_template = None
-        if isinstance(enroll, Mapping):
+        if isinstance(enroll, Mapping) and not _is_error(enroll):
             enroll_template = _text_or_none(enroll.get("templateId"))
         quality_data = data.get("quality") or {}
         quality: dict[str, Check] = {}
+        pose = None
         if isinstance(quality_data, Mapping):
             for name, item in quality_data.items():
                 if isinstance(item, Mapping):
                     label = printable(str(name), 40)
                     quality[label] = _check_from(item, f"result.quality.{label}", unit=False)
+            pose = _pose(quality_data)
         demography = data.get("demography")
         return cls(
             liveness=_optional_check(data.get("liveness"), "result.liveness"),
@@ -163,6 +226,8 @@ class Result:
             enroll_template_id=enroll_template,
             quality=quality,
             demography=demography if isinstance(demography, Mapping) else None,
+            pose=pose,
+            error=error,
             raw=data,
         )
 
@@ -212,8 +277,54 @@ class SessionStatus:
         )
 
 
+# Parts of ``result`` that the Face API may answer with an error of their own.
+_PARTS = ("liveness", "deepfake", "enroll", "search")
+# The longest vendor ``info`` shown: one line on the result screen.
+_INFO_LIMIT = 160
+# Head angles beyond a half turn are not angles a face can have: kept out like a NaN.
+_MAX_ANGLE = 180.0
+
+
+def _is_error(value: object) -> bool:
+    """Whether ``value`` is the Face API's error answer (``{"status": "error", ...}``)."""
+    return isinstance(value, Mapping) and value.get("status") == "error"
+
+
+def _face_error(data: Mapping[str, Any], part: str | None) -> FaceApiError:
+    """The error answer's code and text; a wrong type in either is dropped, not fatal: the
+    answer already says the photo could not be judged."""
+    code = data.get("code")
+    info = data.get("info")
+    return FaceApiError(
+        code=code if isinstance(code, int) and not isinstance(code, bool) else None,
+        info=printable(info, _INFO_LIMIT) if isinstance(info, str) and info.strip() else None,
+        part=part,
+    )
+
+
+def _pose(quality: Mapping[str, Any]) -> HeadPose | None:
+    """Quality's plain-number head angles. They are advice (never part of a verdict), so an
+    angle that is not a finite number of degrees is dropped instead of failing the read."""
+    angles = {name: _angle(quality.get(name)) for name in ("pitch", "roll", "yaw")}
+    if not any(name in quality for name in angles):
+        return None
+    return HeadPose(**angles)
+
+
+def _angle(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    if not math.isfinite(number) or abs(number) > _MAX_ANGLE:
+        return None
+    return number + 0.0
+
+
 def _optional_check(value: object, where: str) -> Check | None:
-    if value is None:
+    if value is None or _is_error(value):
         return None
     return _check_from(_expect_mapping(value, f"'{where}'"), where)
 

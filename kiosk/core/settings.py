@@ -131,7 +131,7 @@ class Settings:
     )
     min_similarity: float = setting(
         0.75,
-        "match threshold (cosine similarity)",
+        "match threshold (cosine similarity); our default, the vendor publishes none",
         number(0, 1),
         "a number from 0 to 1",
         flag="--min-similarity",

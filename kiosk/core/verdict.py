@@ -5,6 +5,9 @@ plain reason a front-desk person can read. Quality items are advice and never ch
 
 Every number that can decide a PASS is checked to be finite and within 0..1 before any comparison:
 ``NaN < threshold`` is False, so a NaN score once passed every limit.
+
+When the vendor answers with the Face API's error (no face, several faces ...), the reason is its
+own ``info`` text (:func:`face_error_reason`), already neutralised by the models.
 """
 
 from __future__ import annotations
@@ -14,10 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kiosk.core.models import Scope, SessionStatus, Status
+from kiosk.core.models import FaceApiError, Scope, SessionStatus, Status
 
-TYPICAL_MIN_SIMILARITY = 0.75
-"""The vendor's typical threshold for a valid 1:N match (cosine similarity)."""
+DEFAULT_MIN_SIMILARITY = 0.75
+"""Our default match threshold (cosine similarity) for a 1:N search.
+
+The vendor publishes no figure for ``search.similarity`` (its 0.75 is liveness's "usually >= 0.75"),
+so this is our choice; set it with the ``min_similarity`` setting (``--min-similarity``)."""
 
 
 class Outcome(StrEnum):
@@ -31,7 +37,7 @@ class Outcome(StrEnum):
 class Thresholds:
     """Configurable limits. ``None`` score limits mean: trust the vendor's ``fine`` flag alone."""
 
-    min_similarity: float = TYPICAL_MIN_SIMILARITY
+    min_similarity: float = DEFAULT_MIN_SIMILARITY
     min_liveness_score: float | None = None
     min_deepfake_score: float | None = None
 
@@ -90,6 +96,15 @@ def decide(
     """
     limits = thresholds or Thresholds()
     scopes = _known_scopes(status.scopes if requested is None else requested)
+    vendor_reason = face_error_reason(status)
+    whole = (
+        status.result is not None
+        and status.result.error is not None
+        and (status.result.error.part is None or status.status is not Status.DONE)
+    )
+    if vendor_reason is not None and whole:
+        # The photo was never judged: one reason, the vendor's, instead of one per check.
+        return Verdict(Outcome.FAIL, (), (vendor_reason,), ())
     if status.status is not Status.DONE:
         reason = _STATUS_REASONS.get(
             status.status, f"The session ended with status {status.raw_status}, not DONE."
@@ -107,8 +122,28 @@ def decide(
     return Verdict(outcome, tuple(checks), reasons, advice)
 
 
+def face_error_reason(status: SessionStatus) -> str | None:
+    """The reason to show when the vendor answered with the Face API's error, else None.
+
+    Only a DONE or FAILED session is judged by it: an expired or canceled one says so instead.
+    """
+    result = status.result
+    if result is None or result.error is None:
+        return None
+    if status.status not in (Status.DONE, Status.FAILED):
+        return None
+    return _error_sentence(result.error)
+
+
+def _error_sentence(error: FaceApiError) -> str:
+    code = "" if error.code is None else f" (error {error.code})"
+    return f"The photo could not be checked: {error.text}{code}."
+
+
 def _judge(scope: Scope, status: SessionStatus, limits: Thresholds) -> CheckOutcome:
     result = status.result
+    if result is not None and result.error is not None and result.error.part == scope.value:
+        return CheckOutcome(scope, False, None, _error_sentence(result.error))
     if scope is Scope.LIVENESS or scope is Scope.DEEPFAKE:
         check = None if result is None else getattr(result, scope.value)
         label = "Liveness" if scope is Scope.LIVENESS else "Deepfake"

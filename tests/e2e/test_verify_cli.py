@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from kiosk.sandbox.process import sandbox_process
 from kiosk.sandbox.server import SandboxServer
 from kiosk.verify import ExitCode
 from tests.conftest import APP_ID, APP_KEY, make_config
+from tests.security.hostile import send_json, serving
 
 FAST = ["--step-seconds", "0.05", "--poll-interval", "0.05", "--no-qr"]
 
@@ -31,6 +33,8 @@ FAST = ["--step-seconds", "0.05", "--poll-interval", "0.05", "--no-qr"]
         ("fail", ExitCode.FAIL, "could not be completed"),
         ("expire", ExitCode.ENDED, "expired"),
         ("cancel", ExitCode.ENDED, "canceled"),
+        ("no_face", ExitCode.FAIL, "can not detect face"),  # the vendor's info text
+        ("many_faces", ExitCode.FAIL, "more than one face"),
     ],
 )
 def test_embedded_sandbox_scenarios_exit_with_their_codes(
@@ -109,12 +113,20 @@ def test_unreachable_server_exits_4_naming_the_url(capsys: pytest.CaptureFixture
 
 
 def test_invalid_request_exits_4_with_the_servers_message(
-    sandbox: SandboxServer, capsys: pytest.CaptureFixture[str]
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    argv = ["verify", "--base-url", sandbox.local_url, "--app-id", APP_ID, "--app-key", APP_KEY]
-    assert main([*argv, "--ttl", "5", *FAST]) == ExitCode.ERROR
+    # Everything verify sends passes its own checks first (the sandbox clamps a short --ttl
+    # since issue 14), so a server that refuses the request stands in here.
+    refusal = {"error": "invalid_request", "message": "scopes: not for this APP-ID."}
+
+    def refuse(method: str, path: str, conn: socket.socket, stop: threading.Event) -> None:
+        send_json(conn, refusal, 422)
+
+    with serving(refuse) as server:
+        argv = ["verify", "--base-url", server.url, "--app-id", APP_ID, "--app-key", APP_KEY]
+        assert main([*argv, *FAST]) == ExitCode.ERROR
     err = capsys.readouterr().err
-    assert "(422): ttlSec: Input should be greater than or equal to 10.\n" in err
+    assert "(422): scopes: not for this APP-ID.\n" in err
 
 
 def test_link_to_another_host_is_never_shown(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,4 +1,8 @@
-"""Ended: the session expired, failed or was canceled on the phone; each says so plainly."""
+"""Ended: the session expired, failed or was canceled on the phone; each says so plainly.
+
+A session the vendor failed because the photo could not be judged (no face, several faces ...)
+also shows the vendor's own reason, its ``info`` text (neutralised when it was read).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core.state import Ending, KioskState
+from kiosk.core.verdict import face_error_reason
 from kiosk.ui.screens.common import Screen, button, centred_row, label
 
 
@@ -22,6 +27,8 @@ class EndedScreen(Screen):
         super().__init__(parent)
         self.title = label("", "Title")
         self.text = label("", "Subtitle")
+        self.reason = label("", "Reason")
+        self.reason.hide()
         self.countdown = label("", "Countdown")
         self.again_button = button(
             self.tr("Start again"), self.tr("Start a new verification"), primary=True
@@ -36,6 +43,7 @@ class EndedScreen(Screen):
         layout.addStretch(2)
         layout.addWidget(self.title)
         layout.addWidget(self.text)
+        layout.addWidget(self.reason)
         layout.addSpacing(40)
         layout.addLayout(buttons)
         layout.addWidget(self.countdown)
@@ -60,6 +68,11 @@ class EndedScreen(Screen):
         title, text = texts.get(state.ending or Ending.FAILED, texts[Ending.FAILED])
         self.title.setText(title)
         self.text.setText(text)
+        reason = None
+        if state.ending is Ending.FAILED and state.status is not None:
+            reason = face_error_reason(state.status)
+        self.reason.setText(reason or "")
+        self.reason.setVisible(reason is not None)
         self.again_button.setFocus()
 
     def tick(self, seconds_until_idle: int | None) -> None:
