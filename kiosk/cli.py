@@ -39,6 +39,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "value is read from the terminal (not echoed) or from standard input, never from the "
         "command line.",
     ),
+    "self-test": (
+        "check this machine for the kiosk: display, fonts, settings, secrets, journal, "
+        "backend, credentials, clock, disk",
+        "Check everything the kiosk needs, one line each: OK, WARN (advice) or FAIL with the "
+        "fix. Creates no session. Exit code 0 when nothing FAILs, 1 otherwise.",
+    ),
     "sandbox": ("run the sandbox server", "Run the sandbox server."),
 }
 
@@ -107,6 +113,12 @@ def _secrets_arguments(parser: argparse.ArgumentParser) -> None:
     secrets_cli.add_arguments(parser)
 
 
+def _selftest_arguments(parser: argparse.ArgumentParser) -> None:
+    from kiosk.selftest import command
+
+    command.add_arguments(parser)
+
+
 def _sandbox_arguments(parser: argparse.ArgumentParser) -> None:
     from kiosk.sandbox import cli as sandbox_cli
 
@@ -119,6 +131,7 @@ _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "journal": _journal_arguments,
     "settings": _settings_arguments,
     "secrets": _secrets_arguments,
+    "self-test": _selftest_arguments,
     "sandbox": _sandbox_arguments,
 }
 
@@ -140,6 +153,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _settings_command(args)
     if args.command == "secrets":
         return _secrets_command(args)
+    if args.command == "self-test":
+        from kiosk.selftest import command
+
+        return command.run(args)
     from kiosk import logs
 
     if args.command == "verify":
