@@ -86,9 +86,7 @@ def run_checks(
     display = Background(
         lambda: check_display(settings.language, environ, DISPLAY_SECONDS), DISPLAY_SECONDS + 1
     )
-    secrets = Background(
-        lambda: check_secrets(settings, args.app_key_env, environ), SECRETS_SECONDS
-    )
+    secrets = Background(lambda: check_secrets(settings, args.app_key_env), SECRETS_SECONDS)
     files = Background(lambda: check_journal(journal), FILES_SECONDS)
     disk = Background(
         lambda: check_disk([("journal", journal.parent), ("logs", paths.log_dir())]),

@@ -55,7 +55,8 @@ class Result:
 
     def line(self) -> str:
         """``OK   what: detail`` or ``FAIL what: detail -> fix``."""
-        text = f"{self.status.value:<4} {self.what}: {clean(self.detail)}"
+        # A message that ends a sentence ("... (refused)."): no full stop before the arrow.
+        text = f"{self.status.value:<4} {self.what}: {clean(self.detail).rstrip('.')}"
         return f"{text} -> {clean(self.fix)}" if self.fix else text
 
     def as_dict(self) -> dict[str, Any]:

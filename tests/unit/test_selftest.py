@@ -4,26 +4,28 @@ run Qt's probe, the sandbox and the command."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
 import sys
 import tempfile
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
 
+from kiosk.core import secret_stores
 from kiosk.core.journal import Journal
 from kiosk.core.journal_schema import SCHEMA_VERSION
+from kiosk.core.secrets import hash_pin
 from kiosk.core.settings import DEFAULTS
 from kiosk.selftest import display, local
 from kiosk.selftest.report import Status, fail, ok, passed, skip, warn
-
-NAMES = [
-    "display", "fonts", "settings", "secrets", "journal", "backend", "credentials", "clock", "disk",
-]  # fmt: skip
-
+from kiosk.selftest.secrets_check import check_secrets
+from tests.support.memory_keyring import MemoryKeyring, keyring_backend, no_keyring
 
 # The line format.
 
@@ -258,3 +260,81 @@ def test_the_probe_runs_the_bundle_itself_when_frozen(monkeypatch: pytest.Monkey
     assert display.probe_command(["Latin", "Arabic"]) == [
         "/opt/verification-kiosk/kiosk", "self-test", "--display-probe", "Latin,Arabic",
     ]  # fmt: skip
+
+
+# Secrets: the store in use, never a value.
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    with keyring_backend(MemoryKeyring()) as backend:
+        assert isinstance(backend, MemoryKeyring)
+        yield backend
+
+
+CLOUD = replace(DEFAULTS, backend="https://api.example.test", app_id="app-1")
+KEY = "sk-selftest-secret-9a8b7c6d"
+
+
+def test_the_sandbox_needs_no_key_and_a_missing_pin_is_advice(
+    memory_keyring: MemoryKeyring,
+) -> None:
+    result, credentials = check_secrets(DEFAULTS, "KIOSK_APP_KEY")
+    assert credentials is None
+    assert result.status is Status.WARN
+    assert "the embedded sandbox needs no APP-KEY; no operator PIN set" in result.detail
+    assert "kiosk secrets set-pin" in result.fix
+
+    memory_keyring.items[("verification-kiosk", "operator-pin")] = hash_pin("123456")
+    result, _ = check_secrets(DEFAULTS, "KIOSK_APP_KEY")
+    assert result.status is Status.OK
+    assert "operator PIN from keyring (" in result.detail
+
+
+def test_a_configured_backend_without_a_key_fails_naming_every_store(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("KIOSK_APP_KEY", raising=False)
+    with no_keyring():
+        result, credentials = check_secrets(CLOUD, "KIOSK_APP_KEY")
+    assert credentials is None
+    assert result.status is Status.FAIL
+    assert "no APP-KEY for app-1 in any store" in result.detail
+    for store in ("environment", "systemd-credentials", "keyring", "system"):
+        assert f"{store}: " in result.detail
+    assert "sudo kiosk secrets set-key --store system --app-id app-1" in result.fix
+
+
+@pytest.mark.parametrize("store", ["environment", "systemd-credentials", "keyring", "system"])
+def test_the_store_the_key_comes_from_is_named_and_the_key_never_shown(
+    store: str,
+    memory_keyring: MemoryKeyring,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("KIOSK_APP_KEY", raising=False)
+    if store == "environment":
+        monkeypatch.setenv("KIOSK_APP_KEY", KEY)
+    elif store == "keyring":
+        memory_keyring.items[("verification-kiosk", "app-key:app-1")] = KEY
+    else:
+        folder = tmp_path / "credentials" if store == "systemd-credentials" else None
+        folder = folder or secret_stores.system_dir()
+        assert folder is not None
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "app-key").write_text(KEY + "\n")
+        os.chmod(folder / "app-key", 0o600)
+        if store == "systemd-credentials":
+            monkeypatch.setenv("CREDENTIALS_DIRECTORY", str(folder))
+    result, credentials = check_secrets(CLOUD, "KIOSK_APP_KEY")
+    assert credentials is not None
+    assert credentials.app_key == KEY
+    assert f"the APP-KEY for app-1 from {store} (" in result.detail
+    assert KEY not in result.line()
+    assert KEY not in json.dumps(result.as_dict())
+
+
+def test_a_configured_backend_without_an_app_id_fails() -> None:
+    result, _ = check_secrets(replace(CLOUD, app_id=""), "KIOSK_APP_KEY")
+    assert result.status is Status.FAIL
+    assert "set app_id in the settings" in result.fix
