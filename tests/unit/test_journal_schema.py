@@ -159,6 +159,9 @@ def test_a_journal_from_a_newer_kiosk_is_refused_untouched(
     make_v0(path)
     newer = journal_schema.SCHEMA_VERSION + 1
     with sqlite3.connect(path) as db:
+        # Out of WAL mode (a newer kiosk may journal differently): switching it back would
+        # write the file's header, which a refusal must not do.
+        db.execute("PRAGMA journal_mode=DELETE")
         db.execute(f"PRAGMA user_version = {newer}")
         db.execute("ALTER TABLE sessions ADD COLUMN something_new TEXT")
     db.close()
