@@ -142,7 +142,11 @@ def run(
         backend = open_backend(request.backend)
         stack.callback(backend.close)
         if request.backend.base_url is None:
-            p.say(f"Started the embedded sandbox at {backend.base_url} (SANDBOX: no real checks).")
+            from kiosk.sandbox.faces import unavailable_reason
+
+            # The embedded sandbox analyses selfies for real when the faces extra is installed.
+            checks = "no real checks" if unavailable_reason() else "liveness, deepfake simulated"
+            p.say(f"Started the embedded sandbox at {backend.base_url} (SANDBOX: {checks}).")
         from kiosk.core.api import VerificationClient
 
         client = stack.enter_context(VerificationClient(backend.base_url, backend.credentials))

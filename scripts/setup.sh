@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Create (or update) the project's virtual environment in .venv (or in $VENV).
-# Usage: scripts/setup.sh [EXTRA]   e.g. scripts/setup.sh test
+# Usage: scripts/setup.sh [EXTRAS]  e.g. scripts/setup.sh test, scripts/setup.sh test,faces
 #        PYTHON=python3.13 VENV=.venv-3.13 scripts/setup.sh test
 # Idempotent and quick when nothing changed: the install is skipped while pyproject.toml and the
 # requested extra are the same as at the last successful install.

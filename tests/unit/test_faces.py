@@ -329,3 +329,66 @@ def test_decoding_keeps_nothing_but_pixels() -> None:
     photo = decode(buffer.getvalue())
     assert photo.image.mode == "RGB"
     assert photo.original_size == grace_hopper().size
+
+
+# --- the worker process ------------------------------------------------------------------------
+
+
+def test_the_worker_answers_and_starts_again_after_it_died() -> None:
+    from kiosk.sandbox.faces.worker import WorkerProcess
+
+    worker = WorkerProcess()
+    photo = jpeg(grace_hopper())
+    try:
+        first = worker.analyse(photo)
+        worker.kill()  # a crash between two photos
+        second = worker.analyse(photo)
+    finally:
+        worker.stop()
+    assert first.outcome == second.outcome == "face"
+    assert first.descriptor == second.descriptor
+    assert first.box == second.box
+
+
+def test_a_worker_that_dies_mid_analysis_fails_that_photo_only() -> None:
+    import threading
+
+    from kiosk.sandbox.faces.worker import WorkerFailed, WorkerProcess
+
+    worker = WorkerProcess()
+    worker.start()  # it now loads the models: the photo below waits for them
+    killer = threading.Timer(0.2, worker.kill)
+    killer.start()
+    try:
+        with pytest.raises(WorkerFailed):
+            worker.analyse(jpeg(grace_hopper()))
+        assert worker.analyse(jpeg(coffee())).outcome == "no_face"
+    finally:
+        killer.cancel()
+        worker.stop()
+
+
+def test_the_service_refuses_photos_beyond_its_queue(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    from kiosk.core.models import Scope
+    from kiosk.sandbox.faces import service
+    from kiosk.sandbox.faces.templates import TemplateStore
+
+    faces = service.FaceService(TemplateStore(tmp_path / "t.json"))
+    monkeypatch.setattr(service, "MAX_WAITING", 2)
+    photo = jpeg(grace_hopper())
+
+    async def three_at_once() -> list[Any]:
+        calls = [faces.judge(photo, [Scope.LIVENESS]) for _ in range(3)]
+        return await asyncio.gather(*calls, return_exceptions=True)
+
+    try:
+        answers = asyncio.run(three_at_once())
+    finally:
+        faces.close()
+    assert sum(isinstance(a, service.Busy) for a in answers) == 1
+    found = [a for a in answers if not isinstance(a, BaseException)]
+    assert len(found) == 2 and all(f.failure is None for f in found)
