@@ -175,11 +175,21 @@ class Result(BaseModel):
     box: dict[str, int]
     landmarks: list[list[int]]
     quality: dict[str, Any]
-    demography: dict[str, Any]
+    demography: dict[str, Any] | None = Field(
+        default=None,
+        description="Simulated; absent when the selfie is analysed for real (the sandbox "
+        "estimates no age, gender or origin from a real photo).",
+    )
     liveness: Check | None = None
     deepfake: Check | None = None
     search: SearchResult | None = None
     enroll: dict[str, str] | None = None
+    sandbox: dict[str, Any] | None = Field(
+        default=None,
+        description="The sandbox's addition when the selfie is analysed for real (the faces "
+        "extra): what was measured, what is estimated and what is simulated (liveness and "
+        "deepfake, each then marked 'simulated': true).",
+    )
 
 
 class ErrorResult(BaseModel):

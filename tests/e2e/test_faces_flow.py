@@ -18,6 +18,7 @@ from kiosk.core.models import SessionStatus, Status, Step
 from kiosk.core.verdict import Thresholds, decide
 from kiosk.sandbox.flow_routes import REAL_FOOTER, REAL_NOTE, SIMULATED_LEGEND
 from kiosk.sandbox.process import running_sandbox
+from kiosk.sandbox.schemas import ErrorResult, Result, StatusResponse
 from kiosk.sandbox.server import SandboxServer
 from tests.conftest import APP_ID, APP_KEY, AUTH, make_config
 from tests.support.faces import (
@@ -81,9 +82,9 @@ class Phone:
 
 def verify(
     server: SandboxServer, api: VerificationClient, scopes: list[str], photo: bytes
-) -> tuple[SessionStatus, str]:
+) -> tuple[SessionStatus, str, str]:
     """One person's whole flow: Start, the selfie at the first step, Continue through the
-    rest. Returns the final status and the last page's HTML."""
+    rest. Returns the final status, the last page's HTML and the session's token."""
     session = api.create_session(scopes)
     phone = Phone(server, session.url)
     try:
@@ -97,7 +98,7 @@ def verify(
             status = api.get_status(session.token)
     finally:
         phone.close()
-    return status, page
+    return status, page, session.token
 
 
 def result_of(status: SessionStatus) -> dict[str, Any]:
@@ -111,7 +112,7 @@ def test_enrol_on_the_phone_then_the_same_person_matches_after_a_restart(tmp_pat
         real_sandbox(templates) as first,
         VerificationClient(first.local_url, Credentials(APP_ID, APP_KEY)) as api,
     ):
-        status, page = verify(first, api, ["enroll"], jpeg(grace_hopper()))
+        status, page, _ = verify(first, api, ["enroll"], jpeg(grace_hopper()))
     assert status.status is Status.DONE, page
     enrolled = result_of(status)["enroll"]["templateId"]
     assert templates.is_file()
@@ -119,7 +120,7 @@ def test_enrol_on_the_phone_then_the_same_person_matches_after_a_restart(tmp_pat
         real_sandbox(templates) as second,
         VerificationClient(second.local_url, Credentials(APP_ID, APP_KEY)) as api,
     ):
-        status, _ = verify(second, api, ["liveness", "search"], jpeg(edited(grace_hopper())))
+        status, _, _ = verify(second, api, ["liveness", "search"], jpeg(edited(grace_hopper())))
     result = result_of(status)
     assert result["search"]["templateId"] == enrolled
     assert result["search"]["similarity"] >= MATCH
@@ -130,9 +131,9 @@ def test_enrol_on_the_phone_then_the_same_person_matches_after_a_restart(tmp_pat
 def test_a_different_person_finds_no_match(
     sandbox: SandboxServer, client: VerificationClient
 ) -> None:
-    status, _ = verify(sandbox, client, ["enroll"], jpeg(grace_hopper()))
+    status, _, _ = verify(sandbox, client, ["enroll"], jpeg(grace_hopper()))
     assert status.status is Status.DONE
-    status, _ = verify(sandbox, client, ["search"], jpeg(astronaut()))
+    status, _, _ = verify(sandbox, client, ["search"], jpeg(astronaut()))
     result = result_of(status)
     assert result["search"]["similarity"] < MATCH
     verdict = decide(status, ["search"])
@@ -143,7 +144,7 @@ def test_a_different_person_finds_no_match(
 def test_the_result_says_what_is_measured_and_what_is_simulated(
     sandbox: SandboxServer, client: VerificationClient
 ) -> None:
-    status, _ = verify(sandbox, client, ["liveness", "deepfake"], jpeg(grace_hopper()))
+    status, _, token = verify(sandbox, client, ["liveness", "deepfake"], jpeg(grace_hopper()))
     result = result_of(status)
     assert result["sandbox"]["simulated"] == ["liveness", "deepfake"]
     assert "nothing here detects a spoof" in result["sandbox"]["faceAnalysis"]
@@ -156,6 +157,8 @@ def test_the_result_says_what_is_measured_and_what_is_simulated(
     assert len(result["landmarks"]) == 5
     assert result["quality"]["exposure"]["fine"] is True
     assert decide(status, ["liveness", "deepfake"]).passed
+    published = StatusResponse.model_validate(raw_status(sandbox, token))
+    assert isinstance(published.result, Result)  # the published schema describes it
 
 
 def raw_status(sandbox: SandboxServer, token: str) -> dict[str, Any]:
@@ -196,6 +199,7 @@ def test_a_photo_that_cannot_be_judged_fails_with_the_face_apis_error(
     body = raw_status(sandbox, session.token)
     assert body["status"] == "FAILED"
     assert body["result"] == {"status": "error", "code": code, "info": info}
+    assert isinstance(StatusResponse.model_validate(body).result, ErrorResult)
     assert not decide(client.get_status(session.token), ["liveness", "search"]).passed
 
 
