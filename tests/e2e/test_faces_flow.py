@@ -3,7 +3,10 @@ enrol a person, then search for them (after a restart), a stranger, no face, two
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -265,3 +268,52 @@ def test_the_standalone_sandbox_says_whether_it_analyses_faces(tmp_path: Path) -
         assert any("Face analysis: on" in line for line in on.banner)
     with running_sandbox(APP_ID, APP_KEY, ["--no-face-analysis"], env=env) as off:
         assert any("Face analysis: off" in line for line in off.banner)
+
+
+def kiosk_verify(home: Path, scopes: str, photo: bytes) -> tuple[int, str]:
+    """``kiosk verify`` on its embedded sandbox (real analysis: the extra is installed) while
+    a phone completes the link it prints. Returns the exit code and what it printed."""
+    command = [sys.executable, "-m", "kiosk", "verify", "--scopes", scopes, "--no-qr"]
+    command += ["--poll-interval", "0.2", "--timeout", "120"]
+    env = {**os.environ, "KIOSK_HOME": str(home), "PYTHONUNBUFFERED": "1"}
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env) as process:
+        assert process.stdout is not None
+        printed = []
+        for line in process.stdout:
+            printed.append(line)
+            if line.startswith("Open on the phone: "):
+                complete(line.split(": ", 1)[1].strip(), photo)
+                break
+        printed.append(process.stdout.read())
+        return process.wait(30), "".join(printed)
+
+
+def complete(url: str, photo: bytes) -> None:
+    """The phone: Start, the selfie at the first step, Continue through the rest."""
+    with httpx.Client(follow_redirects=True, timeout=60) as phone:
+        page = phone.get(url).text
+        match = re.search(r'name="csrf" value="([^"]+)"', page)
+        assert match is not None
+        csrf = match.group(1)
+        page = phone.post(f"{url}/start", data={"csrf": csrf}).text
+        files: dict[str, Any] | None = {"photo": ("selfie.jpg", photo, "image/jpeg")}
+        while step := re.search(r'name="step" value="(\w+)"', page):
+            data = {"step": step.group(1), "csrf": csrf}
+            page = phone.post(f"{url}/step", data=data, files=files).text
+            files = None
+
+
+def test_the_demo_enrol_on_the_phone_then_verify_at_the_kiosk(tmp_path: Path) -> None:
+    """README's demo: `kiosk verify --scopes enroll`, then a kiosk verifying liveness,search
+    (both on the embedded sandbox, which keeps the template in the kiosk's data folder)."""
+    code, printed = kiosk_verify(tmp_path, "enroll", jpeg(grace_hopper()))
+    assert code == 0, printed
+    assert "(SANDBOX: liveness, deepfake simulated)" in printed
+    assert (tmp_path / "data" / "sandbox-face-templates.json").is_file()
+    code, printed = kiosk_verify(tmp_path, "liveness,search", jpeg(edited(grace_hopper())))
+    assert code == 0, printed
+    score = re.search(r"search +ok +score (\d\.\d+)", printed)
+    assert score is not None and float(score.group(1)) >= MATCH, printed
+    code, printed = kiosk_verify(tmp_path, "liveness,search", jpeg(astronaut()))
+    assert code == 1, printed
+    assert "Face match: similarity 0.6" in printed or "Face match: similarity 0.7" in printed
