@@ -392,3 +392,23 @@ def test_the_service_refuses_photos_beyond_its_queue(
     assert sum(isinstance(a, service.Busy) for a in answers) == 1
     found = [a for a in answers if not isinstance(a, BaseException)]
     assert len(found) == 2 and all(f.failure is None for f in found)
+
+
+def test_the_server_loads_neither_numpy_nor_dlib_until_it_needs_them(tmp_path: Path) -> None:
+    """The kiosk's embedded sandbox starts with the extra installed at no extra cost: the
+    models live in the worker, numpy comes with the first search."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; "
+        "from kiosk.sandbox.app import SandboxConfig, create_app; "
+        "app = create_app(SandboxConfig('a', 'b', face_analysis=True, "
+        f"face_templates=Path({str(tmp_path / 't.json')!r}))); "
+        "assert app.state.faces is not None; "
+        "print(sorted(m for m in ('numpy', 'dlib') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    assert out.strip() == "[]"

@@ -24,18 +24,20 @@ import binascii
 import json
 import logging
 import math
+import struct
 import threading
 import uuid
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from kiosk.core import private_files
 from kiosk.sandbox.faces.models import RECOGNITION_MODEL
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +111,8 @@ class TemplateStore:
 
     def best_match(self, descriptor: bytes) -> Match | None:
         """The enrolled template closest to ``descriptor``, or None when none is enrolled."""
+        import numpy as np  # here: a sandbox that never searches does not load it
+
         probe = np.frombuffer(descriptor, dtype="<f4")
         with self._lock:
             if not self._templates:
@@ -181,8 +185,9 @@ def _load(path: Path) -> list[tuple[str, bytes]]:
         entries = []
         for item in document["templates"]:
             descriptor = base64.b64decode(item["descriptor"], validate=True)
-            numbers = np.frombuffer(descriptor, dtype="<f4")
-            if len(descriptor) != DESCRIPTOR_BYTES or not all(map(math.isfinite, numbers)):
+            if len(descriptor) != DESCRIPTOR_BYTES:
+                raise ValueError("a descriptor is not 128 numbers")
+            if not all(map(math.isfinite, struct.unpack("<128f", descriptor))):
                 raise ValueError("a descriptor is not 128 finite numbers")
             entries.append((str(uuid.UUID(str(item["id"]))), descriptor))
     except (ValueError, TypeError, KeyError, AttributeError, binascii.Error) as exc:
