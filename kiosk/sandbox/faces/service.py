@@ -15,6 +15,7 @@ import logging
 import queue
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from kiosk.core.models import Scope, Status
@@ -66,6 +67,9 @@ class FaceService:
         self._lock = threading.Lock()
         self._waiting = 0
         self._workers = [WorkerProcess() for _ in range(max(1, workers))]
+        # Threads of its own that talk to the workers: waiting photos must not take the event
+        # loop's default executor, which also resolves the callbacks' host names.
+        self._threads = ThreadPoolExecutor(MAX_WAITING, thread_name_prefix="face-analysis")
         self._idle: queue.SimpleQueue[WorkerProcess] = queue.SimpleQueue()
         for worker in self._workers:
             self._idle.put(worker)
@@ -132,8 +136,9 @@ class FaceService:
             finally:
                 self._idle.put(worker)
 
+        waiting = asyncio.get_running_loop().run_in_executor(self._threads, run)
         try:
-            return await asyncio.wait_for(asyncio.to_thread(run), ANALYSIS_TIMEOUT)
+            return await asyncio.wait_for(waiting, ANALYSIS_TIMEOUT)
         except WorkerFailed as exc:
             log.error("%s", exc)
             raise AnalysisFailed from exc
