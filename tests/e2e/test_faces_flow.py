@@ -317,3 +317,35 @@ def test_the_demo_enrol_on_the_phone_then_verify_at_the_kiosk(tmp_path: Path) ->
     code, printed = kiosk_verify(tmp_path, "liveness,search", jpeg(astronaut()))
     assert code == 1, printed
     assert "Face match: similarity 0.6" in printed or "Face match: similarity 0.7" in printed
+
+
+@pytest.mark.parametrize(
+    ("trouble", "words"),
+    [("Busy", "Many photos are being checked"), ("AnalysisFailed", "could not be checked")],
+)
+def test_a_photo_that_could_not_be_analysed_can_be_taken_again(
+    sandbox: SandboxServer,
+    client: VerificationClient,
+    monkeypatch: pytest.MonkeyPatch,
+    trouble: str,
+    words: str,
+) -> None:
+    from kiosk.sandbox.faces import service
+
+    real = service.FaceService._analyse
+
+    async def refuse(self: Any, photo: bytes) -> Any:
+        raise getattr(service, trouble)
+
+    session = client.create_session(["liveness"])
+    phone = Phone(sandbox, session.url)
+    try:
+        phone.start()
+        monkeypatch.setattr(service.FaceService, "_analyse", refuse)
+        page = phone.step("LIVENESS", jpeg(grace_hopper()))
+        assert words in page
+        assert client.get_status(session.token).next_step is Step.LIVENESS
+        monkeypatch.setattr(service.FaceService, "_analyse", real)
+        assert "All done" in phone.step("LIVENESS", jpeg(grace_hopper()))
+    finally:
+        phone.close()
