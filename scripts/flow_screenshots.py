@@ -6,6 +6,7 @@ Needs Debian's ``chromium`` (``apt-get install chromium``).
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import sys
@@ -13,9 +14,11 @@ import tempfile
 from pathlib import Path
 
 import httpx
+from PIL import Image
 
 from kiosk.core.api import Credentials, VerificationClient
 from kiosk.sandbox.app import SandboxConfig
+from kiosk.sandbox.faces import unavailable_reason
 from kiosk.sandbox.server import SandboxServer, generate_credentials
 
 # The browser test's Chromium and flags (tests/support/chromium.py), from the checkout's root.
@@ -58,7 +61,9 @@ def main() -> int:
         print("error: chromium is not installed (apt-get install chromium)", file=sys.stderr)
         return 1
     app_id, app_key = generate_credentials()
-    config = SandboxConfig(app_id=app_id, app_key=app_key, step_seconds=3600)
+    # The simulated flow (the README's pictures): with the faces extra installed, a step
+    # without a real selfie would be refused.
+    config = SandboxConfig(app_id=app_id, app_key=app_key, step_seconds=3600, face_analysis=False)
     scopes = ["liveness", "deepfake", "search"]
     with (
         SandboxServer(config) as server,
@@ -96,7 +101,40 @@ def main() -> int:
         scripted = new(metadata={"sandbox": {"scenario": "pass"}})
         shoot(chromium, url(scripted), out / "flow-7-scenario.png")
         shoot(chromium, url("/flow/not-a-real-token"), out / "flow-8-unknown.png")
+    if unavailable_reason() is None:
+        real_analysis(chromium, out)
+    else:
+        print(f"flow-9 and flow-10 (real face analysis) skipped: {unavailable_reason()}")
     return 0
+
+
+def real_analysis(chromium: str, out: Path) -> None:
+    """The pages of real face analysis (the faces extra): the selfie step, and a photo with no
+    face in it (a plain grey picture)."""
+    app_id, app_key = generate_credentials()
+    with tempfile.TemporaryDirectory() as folder:
+        config = SandboxConfig(
+            app_id=app_id,
+            app_key=app_key,
+            face_analysis=True,
+            face_templates=Path(folder) / "templates.json",
+        )
+        with (
+            SandboxServer(config) as server,
+            VerificationClient(server.local_url, Credentials(app_id, app_key)) as api,
+            httpx.Client(base_url=server.local_url, follow_redirects=True, timeout=60) as phone,
+        ):
+            page = "/" + api.create_session(["liveness", "search"]).url.split("/", 3)[3]
+            token = re.search(r'name="csrf" value="([^"]+)"', phone.get(page).text)
+            assert token is not None, f"no form token on {page}"
+            csrf = token.group(1)
+            phone.post(f"{page}/start", data={"csrf": csrf})
+            shoot(chromium, server.local_url + page, out / "flow-9-real-photo.png")
+            grey = io.BytesIO()
+            Image.new("RGB", (720, 960), (128, 128, 128)).save(grey, "JPEG")
+            photo = {"photo": ("selfie.jpg", grey.getvalue(), "image/jpeg")}
+            phone.post(f"{page}/step", data={"step": "LIVENESS", "csrf": csrf}, files=photo)
+            shoot(chromium, server.local_url + page, out / "flow-10-no-face.png")
 
 
 if __name__ == "__main__":
