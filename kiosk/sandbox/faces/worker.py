@@ -88,6 +88,7 @@ class WorkerProcess:
         process = self._process
         if process is not None and process.poll() is None:
             process.kill()
+            process.wait(5)  # reaped: the next photo sees it gone and starts a new one
 
     def _ensure(self) -> subprocess.Popen[bytes]:
         if self._process is not None and self._process.poll() is None:
