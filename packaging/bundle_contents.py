@@ -42,8 +42,8 @@ KEPT_PLUGINS: dict[str, frozenset[str] | None] = {
     "styles": frozenset({"qmodernwindowsstyle", "qwindowsvistastyle"}),
 }
 
-# Python packages never needed at run time (PyInstaller's analysis may still find them through
-# optional imports of the dependencies).
+# Python modules never needed at run time (PyInstaller's analysis finds them through optional
+# imports of the dependencies).
 EXCLUDED_PYTHON = (
     "tkinter",
     "_tkinter",
@@ -51,6 +51,12 @@ EXCLUDED_PYTHON = (
     "setuptools",
     "pkg_resources",
     "pip",
+    # Pillow reads the phone's JPEG, PNG or WebP photo (kiosk/sandbox/faces/photo.py, the flow
+    # page's photo step): AVIF's decoder library alone is 5 MB, Tk is not there to draw on.
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    "PIL._imagingtk",
+    "PIL.ImageTk",
     "PySide6.Qt3DAnimation",
     "PySide6.Qt3DCore",
     "PySide6.Qt3DExtras",
