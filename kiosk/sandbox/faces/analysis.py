@@ -23,7 +23,9 @@ EXTRA_FACE_MIN_SCORE = 0.3
 """A second detection counts as another face from this detector score up. dlib's HOG detector
 scores frontal faces about 1 to 1.7 (0.4-0.5 when blurred, dark-glassed or tilted 15 degrees)
 and sometimes adds weak boxes on texture, such as 0.03-0.3 on the astronaut photo's suit; the
-most prominent face is taken at any score, as the person was asked for a selfie."""
+best-scoring detection is the face at any score, as the person was asked for a selfie. Not the
+largest: the suit's weak box is larger than the astronaut's face at most JPEG qualities, and
+taking it made her real face the "second face"."""
 
 # Where the vendor's last two landmarks, the mouth corners, sit relative to the eyes (in eye
 # distances: across from the eyes' midpoint, and down from the eye line), read off the
@@ -101,10 +103,10 @@ def analyse(data: bytes, models: Models) -> Analysis:
         return Analysis(Outcome.UNREADABLE, problem=str(exc))
     pixels = np.asarray(photo.image)
     detections, scores, _ = models.detector.run(pixels, UPSAMPLE, 0.0)
-    found = sorted(zip(detections, scores, strict=True), key=lambda d: -_area(d[0]))
+    found = sorted(zip(detections, scores, strict=True), key=lambda d: -float(d[1]))
     if not found:
         return _done(started, Analysis(Outcome.NO_FACE, size=photo.original_size))
-    main = found[0][0]
+    main = found[0][0]  # the best-scoring detection (see EXTRA_FACE_MIN_SCORE)
     faces = 1 + sum(1 for _, score in found[1:] if score >= EXTRA_FACE_MIN_SCORE)
     if faces > 1:
         return _done(started, Analysis(Outcome.MANY_FACES, size=photo.original_size, faces=faces))
@@ -133,10 +135,6 @@ def analyse(data: bytes, models: Models) -> Analysis:
 
 def _done(started: float, analysis: Analysis) -> Analysis:
     return replace(analysis, cpu_ms=(time.process_time() - started) * 1000)
-
-
-def _area(rect: Any) -> int:
-    return int(rect.width()) * int(rect.height())
 
 
 def _middle(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
