@@ -225,3 +225,58 @@ def test_a_folder_open_to_everyone_is_closed_before_a_secret_goes_in(tmp_path: P
     os.chmod(folder, 0o777)  # noqa: S103 - the unsafe folder under test
     secret_files.write_secret(folder, "operator-pin", "scrypt$...")
     assert stat.S_IMODE(folder.stat().st_mode) == 0o750
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.timeout(10)
+def test_a_pipe_in_place_of_a_secret_is_refused_without_waiting(system_dir: Path) -> None:
+    # Opening a pipe nobody writes to waits for a writer: the kiosk's start, its self-test and
+    # `kiosk secrets status` hung for ever on one.
+    system_dir.mkdir(parents=True)
+    os.mkfifo(system_dir / "app-key", 0o640)
+    with no_keyring():
+        with pytest.raises(secrets.KeyringUnavailable, match="not a regular file"):
+            secrets.get_app_key("app-1")
+        described = {s.name: s for s in secret_stores.describe_stores("app-1")}
+    assert "app-key is not a regular file" in described["system"].detail
+
+
+def test_a_folder_in_place_of_a_secret_is_refused(system_dir: Path) -> None:
+    (system_dir / "operator-pin").mkdir(parents=True)
+    with no_keyring(), pytest.raises(secrets.KeyringUnavailable, match="is a folder"):
+        secrets.stored_pin()
+
+
+@pytest.mark.parametrize("which", ["file", "folder"])
+def test_a_secret_its_group_may_write_is_not_trusted(system_dir: Path, which: str) -> None:
+    # Root writes these; a group that may write them could put its own PIN's hash there.
+    with no_keyring():
+        write(system_dir, "operator-pin", secrets.hash_pin("246810"))
+        os.chmod(system_dir, secret_files.FOLDER_MODE)
+        target = system_dir / "operator-pin" if which == "file" else system_dir
+        os.chmod(target, stat.S_IMODE(target.stat().st_mode) | 0o020)
+        with pytest.raises(secrets.KeyringUnavailable, match="may be written by its group"):
+            secrets.stored_pin()
+        os.chmod(target, stat.S_IMODE(target.stat().st_mode) & ~0o020)
+        assert secrets.stored_pin() is not None
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away needs root"
+)
+def test_a_secret_file_another_user_owns_is_not_trusted(system_dir: Path) -> None:
+    with no_keyring():
+        write(system_dir, "app-key", KEYS["system"])
+        os.chown(system_dir / "app-key", 65534, -1)
+        with pytest.raises(secrets.KeyringUnavailable, match="belongs to user id 65534"):
+            secrets.get_app_key("app-1")
+        os.chown(system_dir / "app-key", 0, -1)
+        assert secrets.get_app_key("app-1") == KEYS["system"]
+
+
+def test_a_folder_its_group_may_write_is_closed_before_a_secret_goes_in(tmp_path: Path) -> None:
+    folder = tmp_path / "secrets"
+    folder.mkdir()
+    os.chmod(folder, 0o770)  # noqa: S103 - the unsafe folder under test
+    secret_files.write_secret(folder, "operator-pin", "scrypt$...")
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o750
