@@ -33,6 +33,10 @@ from kiosk.core import secrets as keyring_store
 
 SET_KEY, SET_PIN, STATUS = "set-key", "set-pin", "status"
 WHAT = {secret_stores.APP_KEY: "the APP-KEY", secret_stores.PIN: "the operator PIN's hash"}
+MAX_KEY_CHARS = 4096
+"""An APP-KEY is a few dozen characters; a longer one is a pasted file. Well below what a
+secret file may hold (a longer key would be stored, then refused by every reader) and what
+servers take in one header line (8 KiB is common)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -65,6 +69,13 @@ def run(args: argparse.Namespace) -> int:
         key = _read(f"APP-KEY for {args.app_id or 'this kiosk'}: ")
         if not key:
             print("error: the key is empty; nothing was stored.", file=sys.stderr)
+            return 2
+        if len(key) > MAX_KEY_CHARS:
+            print(
+                f"error: the key is longer than {MAX_KEY_CHARS} characters (a file's contents, "
+                "not a key?); nothing was stored.",
+                file=sys.stderr,
+            )
             return 2
         from kiosk.core import rules
 

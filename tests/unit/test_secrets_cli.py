@@ -134,6 +134,9 @@ def test_root_stores_in_the_system_folder_even_with_a_keyring(
         (["set-key", "--store", "keyring"], KEY, "set-key needs --app-id for the keyring"),
         (["set-key"], "", "the key is empty"),
         (["set-key"], "clé-accentuée", "printable ASCII"),
+        # A pasted file, not a key: stored, it would replace the good key with one the
+        # kiosk refuses to read (a secret file is at most 64 KiB).
+        (["set-key"], "k" * (secret_files.MAX_BYTES + 1), "longer than 4096 characters"),
         (["set-pin"], "12345", "at least 6 digits"),
         (["set-pin"], "１２３４５６", "at least 6 digits"),  # full-width digits: isdigit() is True
     ],
