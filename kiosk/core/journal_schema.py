@@ -4,10 +4,11 @@ Version 0 is the unversioned table every kiosk wrote before versions existed (``
 was never set); version 1 is the same table, stamped. A new file is created at
 :data:`SCHEMA_VERSION` directly. An older file is first copied (SQLite's backup API, so rows
 still in the ``-wal`` file are in the copy) to ``<file>.v<old>-<UTC time>.bak``, then brought up
-one step at a time in a single transaction: a failure (a full disk, a lock) leaves it as it was,
-and the next open tries again. A file from a newer program is refused before anything in it is
-touched: the writer keeps its rows queued and the kiosk keeps verifying people, as with any
-journal it cannot open (see :mod:`kiosk.core.journal_writer`).
+one step at a time in a single transaction: a failure (a full disk, a lock) leaves it as it was
+and removes the copy (the next open, which tries again, makes its own). A file from a newer
+program is refused before anything in it is touched: the writer keeps its rows queued and the
+kiosk keeps verifying people, as with any journal it cannot open (see
+:mod:`kiosk.core.journal_writer`).
 
 To change the table: add a function taking the database from version ``n`` to ``n + 1`` to
 :data:`STEPS`, raise :data:`SCHEMA_VERSION`, update :data:`CREATE` to the new table, and test a
@@ -158,10 +159,15 @@ def prepare(
                 step(db)
             # Interpolated: a PRAGMA takes no bound parameters; the value is our own constant.
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    except SchemaTooNew:
+    except BaseException as exc:
+        # Nothing was committed, so the file is its own copy: keeping this one would leave a
+        # copy of the whole journal per try (the writer retries every 30 s at most).
+        with contextlib.suppress(OSError):
+            backup.unlink()
+        if isinstance(exc, SchemaError) and not isinstance(exc, SchemaTooNew):
+            # A step's reason, without the file's name.
+            raise SchemaError(f"{path}: {exc}. It was left as it was.") from exc
         raise
-    except SchemaError as exc:  # a step's reason, without the file's name
-        raise SchemaError(f"{path}: {exc}. It was left as it was.") from exc
     log.warning(
         "the journal %s was upgraded from schema version %d to %d; the copy from before is %s",
         path,

@@ -212,11 +212,15 @@ def test_a_failed_upgrade_leaves_the_file_as_it_was_and_is_tried_again(
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
         assert "half" not in journal_schema.columns(db)
     assert rows(path) == before
+    # The file is as it was, so its copy goes: the writer retries every 30 s at most, and a
+    # copy per try filled the disk with journals.
+    assert backups(path) == []
 
     monkeypatch.undo()
     with Journal(path, clock=lambda: NOW) as journal:
         assert journal.migrated_from == 0
         assert journal.count() == 3
+    assert len(backups(path)) == 1
 
 
 def test_a_sessions_table_that_is_not_a_journal_is_refused(tmp_path: Path) -> None:
@@ -224,10 +228,12 @@ def test_a_sessions_table_that_is_not_a_journal_is_refused(tmp_path: Path) -> No
     with sqlite3.connect(path) as db:
         db.execute("CREATE TABLE sessions (id INTEGER PRIMARY KEY, user TEXT)")
     db.close()
-    with pytest.raises(JournalError, match="not a kiosk journal") as refused:
-        Journal(path)
+    for _ in range(3):  # the writer's retries
+        with pytest.raises(JournalError, match="not a kiosk journal") as refused:
+            Journal(path)
     assert str(path) in str(refused.value)
     assert user_version(path) == 0
+    assert backups(path) == []  # nothing was changed, so nothing was kept
 
 
 def test_future_steps_run_in_order_in_one_go(
