@@ -24,6 +24,10 @@ from collections.abc import Callable, Mapping
 
 log = logging.getLogger(__name__)
 
+MAX_INTERVAL_MS = 2**31 - 1
+"""The longest ping interval: a Qt timer's is a signed 32-bit count of milliseconds (about 24.8
+days); a longer ``$WATCHDOG_USEC`` made the watchdog's timer raise and the kiosk not start."""
+
 
 class Notifier:
     """Speaks to systemd through ``$NOTIFY_SOCKET``, or does nothing without it.
@@ -61,10 +65,11 @@ class Notifier:
 
     @property
     def watchdog_interval_ms(self) -> int | None:
-        """How often to send ``WATCHDOG=1``: half of ``$WATCHDOG_USEC``; None without one."""
+        """How often to send ``WATCHDOG=1``: half of ``$WATCHDOG_USEC``, at most
+        :data:`MAX_INTERVAL_MS`; None without one."""
         if not self.enabled or self._watchdog_usec is None:
             return None
-        return max(1, self._watchdog_usec // 2000)
+        return min(MAX_INTERVAL_MS, max(1, self._watchdog_usec // 2000))
 
     def ready(self, status: str | None = None) -> bool:
         """``READY=1`` (and a status line)."""

@@ -82,3 +82,17 @@ def test_a_frozen_gui_thread_stops_the_pings_and_they_resume_after(
     assert max(gaps) > WATCHDOG_USEC / 1e6
     assert max(gaps) >= FREEZE_SECONDS - margin
     assert any(at < start for at in pings)  # it was pinging before
+
+
+@pytest.mark.parametrize("usec", ["4294967296000", "99999999999999999999"])
+def test_a_watchdog_usec_beyond_qts_timer_range_still_starts_and_pings(
+    kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot, usec: str
+) -> None:
+    # Half of it in ms is past a QTimer's 32-bit interval: setInterval raised OverflowError
+    # and the kiosk did not start (a restart loop under systemd).
+    with NotifyReceiver() as receiver:
+        monkeypatch.setenv("NOTIFY_SOCKET", receiver.address)
+        monkeypatch.setenv("WATCHDOG_USEC", usec)
+        with watchdog.notifying(kiosk.window) as dog:
+            assert dog is not None
+            qtbot.waitUntil(lambda: "WATCHDOG=1" in receiver.texts(), timeout=10_000)

@@ -105,6 +105,12 @@ def test_no_usable_watchdog_usec_means_no_pings(usec: str) -> None:
     assert notifier("/run/x", WATCHDOG_USEC=usec).watchdog_interval_ms is None
 
 
+def test_a_huge_watchdog_usec_is_kept_within_a_timers_range() -> None:
+    # A Qt timer's interval is a signed 32-bit count of milliseconds (about 24.8 days).
+    assert notifier("/run/x", WATCHDOG_USEC=str(10**20)).watchdog_interval_ms == 2**31 - 1
+    assert notifier("/run/x", WATCHDOG_USEC="4294967294000").watchdog_interval_ms == 2**31 - 1
+
+
 def test_a_status_cannot_smuggle_another_line() -> None:
     with NotifyReceiver() as receiver:
         notifier(receiver.address).status("backend down\nREADY=1")
