@@ -264,7 +264,10 @@ def _clock_result(exchange: Exchange, clock: Callable[[], float]) -> Result:
             "check the clock against a trusted one",
         )
     try:
-        server = parsedate_to_datetime(exchange.date).timestamp()
+        date = parsedate_to_datetime(exchange.date)
+        # HTTP dates are GMT; the asctime layout and "-0000" carry no zone and come back
+        # naive, which timestamp() would read as this machine's local time.
+        server = (date if date.tzinfo else date.replace(tzinfo=UTC)).timestamp()
     except (TypeError, ValueError, IndexError, OverflowError):
         return warn("clock", "the server's Date header is unreadable", "check the clock by hand")
     received = exchange.received_at or 0.0

@@ -139,6 +139,39 @@ def test_a_clock_a_few_seconds_off_is_advice_and_a_missing_date_is_said() -> Non
     assert "no Date header" in clock.detail
 
 
+@pytest.fixture
+def away_from_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This process's local time zone five hours behind UTC (a kiosk in New York)."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("time zones are set through TZ on POSIX only")
+    monkeypatch.setenv("TZ", "EST+05")
+    time.tzset()
+    try:
+        yield
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+@pytest.mark.usefixtures("away_from_utc")
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "%a %b %d %H:%M:%S %Y",  # asctime, which HTTP/1.1 recipients must accept: GMT
+        "%a, %d %b %Y %H:%M:%S -0000",  # RFC 5322's "UTC, zone unknown"
+        "%A, %d-%b-%y %H:%M:%S GMT",  # RFC 850
+    ],
+)
+def test_a_date_header_in_an_older_layout_is_read_as_utc(layout: str) -> None:
+    # A date without a zone came back naive and was read as local time: a clock that is
+    # right FAILed as hours off on every kiosk outside UTC.
+    answer = Answer(404)
+    answer.date = time.strftime(layout, time.gmtime())
+    with serve(answer) as url:
+        clock = by_name(check_remote(url, CREDENTIALS, SECONDS))["clock"]
+    assert clock.status is Status.OK, clock.line()
+
+
 def test_a_clock_that_was_never_set_fails_whatever_the_server() -> None:
     with serve(Answer(404)) as url:
         results = check_remote(url, CREDENTIALS, SECONDS, clock=lambda: 86400.0)
