@@ -306,6 +306,40 @@ def test_an_unreadable_template_file_is_set_aside_not_overwritten(store_path: Pa
     assert len(json.loads(store_path.read_text())["templates"]) == 1
 
 
+def test_an_enrolment_made_while_the_file_is_being_written_reaches_it_too(
+    store_path: Path, store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash (or a kill) right after an enrolment must not lose it: the writer writes again
+    when a template came in while it was writing, without waiting for a later change or close."""
+    import threading
+
+    from kiosk.core import private_files
+
+    real_write = private_files.write_text
+    first_write_began, first_write_may_end = threading.Event(), threading.Event()
+    second_write = threading.Event()
+    writes: list[int] = []
+
+    def slow_write(path: Path, text: str) -> None:
+        writes.append(len(json.loads(text)["templates"]))
+        if len(writes) == 1:
+            first_write_began.set()
+            first_write_may_end.wait(5)
+        real_write(path, text)
+        if len(writes) == 2:
+            second_write.set()
+
+    monkeypatch.setattr(private_files, "write_text", slow_write)
+    first, second = store.new_id(), store.new_id()
+    store.add(first, descriptor(1))
+    assert first_write_began.wait(5)  # the writer thread took the first state
+    store.add(second, descriptor(2))
+    first_write_may_end.set()
+    assert second_write.wait(5), f"only {writes} written"
+    saved = json.loads(store_path.read_text())
+    assert [t["id"] for t in saved["templates"]] == [first, second]
+
+
 def test_the_store_keeps_the_most_recent_templates(
     store: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

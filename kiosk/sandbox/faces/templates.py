@@ -149,6 +149,13 @@ class TemplateStore:
                 writer.shutdown(wait=True)
 
     def _save(self) -> None:
+        """Write the newest state, again if a change came in meanwhile: a change is saved
+        without waiting for a later one (or for close), so a crash right after loses nothing."""
+        while self._save_once():
+            pass
+
+    def _save_once(self) -> bool:
+        """Write the current state; True when a change came in while it was being written."""
         with self._lock:
             version = self._version
             entries = list(self._templates.items())
@@ -165,9 +172,10 @@ class TemplateStore:
             private_files.write_text(self.path, json.dumps(document, separators=(",", ":")))
         except OSError as exc:
             log.error("face templates not saved to %s: %s", self.path, exc.strerror or exc)
-            return
+            return False  # the next change (or close) tries again
         with self._lock:
             self._saved = max(self._saved, version)
+            return self._saved < self._version
 
 
 def _load(path: Path) -> list[tuple[str, bytes]]:
