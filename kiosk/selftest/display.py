@@ -76,8 +76,15 @@ def _no_display(problem: str) -> Result:
     """The line for a machine where Qt would abort (see :func:`kiosk.display.display_problem`)."""
     from kiosk.display import NO_DISPLAY
 
-    if problem != NO_DISPLAY:  # a library Qt needs is missing: the message names it
-        return fail("display", problem.split(" (")[0], problem)
+    if problem != NO_DISPLAY:
+        # "what (why). What to do." (no X server answers), or "what (what to do)." (a library
+        # Qt needs is missing: the packages that have it)
+        head, _, rest = problem.partition(" (")
+        inner, _, tail = rest.partition(")")
+        tail = tail.lstrip(". ").strip()
+        if tail:
+            return fail("display", f"{head} ({inner})", tail.rstrip("."))
+        return fail("display", head, inner or problem)
     return fail(
         "display",
         "no display: neither DISPLAY nor WAYLAND_DISPLAY is set",

@@ -338,3 +338,22 @@ def test_a_configured_backend_without_an_app_id_fails() -> None:
     result, _ = check_secrets(replace(CLOUD, app_id=""), "KIOSK_APP_KEY")
     assert result.status is Status.FAIL
     assert "set app_id in the settings" in result.fix
+
+
+def test_a_display_qt_would_abort_on_is_one_line_with_its_fix() -> None:
+    dead = display._no_display(
+        "no display: no X server answers at DISPLAY=:9 (there is no /tmp/.X11-unix/X9). "
+        "Start the kiosk in the desktop session."
+    )
+    assert dead.line() == (
+        "FAIL display: no display: no X server answers at DISPLAY=:9 (there is no "
+        "/tmp/.X11-unix/X9) -> Start the kiosk in the desktop session"
+    )
+    libraries = display._no_display(
+        "Qt's X11 plugin needs libraries that are not installed: libxcb-icccm.so.4 "
+        "(Debian/Ubuntu: apt-get install libxcb-icccm4)."
+    )
+    assert libraries.line() == (
+        "FAIL display: Qt's X11 plugin needs libraries that are not installed: "
+        "libxcb-icccm.so.4 -> Debian/Ubuntu: apt-get install libxcb-icccm4"
+    )
