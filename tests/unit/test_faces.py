@@ -340,6 +340,33 @@ def test_an_enrolment_made_while_the_file_is_being_written_reaches_it_too(
     assert [t["id"] for t in saved["templates"]] == [first, second]
 
 
+@pytest.mark.parametrize("kind", ["fifo", "endless", "huge"])
+def test_a_template_file_that_is_not_a_small_regular_file_is_set_aside(
+    store_path: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sandbox (inside the kiosk) reads the file as it starts: a FIFO or a link to
+    /dev/zero hung the start, and a huge file was read whole into memory."""
+    from kiosk.sandbox.faces import templates
+
+    if kind != "huge" and not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFO or /dev/zero on this platform")
+    store_path.parent.mkdir(parents=True)
+    if kind == "fifo":
+        os.mkfifo(store_path)
+    elif kind == "endless":
+        store_path.symlink_to("/dev/zero")
+    else:
+        monkeypatch.setattr(templates, "MAX_FILE_BYTES", 1000)
+        store_path.write_text(" " * 1001)
+    loaded = templates.TemplateStore(store_path)
+    try:
+        assert len(loaded) == 0
+    finally:
+        loaded.close()
+    assert store_path.with_name(store_path.name + ".unreadable").is_symlink() == (kind == "endless")
+    assert not store_path.exists()
+
+
 def test_the_store_keeps_the_most_recent_templates(
     store: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -24,6 +24,8 @@ import binascii
 import json
 import logging
 import math
+import os
+import stat
 import struct
 import threading
 import uuid
@@ -47,6 +49,8 @@ SAME_PERSON_DISTANCE = 0.6
 ZERO_SIMILARITY_DISTANCE = 1.2
 """The distance from which the similarity is 0 (twice dlib's limit, see the module's text)."""
 MAX_TEMPLATES = 10_000
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""The largest template file read: :data:`MAX_TEMPLATES` take about 7 MB."""
 FILE_FORMAT = "verification-kiosk sandbox face templates"
 
 
@@ -181,10 +185,10 @@ class TemplateStore:
 def _load(path: Path) -> list[tuple[str, bytes]]:
     """The templates in ``path`` (none if it does not exist; an unreadable file is set aside)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read(path)
     except FileNotFoundError:
         return []
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
         return _set_aside(path, str(exc))
     try:
         document = json.loads(text)
@@ -201,6 +205,26 @@ def _load(path: Path) -> list[tuple[str, bytes]]:
     except (ValueError, TypeError, KeyError, AttributeError, binascii.Error) as exc:
         return _set_aside(path, str(exc))
     return entries[-MAX_TEMPLATES:]
+
+
+def _read(path: Path) -> str:
+    """The file's text, read only from a regular file of at most :data:`MAX_FILE_BYTES` (the
+    sandbox reads it as it starts: a FIFO or a link to /dev/zero must not hang the kiosk).
+
+    Raises:
+        OSError: it cannot be opened (FileNotFoundError when there is none).
+        ValueError: it is not a regular file, or too large.
+    """
+    # Non-blocking, so that opening a FIFO does not wait for a writer (no effect on files).
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("not a regular file")
+        data = file.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ValueError(f"more than {MAX_FILE_BYTES} bytes")
+    return data.decode("utf-8")
 
 
 def _set_aside(path: Path, why: str) -> list[tuple[str, bytes]]:
