@@ -14,6 +14,7 @@ import contextlib
 import io
 import logging
 import logging.handlers
+import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -59,17 +60,59 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         return int(super().shouldRollover(record))
 
     def doRollover(self) -> None:  # noqa: N802 - logging's name
-        try:
+        """Rotate: ``kiosk.log`` becomes ``kiosk.log.1``, each older file moves up one.
+
+        The live file is renamed first (aside, then to ``.1`` once the older files have moved):
+        that is the rename another process's open handle makes Windows refuse, and refused
+        first, it moves nothing. The standard order moved ``.1`` to ``.2`` (deleting the
+        oldest) before trying it, so each refused retry lost one more older file.
+        """
+        if self.backupCount <= 0:
             super().doRollover()
+            return
+        if self.stream:
+            self.stream.close()
+            self.stream = None  # type: ignore[assignment]
+        base = self.baseFilename
+        aside = base + ".rotating"
+        try:
+            if os.path.exists(aside):  # a rotation a crash interrupted: finish it first
+                self._shift_in(aside)
+            self.rotate(base, aside)
         except OSError as exc:
-            self._retry_at = time.monotonic() + self.retry_seconds
-            if self.stream is None:  # closed before the rename; keep appending to it
-                self.stream = self._open()
-            note = logging.LogRecord(
-                __name__, logging.WARNING, __file__, 0, ROLLOVER_FAILED, (exc, self.retry_seconds),
-                None,
-            )  # fmt: skip
-            self.stream.write(self.format(note) + self.terminator)
+            self._refused(exc)
+            return
+        if not os.path.exists(aside):  # the live file was deleted meanwhile: nothing to keep
+            self.stream = self._open()
+            return
+        try:
+            self._shift_in(aside)
+        except OSError as exc:  # an older file held open: the live file's lines go back
+            with contextlib.suppress(OSError):
+                os.replace(aside, base)
+            self._refused(exc)
+            return
+        self.stream = self._open()
+
+    def _shift_in(self, newest: str) -> None:
+        """Move each older file up one (the oldest is deleted), then ``newest`` to ``.1``."""
+        base = self.baseFilename
+        for number in range(self.backupCount - 1, 0, -1):
+            older = self.rotation_filename(f"{base}.{number}")
+            if os.path.exists(older):
+                os.replace(older, self.rotation_filename(f"{base}.{number + 1}"))
+        os.replace(newest, self.rotation_filename(f"{base}.1"))
+
+    def _refused(self, exc: OSError) -> None:
+        """Keep appending to the live file, say why once in it, try again later."""
+        self._retry_at = time.monotonic() + self.retry_seconds
+        if self.stream is None:  # closed before the rename; keep appending to it
+            self.stream = self._open()
+        note = logging.LogRecord(
+            __name__, logging.WARNING, __file__, 0, ROLLOVER_FAILED, (exc, self.retry_seconds),
+            None,
+        )  # fmt: skip
+        self.stream.write(self.format(note) + self.terminator)
 
 
 @dataclass

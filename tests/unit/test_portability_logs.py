@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -69,5 +70,61 @@ def test_a_rollover_is_not_tried_again_before_the_retry_time(
         for n in range(30):
             handler.handle(_record(f"line {n:02d} " + "x" * 40))
         assert len(attempts) == 1  # not one failing rename (and file reopen) per line
+    finally:
+        handler.close()
+
+
+def test_refused_rollovers_keep_every_older_log_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The standard order shifted kiosk.log.1 to .2 (deleting the oldest) before the refused
+    # rename of kiosk.log, so each retry while the file was held lost one older file.
+    log_file = tmp_path / "kiosk.log"
+    (tmp_path / "kiosk.log.1").write_text("older\n", encoding="utf-8")
+    (tmp_path / "kiosk.log.2").write_text("oldest\n", encoding="utf-8")
+    handler = _handler(log_file)
+    held = str(log_file)
+    rename = os.rename
+
+    def windows_rename(source: str, target: str) -> None:
+        if os.fspath(source) == held:  # the live file is open in another process
+            raise PermissionError(13, "The process cannot access the file", held)
+        rename(source, target)
+
+    monkeypatch.setattr(os, "rename", windows_rename)
+    try:
+        for attempt in range(3):
+            handler._retry_at = 0.0  # the retry time has come
+            for n in range(5):
+                handler.handle(_record(f"try {attempt} line {n} " + "x" * 40))
+            assert (tmp_path / "kiosk.log.1").read_text(encoding="utf-8") == "older\n"
+            assert (tmp_path / "kiosk.log.2").read_text(encoding="utf-8") == "oldest\n"
+        monkeypatch.undo()  # let go: the rotation goes through, and the oldest file goes
+        handler._retry_at = 0.0
+        handler.handle(_record("after " + "y" * 40))
+        assert "try 2 line 4" in (tmp_path / "kiosk.log.1").read_text(encoding="utf-8")
+        assert (tmp_path / "kiosk.log.2").read_text(encoding="utf-8") == "older\n"
+        assert log_file.read_text(encoding="utf-8").startswith("after ")
+        assert sorted(p.name for p in tmp_path.iterdir()) == [
+            "kiosk.log", "kiosk.log.1", "kiosk.log.2"
+        ]  # fmt: skip
+    finally:
+        handler.close()
+
+
+def test_a_rotation_a_crash_interrupted_is_finished_and_nothing_is_lost(tmp_path: Path) -> None:
+    log_file = tmp_path / "kiosk.log"
+    (tmp_path / "kiosk.log.rotating").write_text("interrupted\n", encoding="utf-8")
+    handler = _handler(log_file)
+    try:
+        for n in range(5):
+            handler.handle(_record(f"line {n} " + "x" * 40))
+        assert (tmp_path / "kiosk.log.2").read_text(encoding="utf-8") == "interrupted\n"
+        assert "line 3" in (tmp_path / "kiosk.log.1").read_text(encoding="utf-8")
+        assert not (tmp_path / "kiosk.log.rotating").exists()
+        log_file.unlink()  # deleted by hand while open: the rotation keeps the older files
+        for n in range(5):
+            handler.handle(_record(f"again {n} " + "x" * 40))
+        assert (tmp_path / "kiosk.log.2").read_text(encoding="utf-8") == "interrupted\n"
     finally:
         handler.close()
