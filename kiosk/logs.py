@@ -72,7 +72,7 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
             return
         if self.stream:
             self.stream.close()
-            self.stream = None  # type: ignore[assignment]
+            self.stream = None
         base = self.baseFilename
         aside = base + ".rotating"
         try:
