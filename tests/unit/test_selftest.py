@@ -23,7 +23,7 @@ from kiosk.core.journal_schema import SCHEMA_VERSION
 from kiosk.core.secrets import hash_pin
 from kiosk.core.settings import DEFAULTS
 from kiosk.selftest import display, local
-from kiosk.selftest.report import Status, fail, ok, passed, skip, warn
+from kiosk.selftest.report import Result, Status, fail, ok, passed, skip, warn
 from kiosk.selftest.secrets_check import check_secrets
 from tests.support.memory_keyring import MemoryKeyring, keyring_backend, no_keyring
 
@@ -357,3 +357,28 @@ def test_a_display_qt_would_abort_on_is_one_line_with_its_fix() -> None:
         "FAIL display: Qt's X11 plugin needs libraries that are not installed: "
         "libxcb-icccm.so.4 -> Debian/Ubuntu: apt-get install libxcb-icccm4"
     )
+
+
+def test_a_sandbox_address_phones_cannot_use_is_a_warning_not_ok() -> None:
+    # The kiosk quietly falls back to its guess for a missing interface, and sends phones to a
+    # chosen address this machine does not have: the self-test said OK to both.
+    from kiosk.sandbox.lan import Interface
+    from kiosk.selftest.sandbox_check import _phones_result
+
+    here = [Interface("lo", "127.0.0.1"), Interface("eth0", "192.168.1.20")]
+    local = "http://127.0.0.1:8765"
+
+    def line(public: str, choice: str) -> Result:
+        return _phones_result(local, [local, public], True, choice, lambda: here)
+
+    for choice in ("", "eth0", "ETH0", "192.168.1.20"):
+        assert line("http://192.168.1.20:8765", choice).status is Status.OK, choice
+    missing = line("http://192.168.1.20:8765", "wlan9")
+    assert missing.status is Status.WARN
+    assert "sandbox_address 'wlan9' names no interface" in missing.detail
+    assert "eth0 192.168.1.20" in missing.fix and "lo " not in missing.fix
+    foreign = line("http://8.8.8.8:8765", "8.8.8.8")
+    assert foreign.status is Status.WARN
+    assert "8.8.8.8 is not an address of this machine" in foreign.detail
+    loopback = line("http://127.0.0.1:8765", "127.0.0.1")
+    assert loopback.status is Status.WARN and "loopback" in loopback.detail
