@@ -30,13 +30,15 @@ NAME = "verification-kiosk"
 INSTALL_DIR = f"/opt/{NAME}"
 
 # What the bundle loads from the system (ldd on its Qt plugins: everything not bundled), the
-# compositor, logind's PAM module, and fontconfig's configuration for the bundled libfontconfig.
+# compositor, logind's PAM module, pkill for the unit's stop, and fontconfig's configuration for
+# the bundled libfontconfig.
 # The fonts ship in the bundle (Noto Sans, Noto Sans Arabic UI), so no font package is needed.
 DEPENDS = (
     "cage",
     "xwayland",
     "systemd (>= 247)",
     "libpam-systemd",
+    "procps",  # pkill, in the unit's ExecStop=
     "dbus",
     "libegl1",
     "libgl1",

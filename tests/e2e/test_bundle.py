@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import itertools
 import os
+import pwd
 import re
+import shlex
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -229,6 +233,92 @@ def test_the_window_notifies_systemd_and_stops_cleanly(
     assert journal.returncode == 0, journal.stderr
 
 
+def _unit_lines() -> dict[str, list[str]]:
+    """``key -> values`` of the unit file's settings (keys may repeat)."""
+    unit = ROOT / "packaging" / "debian" / "verification-kiosk.service"
+    lines: dict[str, list[str]] = {}
+    for line in unit.read_text().splitlines():
+        if "=" in line and not line.startswith(("#", ";", "[")):
+            key, value = line.split("=", 1)
+            lines.setdefault(key, []).append(value)
+    return lines
+
+
+def test_the_service_runs_the_kiosk_under_cage_and_stops_it_cleanly(built: Built) -> None:
+    """The unit's ExecStart= (cage, then the kiosk on Wayland) and ExecStop=, on wlroots'
+    headless backend, as an unprivileged user like the unit's: READY=1 and pings come from the
+    kiosk under cage, and the stop ends both cleanly (cage exits 0, the kiosk says STOPPING=1)."""
+    cage = shutil.which("cage")
+    if cage is None:
+        pytest.skip("cage is not installed (apt-get install cage): the package depends on it")
+    if os.geteuid() != 0:
+        pytest.skip("cage refuses root; running it as another user needs root")
+    user = "nobody"
+    reachable = subprocess.run(["runuser", "-u", user, "--", "test", "-x", str(built.kiosk)])
+    if reachable.returncode != 0:
+        pytest.skip(f"the user {user} cannot reach {built.kiosk}")
+    unit = _unit_lines()
+    (start,) = unit["ExecStart"]
+    (stop,) = unit["ExecStop"]
+    command = [built.kiosk.as_posix() if word.startswith("/opt/") else word
+               for word in shlex.split(start)]  # fmt: skip
+    assert command[0] == "/usr/bin/cage"
+    command += ["--listen", "local", "--port", "0"]  # not the LAN, not the fixed port
+    environment = dict(shlex.split(value)[0].split("=", 1) for value in unit["Environment"])
+    # cage refuses to start when it could regain root: no root user, group or extra groups.
+    unprivileged: dict[str, Any] = {
+        "user": user,
+        "group": pwd.getpwnam(user).pw_gid,
+        "extra_groups": [],
+    }
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-cage-"))
+    try:
+        folder.chmod(0o755)
+        for name in ("runtime", "home"):
+            (folder / name).mkdir(mode=0o700)
+            shutil.chown(folder / name, user)
+        with NotifyReceiver(abstract=True) as systemd, (folder / "log.txt").open("w") as log:
+            env = {
+                "PATH": os.environ["PATH"],
+                "HOME": str(folder / "home"),
+                "XDG_RUNTIME_DIR": str(folder / "runtime"),
+                "WLR_BACKENDS": "headless",  # no display or input devices here
+                "WLR_LIBINPUT_NO_DEVICES": "1",
+                "WLR_RENDERER": "pixman",
+                "QT_QPA_PLATFORM": environment["QT_QPA_PLATFORM"],
+                "KIOSK_HOME": str(folder / "home" / "kiosk"),
+                "NOTIFY_SOCKET": systemd.address,
+                "WATCHDOG_USEC": "2000000",
+            }
+            compositor = subprocess.Popen(
+                command, env=env, stdout=log, stderr=subprocess.STDOUT, **unprivileged
+            )
+            try:
+                pinging = systemd.wait_for(lambda s: len(s.times_of("WATCHDOG=1")) >= 2, timeout=60)
+                # systemd runs ExecStop= with $MAINPID (cage's pid), as the unit's user, and
+                # reaps cage meanwhile (the stop waits for it to be gone): so does this test.
+                stopper = subprocess.Popen(
+                    shlex.split(stop.replace("$$", "$")),
+                    env={"PATH": os.environ["PATH"], "MAINPID": str(compositor.pid)},
+                    **unprivileged,
+                )
+                code = compositor.wait(timeout=30)
+                stopped = stopper.wait(timeout=30)
+            finally:
+                compositor.kill()
+                compositor.wait()
+            texts = systemd.texts()
+        output = (folder / "log.txt").read_text()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    assert pinging, f"{texts}\n{output}"
+    assert texts[1].startswith("READY=1")
+    assert stopped == 0
+    assert code == 0, output
+    assert texts[-1].startswith("STOPPING=1"), texts
+    assert "Traceback" not in output
+
+
 # --- the Debian package -----------------------------------------------------------------------
 
 
@@ -290,14 +380,20 @@ def test_the_unit_passes_systemd_analyze_verify(built: Built, tmp_path: Path) ->
     root = tmp_path / "root"
     subprocess.run(["dpkg-deb", "-x", str(built.deb), str(root)], check=True)
     # verify looks for every unit the service names (sysinit.target, getty@.service, ...) and
-    # for the ExecStart= program inside --root: the system's units, and a stand-in for cage (a
-    # dependency of the package, not installed on a build machine).
+    # for the programs of its Exec*= lines inside --root: the system's units, and stand-ins for
+    # the programs the package depends on (cage, /bin/sh) rather than ships.
     shutil.copytree(
         "/lib/systemd/system", root / "lib/systemd/system", symlinks=True, dirs_exist_ok=True
     )
-    cage = root / "usr/bin/cage"
-    cage.write_text("#!/bin/sh\n")
-    cage.chmod(0o755)
+    unit_text = (root / "lib/systemd/system/verification-kiosk.service").read_text()
+    programs = re.findall(r"^Exec\w+=[-@:+!]*(/\S+)", unit_text, re.MULTILINE)
+    assert "/usr/bin/cage" in programs
+    for program in programs:
+        stand_in = root / program.lstrip("/")
+        if not stand_in.exists():
+            stand_in.parent.mkdir(parents=True, exist_ok=True)
+            stand_in.write_text("#!/bin/sh\n")
+            stand_in.chmod(0o755)
     unit = root / "lib/systemd/system/verification-kiosk.service"
     result = subprocess.run(
         [analyze, "verify", "--man=no", f"--root={root}", str(unit)],
