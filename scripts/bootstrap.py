@@ -24,14 +24,20 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+# The file runs, up to the message that names the Python it needs, on Python 3.7 and newer
+# (Debian 10, Ubuntu 20.04, a stock macOS's 3.9): no walrus, no subscripted collections.abc
+# at run time, no Path.is_relative_to. Python 2 and 3.6 stop at the first line's syntax.
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
+
+    Runner = Callable[..., subprocess.CompletedProcess[bytes]]
 
 ROOT = Path(__file__).resolve().parent.parent
 SUPPORTED = ("3.11", "3.12", "3.13")
 MINIMUM = (3, 11)
-
-Runner = Callable[..., "subprocess.CompletedProcess[bytes]"]
 
 
 def venv_python(venv: Path, platform: str | None = None) -> Path:
@@ -187,7 +193,8 @@ def _step(command: Sequence[str], env: Mapping[str, str] | None = None) -> int:
 
 def run_kiosk(args: Sequence[str]) -> int:
     """``run``: set up, then the kiosk with ``args`` (as scripts/run.sh)."""
-    if code := setup():
+    code = setup()
+    if code:
         return code
     interpreter = str(venv_python(default_venv(os.environ)))
     command = [interpreter, "-m", "kiosk", *args]
@@ -209,28 +216,35 @@ def run_kiosk(args: Sequence[str]) -> int:
 def run_tests(args: Sequence[str]) -> int:
     """``test``: lint, type check, then pytest on this venv's Python and every other supported
     one found (as scripts/test.sh; the first failing step's exit code is returned)."""
-    if code := setup("test"):
+    code = setup("test")
+    if code:
         return code
     venv = default_venv(os.environ)
     interpreter = str(venv_python(venv))
     if sys.platform.startswith("linux") and shutil.which("bash"):
-        if code := _step(["bash", "scripts/system-deps.sh"]):
+        code = _step(["bash", "scripts/system-deps.sh"])
+        if code:
             return code
     for command in (
         [interpreter, "-m", "ruff", "check", "--quiet", "."],
         [interpreter, "-m", "ruff", "format", "--check", "--quiet", "."],
         [interpreter, "-m", "mypy"],
     ):
-        if code := _step(command):
+        code = _step(command)
+        if code:
             return code
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     main_version = subprocess.run(
         [interpreter, "-c", 'import sys; print("%d.%d" % sys.version_info[:2])'],
         capture_output=True, text=True, check=True,
     ).stdout.strip()  # fmt: skip
-    shown = venv.relative_to(ROOT) if venv.is_relative_to(ROOT) else venv
+    try:
+        shown = venv.relative_to(ROOT)
+    except ValueError:  # a venv outside the project
+        shown = venv
     print(f"== Python {main_version} ({shown})", flush=True)
-    if code := _step([interpreter, "-m", "pytest", *args], env):
+    code = _step([interpreter, "-m", "pytest", *args], env)
+    if code:
         return code
     for version in test_pythons(os.environ):
         if version == main_version:
@@ -241,9 +255,10 @@ def run_tests(args: Sequence[str]) -> int:
             continue
         print(f"== Python {version} (.venv-{version})", flush=True)
         other = Path(f".venv-{version}")
-        if code := setup("test", python=python, venv=other):
-            return code
-        if code := _step([str(venv_python(ROOT / other)), "-m", "pytest", *args], env):
+        code = setup("test", python=python, venv=other) or _step(
+            [str(venv_python(ROOT / other)), "-m", "pytest", *args], env
+        )
+        if code:
             return code
     return 0
 

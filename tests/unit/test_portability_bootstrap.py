@@ -175,3 +175,39 @@ def test_without_a_command_it_says_how_to_use_it() -> None:
     )
     assert done.returncode == 2
     assert "bootstrap.py run [kiosk arguments]" in done.stderr
+
+
+def _old_pythons() -> list[str]:
+    """Pythons older than the kiosk's found on this machine (PATH, pyenv), one per version."""
+    found = []
+    for version in ("3.7", "3.8", "3.9", "3.10"):
+        python = bootstrap.find_python(version, os.environ)  # a pyenv shim may not run
+        if python is not None:
+            found.append(python)
+    return found
+
+
+@posix_only
+@pytest.mark.parametrize("python", _old_pythons() or [None])
+def test_an_older_python_running_the_script_is_named_not_a_traceback(
+    python: str | None, tmp_path: Path
+) -> None:
+    # Ubuntu 20.04's python3 is 3.8, Debian 10's 3.7: the walrus and a subscripted
+    # collections.abc.Callable made the script die of a SyntaxError or TypeError there,
+    # before it could say which Python it needs.
+    if python is None:
+        pytest.skip("no Python older than 3.11 on this machine")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHON", "VIRTUAL_ENV")}
+    env["VENV"] = str(tmp_path / "venv")
+    done = subprocess.run(
+        [python, str(ROOT / "scripts" / "bootstrap.py"), "setup"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "SyntaxError" not in done.stderr
+    assert "error: Python 3.11 or newer is needed" in done.stderr
+    assert not (tmp_path / "venv").exists()
