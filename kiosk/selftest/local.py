@@ -15,7 +15,16 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from kiosk.core.settings import DEFAULTS, Settings, SettingsError, load, parse, read_toml
+from kiosk.core.settings import (
+    DEFAULTS,
+    SPECS,
+    Settings,
+    SettingsError,
+    env_name,
+    load,
+    parse,
+    read_toml,
+)
 from kiosk.selftest.report import Result, fail, ok, warn
 
 MB = 1_000_000
@@ -51,10 +60,17 @@ def check_settings(path: Path, environ: Mapping[str, str] | None = None) -> tupl
         except SettingsError:
             pass
         return fail("settings", f"{text} (checking the rest with {used})", fix), fallback
-    if not path.exists():
-        return ok("settings", f"no file at {path}: the defaults apply"), settings
     backend = "the embedded sandbox" if settings.base_url is None else settings.base_url
-    return ok("settings", f"{path} loads; backend: {backend}"), settings
+    env = os.environ if environ is None else environ
+    overridden = [env_name(key) for key in SPECS if env_name(key) in env]
+    # A service's unit may set KIOSK_<KEY> variables: they win over the file, so say so.
+    from_env = f"; set by the environment: {', '.join(overridden)}" if overridden else ""
+    if not path.exists():
+        applied = "the defaults apply" if not overridden else "the defaults apply otherwise"
+        return ok(
+            "settings", f"no file at {path}: {applied}; backend: {backend}{from_env}"
+        ), settings
+    return ok("settings", f"{path} loads; backend: {backend}{from_env}"), settings
 
 
 def _failing_line(path: Path) -> int | None:

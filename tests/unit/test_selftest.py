@@ -54,6 +54,18 @@ def test_no_settings_file_is_fine_and_the_defaults_apply(tmp_path: Path) -> None
     assert settings == DEFAULTS
 
 
+def test_settings_from_the_environment_are_named(tmp_path: Path) -> None:
+    # A service's unit sets KIOSK_BACKEND: "the defaults apply" sent the technician to the
+    # wrong place when the kiosk talked to another server.
+    environ = {"KIOSK_BACKEND": "https://api.example.test", "KIOSK_APP_ID": "app-1"}
+    result, settings = local.check_settings(tmp_path / "settings.toml", environ)
+    assert result.status is Status.OK
+    assert settings.base_url == "https://api.example.test"
+    assert "backend: https://api.example.test" in result.detail
+    assert "set by the environment: KIOSK_BACKEND, KIOSK_APP_ID" in result.detail
+    assert "the defaults apply otherwise" in result.detail
+
+
 def test_a_good_settings_file_passes(tmp_path: Path) -> None:
     path = tmp_path / "settings.toml"
     path.write_text('backend = "https://api.example.test"\napp_id = "app-1"\n')
