@@ -261,6 +261,9 @@ def test_the_package_tree_installs_the_bundle_and_its_system_files(
         *(conffile.lstrip("/") for conffile in build_deb.CONFFILES),
     ):
         assert (root / path).is_file(), path
+    # The unit's Documentation= once docs/DEPLOYMENT.md exists.
+    guide = root / "usr/share/doc/verification-kiosk/DEPLOYMENT.md"
+    assert guide.is_file() == (ROOT / "docs" / "DEPLOYMENT.md").is_file()
     sizes = {p.parent.parent.name for p in (root / "usr/share/icons/hicolor").glob("*/apps/*.png")}
     assert sizes == {f"{n}x{n}" for n in (16, 24, 32, 48, 64, 128, 256, 512)}
     control = dict(
