@@ -20,6 +20,7 @@ from kiosk.config import KioskConfig, settings_file
 from kiosk.core.settings import Settings
 from kiosk.core.state import ErrorKind, KioskState, Phase
 from kiosk.sessions import runner_factory
+from kiosk.ui import shipped_look
 from kiosk.ui.controller import ControllerOptions, KioskController
 from kiosk.ui.window import KioskWindow
 
@@ -38,6 +39,7 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     qt = QApplication.instance() or QApplication(sys.argv[:1])
+    shipped_look.install_fonts(qt)  # the fonts the kiosk draws with
     backend = BackendConfig(None, step_seconds=1.5)
     config = KioskConfig(Settings(poll_interval=0.2), settings_file(None))
     starter = BackendStarter(functools.partial(open_backend, backend))

@@ -20,6 +20,7 @@ from kiosk.core.qr import encode
 from kiosk.core.secrets import PinGuard, hash_pin
 from kiosk.core.settings import documented_file
 from kiosk.core.state import ActiveSession, KioskState, Phase, SessionOutcome
+from kiosk.ui import shipped_look
 from kiosk.ui.controller import KioskController
 from kiosk.ui.operator_panel import OperatorPanel
 from kiosk.ui.window import KioskWindow
@@ -28,6 +29,7 @@ from kiosk.ui.window import KioskWindow
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    shipped_look.install_fonts(app)  # the fonts the kiosk draws with
     work = Path(tempfile.mkdtemp())
     journal = Journal(work / "journal.sqlite3")
     url = "http://192.168.1.20:8765/flow/x"
