@@ -134,7 +134,8 @@ class FaceApiError:
     """The Face API's error answer: the photo could not be judged.
 
     Attributes:
-        code: the vendor's code (see :data:`FACE_ERROR_CODES`), None if it sent no whole number.
+        code: the vendor's code (see :data:`FACE_ERROR_CODES`), None if it sent no whole
+            number from 1 to 9999.
         info: the vendor's sentence, neutralised and cut short; None if it sent none.
         part: where it was found: None for the whole ``result``, else the part's name
             (``"liveness"`` ...).
@@ -283,6 +284,9 @@ _PARTS = ("liveness", "deepfake", "enroll", "search")
 _INFO_LIMIT = 160
 # Head angles beyond a half turn are not angles a face can have: kept out like a NaN.
 _MAX_ANGLE = 180.0
+# The Face API's codes are 1-9; a code beyond four digits (or below 1) is not one, and shown in a
+# reason it would be one unbreakable word as wide as the server likes.
+_CODES = range(1, 10_000)
 
 
 def _is_error(value: object) -> bool:
@@ -296,7 +300,9 @@ def _face_error(data: Mapping[str, Any], part: str | None) -> FaceApiError:
     code = data.get("code")
     info = data.get("info")
     return FaceApiError(
-        code=code if isinstance(code, int) and not isinstance(code, bool) else None,
+        code=code
+        if isinstance(code, int) and not isinstance(code, bool) and code in _CODES
+        else None,
         info=printable(info, _INFO_LIMIT) if isinstance(info, str) and info.strip() else None,
         part=part,
     )

@@ -104,7 +104,12 @@ def test_each_documented_code_without_info_gets_our_words(code: int) -> None:
         ({"status": "error", "code": "5", "info": 7}, "unknown error."),
         ({"status": "error", "code": 77}, "unknown error (error 77)."),
         ({"status": "error", "code": True, "info": "  "}, "unknown error."),
+        # A code no wider than the vendor's could be: 4,000 digits made a reason of 4,043
+        # characters, one unbreakable word that overflowed the ended screen.
+        ({"status": "error", "code": int("9" * 4000)}, "unknown error."),
+        ({"status": "error", "code": -5}, "unknown error."),
     ],
+    ids=["no-code", "wrong-types", "unknown-code", "bool-code", "huge-code", "negative-code"],
 )
 def test_an_odd_error_answer_still_fails_with_a_reason(answer: object, reason: str) -> None:
     verdict = decide(status(answer))
