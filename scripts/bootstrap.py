@@ -216,7 +216,7 @@ def run_kiosk(args: Sequence[str]) -> int:
 def run_tests(args: Sequence[str]) -> int:
     """``test``: lint, type check, then pytest on this venv's Python and every other supported
     one found (as scripts/test.sh; the first failing step's exit code is returned)."""
-    code = setup("test")
+    code = setup("test,hub")
     if code:
         return code
     venv = default_venv(os.environ)
@@ -255,7 +255,7 @@ def run_tests(args: Sequence[str]) -> int:
             continue
         print(f"== Python {version} (.venv-{version})", flush=True)
         other = Path(f".venv-{version}")
-        code = setup("test", python=python, venv=other) or _step(
+        code = setup("test,hub", python=python, venv=other) or _step(
             [str(venv_python(ROOT / other)), "-m", "pytest", *args], env
         )
         if code:

@@ -16,6 +16,9 @@ for lib_package in libEGL.so.1:libegl1 libxkbcommon.so.0:libxkbcommon0 \
     libxcb-icccm.so.4:libxcb-icccm4 libxcb-keysyms.so.1:libxcb-keysyms1; do
   ldconfig -p 2>/dev/null | grep -q "${lib_package%%:*}" || needed+=("${lib_package#*:}")
 done
+# PostgreSQL's server programs, for the hub's store tests (a throwaway cluster by initdb/pg_ctl);
+# Debian keeps them off PATH, in /usr/lib/postgresql/VERSION/bin.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || needed+=(postgresql)
 [ ${#needed[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "note: missing ${needed[*]}; install them (Debian: apt-get install ${needed[*]})" >&2

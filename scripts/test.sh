@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=${VENV:-.venv}
-scripts/setup.sh test,faces
+scripts/setup.sh test,faces,hub
 scripts/system-deps.sh
 "$venv"/bin/ruff check --quiet .
 "$venv"/bin/ruff format --check --quiet .
@@ -37,6 +37,6 @@ for version in ${KIOSK_TEST_PYTHONS-3.11 3.12 3.13}; do
     continue
   fi
   echo "== Python $version (.venv-$version)"
-  PYTHON="$python" VENV=".venv-$version" scripts/setup.sh test,faces
+  PYTHON="$python" VENV=".venv-$version" scripts/setup.sh test,faces,hub
   KIOSK_SKIP_BUNDLE_TESTS=1 ".venv-$version"/bin/python -m pytest "$@"  # bundle: built once, above
 done
