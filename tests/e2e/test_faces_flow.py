@@ -79,6 +79,9 @@ class Phone:
         data = {"step": step, "outcome": outcome, "csrf": self.csrf}
         return self.http.post(f"{self.page}/step", data=data, files=files).text
 
+    def cancel(self) -> str:
+        return self.http.post(f"{self.page}/cancel", data={"csrf": self.csrf}).text
+
     def close(self) -> None:
         self.http.close()
 
@@ -142,6 +145,28 @@ def test_a_different_person_finds_no_match(
     verdict = decide(status, ["search"])
     assert not verdict.passed
     assert any("below the threshold" in reason for reason in verdict.reasons)
+
+
+def test_nobody_is_enrolled_by_a_session_that_did_not_end_done(tmp_path: Path) -> None:
+    """A person who cancels after the selfie was analysed is not enrolled (its template waits
+    with the session until it ends DONE), and with nothing enrolled a search matches nothing."""
+    with (
+        real_sandbox(tmp_path / "templates.json") as server,
+        VerificationClient(server.local_url, Credentials(APP_ID, APP_KEY)) as api,
+    ):
+        session = api.create_session(["liveness", "enroll"])
+        phone = Phone(server, session.url)
+        try:
+            phone.start()
+            phone.step("LIVENESS", jpeg(grace_hopper()))
+            assert api.get_status(session.token).next_step is Step.ENROLL  # analysed, waiting
+            phone.cancel()
+        finally:
+            phone.close()
+        assert api.get_status(session.token).status is Status.CANCELED
+        status, _, _ = verify(server, api, ["search"], jpeg(grace_hopper()))
+    assert result_of(status)["search"] == {"similarity": 0.0, "templateId": None}
+    assert not decide(status, ["search"]).passed
 
 
 def test_the_result_says_what_is_measured_and_what_is_simulated(
