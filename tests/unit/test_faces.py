@@ -467,6 +467,50 @@ def test_the_service_refuses_photos_beyond_its_queue(
     assert len(found) == 2 and all(f.failure is None for f in found)
 
 
+def test_photos_given_up_on_are_not_analysed_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the worker hangs, every waiting photo's page says "take it again"; the photos that
+    waited must then be dropped, not analysed one by one ahead of the retakes once a new
+    worker runs (and kept in memory until then)."""
+    import asyncio
+    import threading
+
+    from kiosk.core.models import Scope
+    from kiosk.sandbox.faces import service
+    from kiosk.sandbox.faces.analysis import Analysis
+    from kiosk.sandbox.faces.templates import TemplateStore
+    from kiosk.sandbox.faces.worker import WorkerProcess
+
+    hung = threading.Event()
+    analysed: list[bytes] = []
+
+    def hanging(self: WorkerProcess, photo: bytes) -> Analysis:
+        analysed.append(photo)
+        if len(analysed) == 1:
+            hung.wait(10)  # the first photo hangs the worker until the test lets it go
+        return Analysis("no_face")
+
+    monkeypatch.setattr(WorkerProcess, "analyse", hanging)
+    monkeypatch.setattr(service, "ANALYSIS_TIMEOUT", 0.5)
+    faces = service.FaceService(TemplateStore(tmp_path / "t.json"))
+
+    async def three_at_once() -> list[Any]:
+        calls = [faces.judge(bytes([n]), [Scope.LIVENESS]) for n in range(3)]
+        return await asyncio.gather(*calls, return_exceptions=True)
+
+    try:
+        answers = asyncio.run(three_at_once())
+        assert all(isinstance(a, service.AnalysisFailed) for a in answers)
+        hung.set()
+        retake = asyncio.run(faces.judge(b"retake", [Scope.LIVENESS]))
+    finally:
+        hung.set()
+        faces.close()
+    assert retake.failure is not None  # answered (no_face), and
+    assert len(analysed) == 2 and analysed[1] == b"retake"  # the other two: never analysed
+
+
 def test_the_server_loads_neither_numpy_nor_dlib_until_it_needs_them(tmp_path: Path) -> None:
     """The kiosk's embedded sandbox starts with the extra installed at no extra cost: the
     models live in the worker, numpy comes with the first search."""

@@ -129,11 +129,16 @@ class FaceService:
     async def _analyse(self, photo: bytes) -> Analysis:
         """The analysis of ``photo`` by the next idle worker, awaited off the event loop."""
         holder: list[WorkerProcess] = []
+        given_up = threading.Event()  # set when the page has already said "take it again"
 
         def run() -> Analysis:
             worker = self._idle.get()  # at most MAX_WAITING threads wait here
-            holder.append(worker)
             try:
+                if given_up.is_set():
+                    # Nobody waits for this answer: drop the photo rather than analyse it
+                    # ahead of the retakes.
+                    raise WorkerFailed("the photo was given up on while it waited")
+                holder.append(worker)
                 return worker.analyse(photo)
             finally:
                 self._idle.put(worker)
@@ -145,6 +150,7 @@ class FaceService:
             log.error("%s", exc)
             raise AnalysisFailed from exc
         except TimeoutError as exc:
+            given_up.set()
             log.error("a selfie took more than %.0f s to analyse", ANALYSIS_TIMEOUT)
             for worker in holder:
                 worker.kill()  # frees its thread; the next photo starts a new worker
