@@ -134,6 +134,20 @@ def test_a_photo_claiming_too_many_pixels_is_refused_before_decoding() -> None:
         decode(png_header(20000, 20000))
 
 
+def test_a_16_bit_grey_png_is_analysed_at_its_true_brightness(models: Any) -> None:
+    """Converted as it is, 16-bit grey clips at 255: the photo turned white and had no face."""
+    import numpy as np
+
+    from kiosk.sandbox.faces.analysis import analyse as run
+
+    grey = np.asarray(grace_hopper().convert("L"), dtype=np.uint16) * 257
+    buffer = io.BytesIO()
+    Image.fromarray(grey).save(buffer, "PNG")  # a 16-bit greyscale PNG
+    result = run(buffer.getvalue(), models)
+    assert result.outcome == "face"
+    assert 0.25 < result.quality["exposure"]["value"] < 0.75
+
+
 def test_a_sideways_phone_photo_is_turned_upright_by_its_exif(models: Any) -> None:
     upright = grace_hopper()
     exif = Image.Exif()

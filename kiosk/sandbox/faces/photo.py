@@ -80,6 +80,14 @@ def _decode(data: bytes) -> Photo:
         upright = ImageOps.exif_transpose(opened)
     if orientation in (5, 6, 7, 8):  # a quarter turn swaps the sides
         width, height = height, width
-    image = upright.convert("RGB")
+    image = _eight_bit(upright).convert("RGB")
     image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.BILINEAR, reducing_gap=2.0)
     return Photo(image=image, original_size=(width, height))
+
+
+def _eight_bit(image: Image.Image) -> Image.Image:
+    """``image`` with 8-bit channels: 16-bit grey (a PNG's ``I;16``, or ``I`` in older Pillow)
+    is scaled down, as converting it directly clips every value above 255 to white."""
+    if image.mode == "I" or image.mode.startswith("I;16"):
+        return image.convert("I").point(lambda value: value / 257).convert("L")
+    return image
