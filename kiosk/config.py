@@ -104,8 +104,8 @@ def _default(key: str) -> str:
     from kiosk.core.settings import DEFAULTS
 
     value = getattr(DEFAULTS, key)
-    shown = ",".join(value) if isinstance(value, tuple) else str(value) if value != "" else "none"
-    return shown.replace("%", "%%")
+    shown = ",".join(value) if isinstance(value, tuple) else str(value)
+    return (shown or "none").replace("%", "%%")
 
 
 def add_listen_option(parser: argparse.ArgumentParser, default: str, old_flag: str) -> None:

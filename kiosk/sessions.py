@@ -47,7 +47,9 @@ def runner_factory(
         return SessionRunner(
             client,
             scopes=chosen,
-            trusted_origins=backend.trusted_origins,
+            # The backend's own origins, and those the settings add (a hub's links point at
+            # the vendor or its sandbox): never whatever host a link happens to name.
+            trusted_origins=[*backend.trusted_origins, *settings.trusted_origins],
             metadata=metadata,
             ttl_sec=float(settings.ttl_sec),
             callback_url=settings.callback_url or None,

@@ -21,15 +21,14 @@ from typing import TYPE_CHECKING, TextIO
 from kiosk.backend import APP_KEY_ENV, BackendConfig
 from kiosk.core import rules
 from kiosk.core.credentials import Credentials
-from kiosk.core.models import SessionStatus, Status
-from kiosk.core.qr_text import render_for
+from kiosk.core.models import Status
 from kiosk.core.redact import redact
 from kiosk.core.rules import SCOPES, split_names
 from kiosk.core.scenarios import SCENARIOS
 from kiosk.core.settings import CLOUD_URL
-from kiosk.core.state import ActiveSession, ErrorKind
-from kiosk.core.text import printable, terminal_safe
-from kiosk.core.verdict import Thresholds, Verdict, decide
+from kiosk.core.text import printable
+from kiosk.core.verdict import Thresholds, decide
+from kiosk.verify_output import Printer, TerminalListener, print_outcome, report_error
 
 if TYPE_CHECKING:  # the client pulls in httpx: imported when a verification runs, not to parse
     from kiosk.core.api import VerificationClient
@@ -82,7 +81,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="URL",
-        help="another origin session links may point at (repeatable)",
+        help="another origin session links may point at, beside the trusted_origins setting's "
+        "(repeatable; https://host[:port], plain http only for loopback)",
     )
     parser.add_argument(
         "--retry-for",
@@ -100,31 +100,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@dataclass
-class _Printer:
-    """Writes lines to the terminal. Server text is neutralised where it enters (``printable``);
-    ``terminal_safe`` here is the last filter, so no escape sequence ever reaches the terminal."""
-
-    out: TextIO
-    err: TextIO
-
-    def say(self, text: str = "") -> None:
-        _write(terminal_safe(text), self.out)
-
-    def warn(self, text: str) -> None:
-        _write(terminal_safe(text), self.err)
-
-
-def _write(line: str, stream: TextIO) -> None:
-    """Print ``line``; a character the terminal's encoding lacks (a server's text on a Latin-1
-    terminal) becomes ``?`` rather than an UnicodeEncodeError that ends the command."""
-    try:
-        print(line, file=stream, flush=True)
-    except UnicodeEncodeError:
-        encoding = getattr(stream, "encoding", None) or "ascii"
-        print(line.encode(encoding, "replace").decode(encoding), file=stream, flush=True)
-
-
 def run(
     args: argparse.Namespace,
     *,
@@ -132,7 +107,7 @@ def run(
     err: TextIO | None = None,
 ) -> ExitCode:
     """Run one verification from parsed arguments and return the exit code."""
-    p = _Printer(out or sys.stdout, err or sys.stderr)
+    p = Printer(out or sys.stdout, err or sys.stderr)
     request = _request(args, p)
     if request is None:
         return ExitCode.USAGE
@@ -150,7 +125,7 @@ def run(
         from kiosk.core.api import VerificationClient
 
         client = stack.enter_context(VerificationClient(backend.base_url, backend.credentials))
-        trusted = [*args.trusted_origin, *backend.trusted_origins]
+        trusted = [*request.trusted, *backend.trusted_origins]
         try:
             return _verify(args, request, client, trusted, p)
         except KeyboardInterrupt:
@@ -168,9 +143,10 @@ class _Request:
     ttl: float
     poll_interval: float
     min_similarity: float
+    trusted: tuple[str, ...] = ()
 
 
-def _request(args: argparse.Namespace, p: _Printer) -> _Request | None:
+def _request(args: argparse.Namespace, p: Printer) -> _Request | None:
     """The options over the settings (file, then ``KIOSK_*``), checked; None after saying
     what to fix."""
     from kiosk.config import settings_file
@@ -220,6 +196,18 @@ def _request(args: argparse.Namespace, p: _Printer) -> _Request | None:
     except SettingsError as problem:
         p.warn(f"error: {problem}")
         return None
+    try:  # the trusted_origins setting's rule, for each --trusted-origin
+        extra = check(
+            "trusted_origin",
+            rules.Rule(rules.origins, rules.ORIGIN_EXPECT),
+            args.trusted_origin,
+            "option --trusted-origin",
+            "Fix it.",
+        )
+    except SettingsError as problem:
+        p.warn(f"error: {problem}")
+        return None
+    trusted = tuple(dict.fromkeys((*extra, *settings.trusted_origins)))
     backend = _backend(args, settings.base_url, settings.app_id, p)
     if backend is None:
         return None
@@ -228,11 +216,11 @@ def _request(args: argparse.Namespace, p: _Printer) -> _Request | None:
     if given is not None and not all(map(rules.is_header_text, (given.app_id, given.app_key))):
         p.warn("error: the APP-ID and the APP-KEY must be printable ASCII with no spaces around.")
         return None
-    return _Request(backend, scopes, ttl, poll, similarity)
+    return _Request(backend, scopes, ttl, poll, similarity, trusted)
 
 
 def _backend(
-    args: argparse.Namespace, configured: str | None, app_id: str, p: _Printer
+    args: argparse.Namespace, configured: str | None, app_id: str, p: Printer
 ) -> BackendConfig | None:
     """The backend: ``--base-url`` or the settings'; its credentials from the options, the
     settings, ``KIOSK_APP_KEY`` or the keyring, as the window finds them."""
@@ -275,48 +263,12 @@ def _backend(
     return BackendConfig(base_url, credentials)
 
 
-class _TerminalListener:
-    """Prints what the runner reports and keeps what the command needs afterwards."""
-
-    def __init__(self, p: _Printer, show_qr: bool) -> None:
-        self._p = p
-        self._show_qr = show_qr
-        self.final: SessionStatus | None = None
-        self.error: tuple[ErrorKind, str] | None = None
-        self._shown: tuple[str, str | None] | None = None
-
-    def created(self, session: ActiveSession) -> None:
-        self._p.say(
-            f"Session {printable(session.session_id, 128)} created ({', '.join(session.scopes)})."
-        )
-        if self._show_qr:
-            self._p.say(render_for(session.matrix, getattr(self._p.out, "encoding", None)))
-        self._p.say(f"Open on the phone: {session.url}")
-        self._p.say(f"(host: {printable(session.host, 256)})")
-        self._p.say("Waiting for the person to finish...")
-
-    def status(self, status: SessionStatus) -> None:
-        step = status.next_step.value if status.next_step else None
-        raw = printable(status.raw_status, 40)
-        if (raw, step) != self._shown:
-            self._shown = (raw, step)
-            self._p.say(f"  status {raw}" + (f" · next step: {step}" if step else ""))
-        if status.status.is_final:
-            self.final = status
-
-    def trouble(self, message: str) -> None:
-        self._p.warn(f"{printable(message, 600)} Retrying.")
-
-    def failed(self, kind: ErrorKind, message: str) -> None:
-        self.error = (kind, printable(message, 600))
-
-
 def _verify(
     args: argparse.Namespace,
     request: _Request,
     client: VerificationClient,
     trusted: Sequence[str],
-    p: _Printer,
+    p: Printer,
 ) -> ExitCode:
     from kiosk.core.poller import PollPolicy, SessionRunner
 
@@ -333,7 +285,7 @@ def _verify(
             give_up_after=args.retry_for,
         ),
     )
-    listener = _TerminalListener(p, show_qr=not args.no_qr)
+    listener = TerminalListener(p, show_qr=not args.no_qr)
     stop = threading.Event()
     timed_out = threading.Event()
 
@@ -356,7 +308,8 @@ def _verify(
     finally:
         deadline.cancel()
     if listener.error is not None and not (timed_out.is_set() and listener.final is None):
-        return _report_error(*listener.error, p, client.base_url)
+        report_error(*listener.error, p, client.base_url)
+        return ExitCode.ERROR
     if listener.final is None:
         p.warn(
             f"error: no final status after {args.timeout:g} s; giving up (the session may "
@@ -365,39 +318,7 @@ def _verify(
         return ExitCode.ERROR
     status = listener.final
     verdict = decide(status, request.scopes, Thresholds(min_similarity=request.min_similarity))
-    _print_outcome(status, verdict, p)
+    print_outcome(status, verdict, p)
     if status.status in (Status.EXPIRED, Status.CANCELED):
         return ExitCode.ENDED
     return ExitCode.PASS if verdict.passed else ExitCode.FAIL
-
-
-_FIXES = {
-    ErrorKind.CREDENTIALS: "Check --app-id and --app-key (or KIOSK_APP_ID / KIOSK_APP_KEY) for "
-    "this server.",
-    ErrorKind.CONFIGURATION: "Check --scopes, --ttl and --scenario (a scenario works only with "
-    "the sandbox).",
-    ErrorKind.NETWORK: "Check --base-url ({base_url}) and that the server is reachable from here.",
-    ErrorKind.SESSION_LOST: "The session vanished on the server; start a new one.",
-    ErrorKind.UNREADABLE: "Check that --base-url ({base_url}) points at a Verification Link API.",
-    ErrorKind.UNTRUSTED_URL: "The link was not shown. Add --trusted-origin if that host is "
-    "expected.",
-}
-
-
-def _report_error(kind: ErrorKind, message: str, p: _Printer, base_url: str) -> ExitCode:
-    fix = _FIXES.get(kind, "Try again later; if it persists, contact the server's operator.")
-    p.warn(f"error: {message}\n  fix: {fix.format(base_url=base_url)}")
-    return ExitCode.ERROR
-
-
-def _print_outcome(status: SessionStatus, verdict: Verdict, p: _Printer) -> None:
-    p.say("")
-    p.say(f"Final status: {printable(status.raw_status, 40)}")
-    for check in verdict.checks:
-        score = "" if check.score is None else f"  score {check.score:.3f}"
-        p.say(f"  {check.scope.value:<9} {'ok' if check.passed else 'FAILED'}{score}")
-    for advice in verdict.advice:
-        p.say(f"  advice: {advice}")
-    p.say(f"VERDICT: {verdict.outcome.value}")
-    for reason in verdict.reasons:
-        p.say(f"  - {printable(reason)}")

@@ -106,6 +106,48 @@ def http_url(chosen: str) -> str:
     return chosen
 
 
+def origin(value: Any) -> str:
+    """An origin session links may point at, as ``scheme://host[:port]`` (lower case, default
+    port dropped): http(s) with a host and nothing after it (a path, a query, a user name would
+    suggest a check the kiosk does not make: links are matched on scheme, host and port only).
+    Plain http only for a loopback host; anywhere else a link is shown to phones over the air.
+    """
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    chosen = text(value).strip()
+    parts = urlsplit(http_url(chosen))  # TypeError/ValueError: not an http(s) URL with a host
+    if parts.path not in ("", "/") or parts.query or parts.fragment or "@" in parts.netloc:
+        raise ValueError("an origin has no path, query, fragment or user name")
+    if chosen.endswith(("?", "#")):
+        raise ValueError("an origin has no query or fragment")
+    host = (parts.hostname or "").lower()
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if parts.scheme != "https" and not loopback:
+        raise ValueError("plain http only for a loopback host")
+    port = parts.port
+    default = {"http": 80, "https": 443}[parts.scheme]
+    shown = f"[{host}]" if ":" in host else host
+    return f"{parts.scheme}://{shown}" + ("" if port in (None, default) else f":{port}")
+
+
+def origins(value: Any) -> tuple[str, ...]:
+    """:func:`origin` for each of a list or comma-separated text (empty allowed), each once."""
+    items = split_names(value) if isinstance(value, str) else value
+    if not isinstance(items, list | tuple):
+        raise TypeError
+    return tuple(dict.fromkeys(origin(item) for item in items))
+
+
+ORIGIN_EXPECT = (
+    "an https origin such as https://verify.example.com or https://host:8443 (scheme, host and "
+    "port only; plain http only for localhost or 127.0.0.1)"
+)
+
+
 def backend(value: Any) -> str:
     chosen = text(value).strip()
     if chosen in ("sandbox", "cloud"):

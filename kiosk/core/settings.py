@@ -129,6 +129,14 @@ class Settings:
         rules.url_or_empty,
         "an http(s) URL or empty",
     )
+    trusted_origins: tuple[str, ...] = setting(
+        (),
+        "other origins session links may point at, beside the backend's own (a hub's links "
+        "point at the vendor or its sandbox)",
+        rules.origins,
+        f"a list of origins, each {rules.ORIGIN_EXPECT}",
+        flag="--trusted-origins",
+    )
     min_similarity: float = setting(
         0.75,
         "match threshold (cosine similarity); our default, the vendor publishes none",

@@ -130,14 +130,18 @@ def test_invalid_request_exits_4_with_the_servers_message(
 
 
 def test_link_to_another_host_is_never_shown(capsys: pytest.CaptureFixture[str]) -> None:
-    with SandboxServer(make_config(), public_url="http://10.99.0.1:8765") as server:
+    with SandboxServer(make_config(), public_url="https://10.99.0.1:8765") as server:
         argv = ["verify", "--base-url", server.local_url, "--app-id", APP_ID]
         argv += ["--app-key", APP_KEY, "--scenario", "pass", *FAST]
         assert main(argv) == ExitCode.ERROR
         captured = capsys.readouterr()
-        assert "points at http://10.99.0.1:8765" in captured.err
+        assert "points at https://10.99.0.1:8765" in captured.err
         assert "/flow/" not in captured.out + captured.err
-        assert main([*argv, "--trusted-origin", "http://10.99.0.1:8765"]) == ExitCode.PASS
+        assert main([*argv, "--trusted-origin", "https://10.99.0.1:8765"]) == ExitCode.PASS
+        capsys.readouterr()
+        # Plain http is trusted only on loopback: a link phones open over the air is https.
+        assert main([*argv, "--trusted-origin", "http://10.99.0.1:8765"]) == ExitCode.USAGE
+        assert "plain http only for localhost" in capsys.readouterr().err
 
 
 @dataclass
