@@ -1,5 +1,6 @@
 """Fixtures for the hub's tests: a store per backend (SQLite always; PostgreSQL from the
-``postgres_url`` fixture, which skips until a cluster is available).
+``postgres_url`` fixture of tests/hub/postgres.py, which skips, saying why, when this machine
+cannot run a throwaway cluster).
 
 Hook for the PostgreSQL fixture: override ``postgres_url`` (here, or in a plugin module this file
 imports) to return the URL of a fresh, empty database on a throwaway cluster; everything
@@ -15,14 +16,9 @@ import pytest
 
 from kiosk.hub.database import open_store
 from kiosk.hub.store import HubStore
+from tests.hub.postgres import pg_cluster, postgres_url  # noqa: F401 - fixtures: a throwaway cluster
 
 BACKENDS = ["sqlite", "postgres"]
-
-
-@pytest.fixture
-def postgres_url() -> str:
-    """The URL of a fresh, empty PostgreSQL database (replaced by the PostgreSQL fixture)."""
-    pytest.skip("no PostgreSQL test cluster fixture yet")
 
 
 @pytest.fixture(params=BACKENDS)

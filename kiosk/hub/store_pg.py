@@ -1,0 +1,398 @@
+"""The hub's store on PostgreSQL (psycopg 3 with psycopg_pool): for a fleet, and for several hubs
+sharing one journal.
+
+The schema is the SQLite store's with ``timestamptz`` for the times, created and upgraded by the
+versioned migrations in :mod:`kiosk.hub.pg_schema` (one transaction, under an advisory lock).
+
+Connections come from a bounded pool (``max_size``). Each operation runs in its own transaction;
+when the connection breaks (PostgreSQL restarted, a failover, a network cut) the broken
+connections are thrown away and the operation is tried again on a fresh one until ``timeout``
+seconds have passed, then :class:`~kiosk.hub.store.StoreUnavailable` is raised. Retrying a write
+is safe: updates set values (doing one twice changes nothing), and an insert whose first attempt
+may have committed before the connection broke counts as done when the row found is the one
+being inserted.
+
+``update_session`` also sends a PostgreSQL notification (channel :data:`STATUS_CHANNEL`, payload
+the session id) in the same transaction, so every hub on the database learns of the change when
+it commits: see :mod:`kiosk.hub.pg_listen`.
+
+Error messages never contain the password, tokens or row values (PostgreSQL's own messages for
+a duplicate key quote the key, so they are not passed on).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import psycopg
+import psycopg.conninfo
+import psycopg.errors
+from psycopg_pool import ConnectionPool
+
+from kiosk.core.redact import register_secret
+from kiosk.hub import pg_schema
+from kiosk.hub.pg_listen import STATUS_CHANNEL, StatusListener
+from kiosk.hub.store import (
+    DuplicateKiosk,
+    KioskRecord,
+    SessionRecord,
+    StoreError,
+    StoreUnavailable,
+    UnknownKiosk,
+    UnknownSession,
+    scopes_text,
+)
+
+T = TypeVar("T")
+
+_KIOSK_COLUMNS = (
+    "id, name, site, secret_hash, created_at, revoked_at, allowed_scopes, max_ttl_sec,"
+    " rate_per_minute"
+)
+_SESSION_COLUMNS = (
+    "session_id, hub_token, upstream_token, callback_path, kiosk_id, site, reference, scopes,"
+    " status, outcome, scores, reasons, expires_at, created_at, updated_at, ended_at"
+)
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    return None if value is None else value.astimezone(UTC)
+
+
+def _kiosk(row: tuple[Any, ...]) -> KioskRecord:
+    return KioskRecord(
+        id=row[0],
+        name=row[1],
+        site=row[2],
+        secret_hash=row[3],
+        created_at=row[4].astimezone(UTC),
+        revoked_at=_utc(row[5]),
+        allowed_scopes=None if row[6] is None else tuple(json.loads(row[6])),
+        max_ttl_sec=row[7],
+        rate_per_minute=row[8],
+    )
+
+
+def _session(row: tuple[Any, ...]) -> SessionRecord:
+    return SessionRecord(
+        session_id=row[0],
+        hub_token=row[1],
+        upstream_token=row[2],
+        callback_path=row[3],
+        kiosk_id=row[4],
+        site=row[5],
+        reference=row[6],
+        scopes=tuple(json.loads(row[7])),
+        status=row[8],
+        outcome=row[9],
+        scores={str(k): float(v) for k, v in json.loads(row[10]).items()},
+        reasons=tuple(json.loads(row[11])),
+        expires_at=_utc(row[12]),
+        created_at=row[13].astimezone(UTC),
+        updated_at=row[14].astimezone(UTC),
+        ended_at=_utc(row[15]),
+    )
+
+
+def connection_options(connect_timeout: float) -> dict[str, Any]:
+    """psycopg's connection arguments besides the URL: autocommit (transactions are explicit),
+    times in UTC, a statement timeout and TCP keepalives so a dead server is noticed."""
+    return {
+        "autocommit": True,
+        "connect_timeout": max(1, round(connect_timeout)),
+        "application_name": "kiosk-hub",
+        "options": "-c TimeZone=UTC -c statement_timeout=30000",
+        "keepalives": 1,
+        "keepalives_idle": 30,
+        "keepalives_interval": 10,
+        "keepalives_count": 3,
+    }
+
+
+def checked_url(url: str) -> str:
+    """``url`` if libpq can parse it (its password registered for masking in logs), else
+    :class:`StoreError` without echoing it."""
+    try:
+        params = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        raise StoreError("the PostgreSQL URL is not valid (libpq cannot parse it)") from None
+    password = params.get("password")
+    if isinstance(password, str) and password:
+        register_secret(password)
+    return url
+
+
+class PostgresStore:
+    """A :class:`~kiosk.hub.store.HubStore` in the PostgreSQL database ``url`` names
+    (``postgresql://USER:PASSWORD@HOST:PORT/DATABASE?...``, libpq's syntax).
+
+    ``max_size`` bounds the connections this hub opens; ``timeout`` is how long one operation
+    may wait for a connection (retries after a break included) before ``StoreUnavailable``.
+    The pool opens in the background: constructing the store never blocks.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        min_size: int = 1,
+        max_size: int = 10,
+        timeout: float = 10.0,
+        connect_timeout: float = 5.0,
+    ) -> None:
+        self._url = checked_url(url)
+        self.timeout = timeout
+        self._connect_timeout = connect_timeout
+        self._pool: ConnectionPool[psycopg.Connection[Any]] = ConnectionPool(
+            url,
+            kwargs=connection_options(connect_timeout),
+            min_size=min_size,
+            max_size=max_size,
+            timeout=timeout,
+            name="kiosk-hub",
+            open=False,
+        )
+        self._pool.open(wait=False)
+
+    # --- running operations ---
+
+    def _run(self, operation: Callable[[psycopg.Connection[Any], bool], T]) -> T:
+        """``operation(connection, retried)`` in a pooled connection, tried again on a fresh
+        connection after a break until :attr:`timeout` has passed."""
+        deadline = time.monotonic() + self.timeout
+        delay, retried = 0.05, False
+        while True:
+            remaining = deadline - time.monotonic()
+            try:
+                with self._pool.connection(timeout=max(remaining, 0.01)) as conn:
+                    return operation(conn, retried)
+            except psycopg.errors.QueryCanceled:
+                raise StoreUnavailable("the hub database did not answer in time") from None
+            except psycopg.OperationalError as error:
+                if time.monotonic() + delay >= deadline:
+                    raise self._unavailable(error) from None
+                # Throw away the other pooled connections the same break killed, so the retry
+                # does not pick one of them.
+                self._pool.check()
+                time.sleep(delay)
+                delay, retried = min(delay * 2, 0.5), True
+
+    def _unavailable(self, error: psycopg.OperationalError) -> StoreUnavailable:
+        """The error to raise after giving up: libpq's reason (why the pool could not connect,
+        found by one direct attempt), never the URL or its password."""
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        if isinstance(error, psycopg.errors.ConnectionTimeout) or "couldn't get a conn" in reason:
+            try:
+                psycopg.connect(self._url, **connection_options(2)).close()
+            except psycopg.Error as direct:
+                reason = str(direct).strip().splitlines()[0]
+        password = psycopg.conninfo.conninfo_to_dict(self._url).get("password")
+        if isinstance(password, str) and password:
+            reason = reason.replace(password, "***")
+        return StoreUnavailable(f"the hub database cannot be reached: {reason}")
+
+    # --- schema ---
+
+    def schema_version(self) -> int:
+        return self._run(lambda conn, _: pg_schema.read_version(conn))
+
+    def migrate(self) -> int:
+        return self._run(lambda conn, _: pg_schema.migrate(conn))
+
+    def ping(self) -> None:
+        self._run(lambda conn, _: conn.execute("SELECT 1").fetchone())
+
+    def close(self) -> None:
+        self._pool.close(timeout=5.0)
+
+    # --- kiosks ---
+
+    def add_kiosk(self, kiosk: KioskRecord) -> None:
+        def insert(conn: psycopg.Connection[Any], retried: bool) -> None:
+            try:
+                conn.execute(
+                    f"INSERT INTO kiosks ({_KIOSK_COLUMNS})"  # noqa: S608 - constant columns
+                    " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    (
+                        kiosk.id,
+                        kiosk.name,
+                        kiosk.site,
+                        kiosk.secret_hash,
+                        kiosk.created_at,
+                        kiosk.revoked_at,
+                        scopes_text(kiosk.allowed_scopes),
+                        kiosk.max_ttl_sec,
+                        kiosk.rate_per_minute,
+                    ),
+                )
+            except psycopg.errors.UniqueViolation:
+                # A retry after a break may find the row its first attempt committed.
+                if retried and self._kiosk_row(conn, kiosk.id) == kiosk:
+                    return
+                raise DuplicateKiosk(f"a kiosk with id {kiosk.id!r} exists") from None
+
+        self._run(insert)
+
+    @staticmethod
+    def _kiosk_row(conn: psycopg.Connection[Any], kiosk_id: str) -> KioskRecord | None:
+        row = conn.execute(
+            f"SELECT {_KIOSK_COLUMNS} FROM kiosks WHERE id = %s",  # noqa: S608 - constant columns
+            (kiosk_id,),
+        ).fetchone()
+        return None if row is None else _kiosk(row)
+
+    def get_kiosk(self, kiosk_id: str) -> KioskRecord | None:
+        return self._run(lambda conn, _: self._kiosk_row(conn, kiosk_id))
+
+    def list_kiosks(self) -> list[KioskRecord]:
+        def read(conn: psycopg.Connection[Any], _: bool) -> list[KioskRecord]:
+            rows = conn.execute(
+                f"SELECT {_KIOSK_COLUMNS} FROM kiosks ORDER BY created_at, id"  # noqa: S608
+            ).fetchall()
+            return [_kiosk(row) for row in rows]
+
+        return self._run(read)
+
+    def update_kiosk(self, kiosk: KioskRecord) -> None:
+        def update(conn: psycopg.Connection[Any], _: bool) -> int:
+            return conn.execute(
+                "UPDATE kiosks SET name = %s, site = %s, secret_hash = %s, revoked_at = %s,"
+                " allowed_scopes = %s, max_ttl_sec = %s, rate_per_minute = %s WHERE id = %s",
+                (
+                    kiosk.name,
+                    kiosk.site,
+                    kiosk.secret_hash,
+                    kiosk.revoked_at,
+                    scopes_text(kiosk.allowed_scopes),
+                    kiosk.max_ttl_sec,
+                    kiosk.rate_per_minute,
+                    kiosk.id,
+                ),
+            ).rowcount
+
+        if self._run(update) == 0:
+            raise UnknownKiosk(f"no kiosk has id {kiosk.id!r}")
+
+    # --- sessions ---
+
+    def add_session(self, session: SessionRecord) -> None:
+        def insert(conn: psycopg.Connection[Any], retried: bool) -> None:
+            try:
+                conn.execute(
+                    f"INSERT INTO sessions ({_SESSION_COLUMNS})"  # noqa: S608 - constant columns
+                    " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    (
+                        session.session_id,
+                        session.hub_token,
+                        session.upstream_token,
+                        session.callback_path,
+                        session.kiosk_id,
+                        session.site,
+                        session.reference,
+                        json.dumps(list(session.scopes)),
+                        session.status,
+                        session.outcome,
+                        json.dumps(session.scores),
+                        json.dumps(list(session.reasons)),
+                        session.expires_at,
+                        session.created_at,
+                        session.updated_at,
+                        session.ended_at,
+                    ),
+                )
+            except psycopg.errors.UniqueViolation:
+                # A retry after a break may find the row its first attempt committed.
+                if retried and self._one_session(conn, "session_id", session.session_id) == session:
+                    return
+                raise StoreError("a session with this id or token exists") from None
+
+        self._run(insert)
+
+    @staticmethod
+    def _one_session(
+        conn: psycopg.Connection[Any], column: str, value: str
+    ) -> SessionRecord | None:
+        row = conn.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE {column} = %s",  # noqa: S608 - ours
+            (value,),
+        ).fetchone()
+        return None if row is None else _session(row)
+
+    def get_session(self, session_id: str) -> SessionRecord | None:
+        return self._run(lambda conn, _: self._one_session(conn, "session_id", session_id))
+
+    def find_by_hub_token(self, hub_token: str) -> SessionRecord | None:
+        return self._run(lambda conn, _: self._one_session(conn, "hub_token", hub_token))
+
+    def find_by_callback_path(self, callback_path: str) -> SessionRecord | None:
+        return self._run(lambda conn, _: self._one_session(conn, "callback_path", callback_path))
+
+    def update_session(self, session: SessionRecord) -> None:
+        def update(conn: psycopg.Connection[Any], _: bool) -> int:
+            with conn.transaction():
+                count = conn.execute(
+                    "UPDATE sessions SET status = %s, outcome = %s, scores = %s, reasons = %s,"
+                    " expires_at = %s, updated_at = %s, ended_at = %s WHERE session_id = %s",
+                    (
+                        session.status,
+                        session.outcome,
+                        json.dumps(session.scores),
+                        json.dumps(list(session.reasons)),
+                        session.expires_at,
+                        session.updated_at,
+                        session.ended_at,
+                        session.session_id,
+                    ),
+                ).rowcount
+                if count:  # delivered to the listening hubs when this transaction commits
+                    conn.execute("SELECT pg_notify(%s, %s)", (STATUS_CHANNEL, session.session_id))
+            return count
+
+        if self._run(update) == 0:
+            raise UnknownSession("no session has this id")
+
+    def live_sessions(self) -> list[SessionRecord]:
+        def read(conn: psycopg.Connection[Any], _: bool) -> list[SessionRecord]:
+            rows = conn.execute(
+                f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE ended_at IS NULL"  # noqa: S608
+                " ORDER BY created_at, session_id"
+            ).fetchall()
+            return [_session(row) for row in rows]
+
+        return self._run(read)
+
+    def list_sessions(
+        self, *, kiosk_id: str | None = None, site: str | None = None, limit: int = 100
+    ) -> list[SessionRecord]:
+        # NULL parameters switch a filter off, so the statement text never varies.
+        def read(conn: psycopg.Connection[Any], _: bool) -> list[SessionRecord]:
+            rows = conn.execute(
+                f"SELECT {_SESSION_COLUMNS} FROM sessions"  # noqa: S608 - constant columns
+                " WHERE (%(kiosk)s::text IS NULL OR kiosk_id = %(kiosk)s)"
+                " AND (%(site)s::text IS NULL OR site = %(site)s)"
+                " ORDER BY created_at DESC, session_id DESC LIMIT %(limit)s",
+                {"kiosk": kiosk_id, "site": site, "limit": max(0, int(limit))},
+            ).fetchall()
+            return [_session(row) for row in rows]
+
+        return self._run(read)
+
+    # --- notifications (PostgreSQL only; several hubs on one database) ---
+
+    def notify_status(self, session_id: str) -> None:
+        """Tell every hub listening on this database that ``session_id``'s status changed
+        (``update_session`` already does so; this is for changes made elsewhere)."""
+        self._run(
+            lambda conn, _: conn.execute(
+                "SELECT pg_notify(%s, %s)", (STATUS_CHANNEL, session_id)
+            ).fetchone()
+        )
+
+    def listen_status(self) -> StatusListener:
+        """A listener for status changes on this database (its own connection, not the
+        pool's); listening starts before this returns."""
+        return StatusListener(self._url, connection_options(self._connect_timeout))
