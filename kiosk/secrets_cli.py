@@ -66,6 +66,16 @@ def run(args: argparse.Namespace) -> int:
         if store == secret_stores.KEYRING and not args.app_id:
             print("error: set-key needs --app-id for the keyring.", file=sys.stderr)
             return 2
+        from kiosk.core import rules
+
+        if args.app_id and not rules.is_header_text(args.app_id):
+            # The kiosk refuses such an APP-ID in its settings: a key stored for it is never used.
+            print(
+                "error: the APP-ID must be printable ASCII with no spaces around it, as in the "
+                "settings; nothing was stored.",
+                file=sys.stderr,
+            )
+            return 2
         key = _read(f"APP-KEY for {args.app_id or 'this kiosk'}: ")
         if not key:
             print("error: the key is empty; nothing was stored.", file=sys.stderr)
@@ -77,8 +87,6 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
-        from kiosk.core import rules
-
         if not rules.is_header_text(key):
             print(
                 "error: the key must be printable ASCII (no spaces around it); nothing was stored.",

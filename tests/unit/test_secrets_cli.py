@@ -137,6 +137,9 @@ def test_root_stores_in_the_system_folder_even_with_a_keyring(
         # A pasted file, not a key: stored, it would replace the good key with one the
         # kiosk refuses to read (a secret file is at most 64 KiB).
         (["set-key"], "k" * (secret_files.MAX_BYTES + 1), "longer than 4096 characters"),
+        # The settings refuse such an APP-ID: a key stored under it would never be found.
+        (["set-key", "--app-id", "app-1 "], KEY, "the APP-ID must be printable ASCII"),
+        (["set-key", "--app-id", "app\n1", "--store", "keyring"], KEY, "printable ASCII"),
         (["set-pin"], "12345", "at least 6 digits"),
         (["set-pin"], "１２３４５６", "at least 6 digits"),  # full-width digits: isdigit() is True
     ],
