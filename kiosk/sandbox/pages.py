@@ -6,7 +6,7 @@ Each page kind is a frozen dataclass naming the template that draws it (``resour
 caller builds or escapes HTML. Templates and the stylesheet are shipped resources, found through
 :mod:`kiosk.resources`, so a checkout, an installed wheel and the bundle behave alike.
 
-Text for people sits in the templates and in the page objects built by ``flow_routes.py``; the
+Text for people sits in the templates and in the page objects built by ``flow_states.py``; the
 base template takes its ``lang`` from the page, where a translated page will also say its
 direction.
 """
@@ -107,7 +107,7 @@ class Page:
     steps: tuple[StepMark, ...] = ()
     lang: str = "en"
     sandbox_note: str = "demo outcomes only"
-    """What the footer and the SANDBOX badge say is real here (see ``flow_routes.REAL_FOOTER``)."""
+    """What the footer and the SANDBOX badge say is real here (see ``flow_states.REAL_FOOTER``)."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -19,7 +19,7 @@ import pytest
 from kiosk.core.api import Credentials, VerificationClient
 from kiosk.core.models import SessionStatus, Status, Step
 from kiosk.core.verdict import Thresholds, decide
-from kiosk.sandbox.flow_routes import REAL_FOOTER, REAL_NOTE, SIMULATED_LEGEND
+from kiosk.sandbox.flow_states import REAL_FOOTER, REAL_NOTE, SIMULATED_LEGEND
 from kiosk.sandbox.process import running_sandbox
 from kiosk.sandbox.schemas import ErrorResult, Result, StatusResponse
 from kiosk.sandbox.server import SandboxServer
