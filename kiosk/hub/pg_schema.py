@@ -1,5 +1,5 @@
 """The PostgreSQL store's schema: the SQLite store's tables (see ``store.py``) with ``timestamptz``
-times, and the versioned migrations that create and upgrade it.
+times, the versioned migrations that create and upgrade it, and its rows as records.
 
 Migrations are numbered lists of statements; :func:`migrate` applies the missing ones in ONE
 transaction under an advisory lock and records the version reached in ``schema_version``, so
@@ -8,12 +8,14 @@ two hubs starting at once neither race nor leave a half-migrated database.
 
 from __future__ import annotations
 
+import json
 import zlib
+from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
 
-from kiosk.hub.store import SCHEMA_VERSION, StoreError
+from kiosk.hub.store import SCHEMA_VERSION, KioskRecord, SessionRecord, StoreError
 
 # The advisory lock migrations hold (a fixed 32-bit key derived from a name, stable forever).
 MIGRATION_LOCK = zlib.crc32(b"kiosk-hub-migrate")
@@ -55,6 +57,57 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+KIOSK_COLUMNS = (
+    "id, name, site, secret_hash, created_at, revoked_at, allowed_scopes, max_ttl_sec,"
+    " rate_per_minute"
+)
+SESSION_COLUMNS = (
+    "session_id, hub_token, upstream_token, callback_path, kiosk_id, site, reference, scopes,"
+    " status, outcome, scores, reasons, expires_at, created_at, updated_at, ended_at"
+)
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    return None if value is None else value.astimezone(UTC)
+
+
+def kiosk_from_row(row: tuple[Any, ...]) -> KioskRecord:
+    """A ``kiosks`` row (columns in :data:`KIOSK_COLUMNS` order) as a record."""
+    return KioskRecord(
+        id=row[0],
+        name=row[1],
+        site=row[2],
+        secret_hash=row[3],
+        created_at=row[4].astimezone(UTC),
+        revoked_at=_utc(row[5]),
+        allowed_scopes=None if row[6] is None else tuple(json.loads(row[6])),
+        max_ttl_sec=row[7],
+        rate_per_minute=row[8],
+    )
+
+
+def session_from_row(row: tuple[Any, ...]) -> SessionRecord:
+    """A ``sessions`` row (columns in :data:`SESSION_COLUMNS` order) as a record."""
+    return SessionRecord(
+        session_id=row[0],
+        hub_token=row[1],
+        upstream_token=row[2],
+        callback_path=row[3],
+        kiosk_id=row[4],
+        site=row[5],
+        reference=row[6],
+        scopes=tuple(json.loads(row[7])),
+        status=row[8],
+        outcome=row[9],
+        scores={str(k): float(v) for k, v in json.loads(row[10]).items()},
+        reasons=tuple(json.loads(row[11])),
+        expires_at=_utc(row[12]),
+        created_at=row[13].astimezone(UTC),
+        updated_at=row[14].astimezone(UTC),
+        ended_at=_utc(row[15]),
+    )
 
 
 def read_version(conn: psycopg.Connection[Any]) -> int:

@@ -25,13 +25,12 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import psycopg
 import psycopg.conninfo
 import psycopg.errors
-from psycopg_pool import ConnectionPool
+from psycopg_pool import ConnectionPool, PoolTimeout
 
 from kiosk.core.redact import register_secret
 from kiosk.hub import pg_schema
@@ -48,54 +47,6 @@ from kiosk.hub.store import (
 )
 
 T = TypeVar("T")
-
-_KIOSK_COLUMNS = (
-    "id, name, site, secret_hash, created_at, revoked_at, allowed_scopes, max_ttl_sec,"
-    " rate_per_minute"
-)
-_SESSION_COLUMNS = (
-    "session_id, hub_token, upstream_token, callback_path, kiosk_id, site, reference, scopes,"
-    " status, outcome, scores, reasons, expires_at, created_at, updated_at, ended_at"
-)
-
-
-def _utc(value: datetime | None) -> datetime | None:
-    return None if value is None else value.astimezone(UTC)
-
-
-def _kiosk(row: tuple[Any, ...]) -> KioskRecord:
-    return KioskRecord(
-        id=row[0],
-        name=row[1],
-        site=row[2],
-        secret_hash=row[3],
-        created_at=row[4].astimezone(UTC),
-        revoked_at=_utc(row[5]),
-        allowed_scopes=None if row[6] is None else tuple(json.loads(row[6])),
-        max_ttl_sec=row[7],
-        rate_per_minute=row[8],
-    )
-
-
-def _session(row: tuple[Any, ...]) -> SessionRecord:
-    return SessionRecord(
-        session_id=row[0],
-        hub_token=row[1],
-        upstream_token=row[2],
-        callback_path=row[3],
-        kiosk_id=row[4],
-        site=row[5],
-        reference=row[6],
-        scopes=tuple(json.loads(row[7])),
-        status=row[8],
-        outcome=row[9],
-        scores={str(k): float(v) for k, v in json.loads(row[10]).items()},
-        reasons=tuple(json.loads(row[11])),
-        expires_at=_utc(row[12]),
-        created_at=row[13].astimezone(UTC),
-        updated_at=row[14].astimezone(UTC),
-        ended_at=_utc(row[15]),
-    )
 
 
 def connection_options(connect_timeout: float) -> dict[str, Any]:
@@ -147,6 +98,7 @@ class PostgresStore:
         self._url = checked_url(url)
         self.timeout = timeout
         self._connect_timeout = connect_timeout
+        self._diagnosed_at, self._diagnosis = -1e9, ""
         self._pool: ConnectionPool[psycopg.Connection[Any]] = ConnectionPool(
             url,
             kwargs=connection_options(connect_timeout),
@@ -180,16 +132,32 @@ class PostgresStore:
                 self._pool.check()
                 time.sleep(delay)
                 delay, retried = min(delay * 2, 0.5), True
+            except psycopg.Error as error:
+                # PostgreSQL's text may quote the row (a NOT NULL violation shows it whole,
+                # tokens included): only the kind of error leaves this method.
+                raise StoreError(
+                    f"the hub database refused the operation ({type(error).__name__},"
+                    f" SQLSTATE {error.sqlstate or 'none'})"
+                ) from None
 
     def _unavailable(self, error: psycopg.OperationalError) -> StoreUnavailable:
-        """The error to raise after giving up: libpq's reason (why the pool could not connect,
-        found by one direct attempt), never the URL or its password."""
+        """The error to raise after giving up: libpq's reason, never the URL or its password.
+
+        When no pooled connection came, the pool does not say why (its connection attempts
+        fail in the background): one direct attempt finds libpq's reason ("password
+        authentication failed", "Connection refused"), at most every 5 s so an overloaded pool
+        is not given extra connections."""
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        if isinstance(error, psycopg.errors.ConnectionTimeout) or "couldn't get a conn" in reason:
-            try:
-                psycopg.connect(self._url, **connection_options(2)).close()
-            except psycopg.Error as direct:
-                reason = str(direct).strip().splitlines()[0]
+        if isinstance(error, PoolTimeout):
+            now = time.monotonic()
+            if now - self._diagnosed_at >= 5.0:
+                self._diagnosed_at = now
+                try:
+                    psycopg.connect(self._url, **connection_options(2)).close()
+                    self._diagnosis = f"all {self._pool.max_size} connections stayed busy"
+                except psycopg.Error as direct:
+                    self._diagnosis = str(direct).strip().splitlines()[0]
+            reason = self._diagnosis
         password = psycopg.conninfo.conninfo_to_dict(self._url).get("password")
         if isinstance(password, str) and password:
             reason = reason.replace(password, "***")
@@ -215,7 +183,7 @@ class PostgresStore:
         def insert(conn: psycopg.Connection[Any], retried: bool) -> None:
             try:
                 conn.execute(
-                    f"INSERT INTO kiosks ({_KIOSK_COLUMNS})"  # noqa: S608 - constant columns
+                    f"INSERT INTO kiosks ({pg_schema.KIOSK_COLUMNS})"  # noqa: S608 - constant columns
                     " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
                     (
                         kiosk.id,
@@ -240,10 +208,10 @@ class PostgresStore:
     @staticmethod
     def _kiosk_row(conn: psycopg.Connection[Any], kiosk_id: str) -> KioskRecord | None:
         row = conn.execute(
-            f"SELECT {_KIOSK_COLUMNS} FROM kiosks WHERE id = %s",  # noqa: S608 - constant columns
+            f"SELECT {pg_schema.KIOSK_COLUMNS} FROM kiosks WHERE id = %s",  # noqa: S608 - constant columns
             (kiosk_id,),
         ).fetchone()
-        return None if row is None else _kiosk(row)
+        return None if row is None else pg_schema.kiosk_from_row(row)
 
     def get_kiosk(self, kiosk_id: str) -> KioskRecord | None:
         return self._run(lambda conn, _: self._kiosk_row(conn, kiosk_id))
@@ -251,9 +219,9 @@ class PostgresStore:
     def list_kiosks(self) -> list[KioskRecord]:
         def read(conn: psycopg.Connection[Any], _: bool) -> list[KioskRecord]:
             rows = conn.execute(
-                f"SELECT {_KIOSK_COLUMNS} FROM kiosks ORDER BY created_at, id"  # noqa: S608
+                f"SELECT {pg_schema.KIOSK_COLUMNS} FROM kiosks ORDER BY created_at, id"  # noqa: S608
             ).fetchall()
-            return [_kiosk(row) for row in rows]
+            return [pg_schema.kiosk_from_row(row) for row in rows]
 
         return self._run(read)
 
@@ -283,7 +251,7 @@ class PostgresStore:
         def insert(conn: psycopg.Connection[Any], retried: bool) -> None:
             try:
                 conn.execute(
-                    f"INSERT INTO sessions ({_SESSION_COLUMNS})"  # noqa: S608 - constant columns
+                    f"INSERT INTO sessions ({pg_schema.SESSION_COLUMNS})"  # noqa: S608 - constant columns
                     " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                     (
                         session.session_id,
@@ -317,10 +285,10 @@ class PostgresStore:
         conn: psycopg.Connection[Any], column: str, value: str
     ) -> SessionRecord | None:
         row = conn.execute(
-            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE {column} = %s",  # noqa: S608 - ours
+            f"SELECT {pg_schema.SESSION_COLUMNS} FROM sessions WHERE {column} = %s",  # noqa: S608 - ours
             (value,),
         ).fetchone()
-        return None if row is None else _session(row)
+        return None if row is None else pg_schema.session_from_row(row)
 
     def get_session(self, session_id: str) -> SessionRecord | None:
         return self._run(lambda conn, _: self._one_session(conn, "session_id", session_id))
@@ -358,10 +326,10 @@ class PostgresStore:
     def live_sessions(self) -> list[SessionRecord]:
         def read(conn: psycopg.Connection[Any], _: bool) -> list[SessionRecord]:
             rows = conn.execute(
-                f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE ended_at IS NULL"  # noqa: S608
+                f"SELECT {pg_schema.SESSION_COLUMNS} FROM sessions WHERE ended_at IS NULL"  # noqa: S608
                 " ORDER BY created_at, session_id"
             ).fetchall()
-            return [_session(row) for row in rows]
+            return [pg_schema.session_from_row(row) for row in rows]
 
         return self._run(read)
 
@@ -371,13 +339,13 @@ class PostgresStore:
         # NULL parameters switch a filter off, so the statement text never varies.
         def read(conn: psycopg.Connection[Any], _: bool) -> list[SessionRecord]:
             rows = conn.execute(
-                f"SELECT {_SESSION_COLUMNS} FROM sessions"  # noqa: S608 - constant columns
+                f"SELECT {pg_schema.SESSION_COLUMNS} FROM sessions"  # noqa: S608 - constant columns
                 " WHERE (%(kiosk)s::text IS NULL OR kiosk_id = %(kiosk)s)"
                 " AND (%(site)s::text IS NULL OR site = %(site)s)"
                 " ORDER BY created_at DESC, session_id DESC LIMIT %(limit)s",
                 {"kiosk": kiosk_id, "site": site, "limit": max(0, int(limit))},
             ).fetchall()
-            return [_session(row) for row in rows]
+            return [pg_schema.session_from_row(row) for row in rows]
 
         return self._run(read)
 

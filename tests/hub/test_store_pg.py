@@ -261,3 +261,15 @@ def test_stored_times_read_back_as_utc(pg_store: PostgresStore) -> None:
     assert stored is not None
     assert stored.created_at.tzinfo is UTC and stored.updated_at.tzinfo is UTC
     assert dataclasses.asdict(stored) == dataclasses.asdict(session(1))
+
+
+def test_a_refused_row_is_reported_without_its_values(pg_store: PostgresStore) -> None:
+    # PostgreSQL's message for this quotes the whole row ("Failing row contains (...)").
+    broken = dataclasses.replace(session(1), site=None)  # type: ignore[arg-type]
+    with pytest.raises(StoreError) as caught:
+        pg_store.add_session(broken)
+    assert "NotNullViolation" in str(caught.value)
+    for secret in ("hub-token-1", "upstream-token-1", "callback-1"):
+        assert secret not in str(caught.value)
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+    assert pg_store.get_session(session(1).session_id) is None
