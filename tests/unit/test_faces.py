@@ -3,11 +3,13 @@ quality from the pixels, and the template store that survives restarts."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
 import stat
 import struct
+import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -462,6 +464,43 @@ def test_a_worker_that_dies_mid_analysis_fails_that_photo_only() -> None:
         assert worker.analyse(jpeg(coffee())).outcome == "no_face"
     finally:
         killer.cancel()
+        worker.stop()
+
+
+def test_warming_up_never_waits_for_a_photo_being_analysed() -> None:
+    """The flow page warms the worker up when a person presses Start, on the server's event
+    loop: waiting there for another person's photo froze every request for as long (a status
+    read took 611 ms behind one large PNG, and a hung worker would freeze the server 60 s)."""
+    import signal
+    import threading
+
+    from kiosk.sandbox.faces.worker import WorkerFailed, WorkerProcess
+
+    if not hasattr(signal, "SIGSTOP"):
+        pytest.skip("needs SIGSTOP to hang the worker")
+    worker = WorkerProcess()
+    worker.start()
+    assert worker.pid is not None
+    os.kill(worker.pid, signal.SIGSTOP)  # the worker hangs mid-photo
+
+    def analyse() -> None:
+        with contextlib.suppress(WorkerFailed):
+            worker.analyse(jpeg(grace_hopper()))
+
+    stuck = threading.Thread(target=analyse)
+    warming = threading.Thread(target=worker.start)
+    try:
+        stuck.start()
+        deadline = time.monotonic() + 5
+        while not worker._lock.locked() and time.monotonic() < deadline:  # the photo is in
+            time.sleep(0.01)
+        warming.start()
+        warming.join(2)
+        assert not warming.is_alive(), "start() waited for the photo being analysed"
+    finally:
+        worker.kill()  # the stuck photo fails, the warm-up (if it waited) goes on
+        stuck.join(10)
+        warming.join(10)
         worker.stop()
 
 

@@ -48,10 +48,25 @@ class WorkerProcess:
         self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
 
+    @property
+    def pid(self) -> int | None:
+        """The child's process id, or None when none was started (or it was stopped)."""
+        process = self._process
+        return None if process is None else process.pid
+
     def start(self) -> None:
-        """Start the child if it is not running (it loads the models, about 0.35 s)."""
-        with self._lock:
+        """Start the child if it is not running (it loads the models, about 0.35 s).
+
+        Never waits: while a photo is being analysed the child is running (or is started by
+        that analysis), so there is nothing to do. Called on the server's event loop, where
+        waiting for someone else's photo froze every request for as long.
+        """
+        if not self._lock.acquire(blocking=False):
+            return
+        try:
             self._ensure()
+        finally:
+            self._lock.release()
 
     def analyse(self, photo: bytes) -> Analysis:
         """The child's analysis of ``photo``.
