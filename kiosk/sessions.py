@@ -37,6 +37,7 @@ def runner_factory(
         demo = itertools.cycle(config.demo)
 
     def make() -> SessionRunner:
+        from kiosk.core.events import PushPolicy
         from kiosk.core.poller import PollPolicy, SessionRunner
 
         backend, client = starter.get()
@@ -56,6 +57,7 @@ def runner_factory(
             return_url=settings.return_url or None,
             policy=PollPolicy(interval=interval, active_interval=interval / 2),
             resume=resume,
+            push=PushPolicy(),  # the hub pushes; the vendor and the sandbox are polled
         )
 
     return make

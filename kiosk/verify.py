@@ -1,7 +1,8 @@
 """``kiosk verify``: one verification from the terminal, for operators checking a deployment.
 
-Creates a session, prints its QR code and URL, polls until the session ends, prints the scores
-and the verdict, and exits with a code scripts can branch on (:class:`ExitCode`).
+Creates a session, prints its QR code and URL, follows its status (pushed by a hub, else polled)
+until the session ends, prints the scores and the verdict, and exits with a code scripts can
+branch on (:class:`ExitCode`).
 """
 
 from __future__ import annotations
@@ -270,6 +271,7 @@ def _verify(
     trusted: Sequence[str],
     p: Printer,
 ) -> ExitCode:
+    from kiosk.core.events import PushPolicy
     from kiosk.core.poller import PollPolicy, SessionRunner
 
     metadata = {"sandbox": {"scenario": args.scenario}} if args.scenario else None
@@ -284,6 +286,7 @@ def _verify(
             active_interval=request.poll_interval,
             give_up_after=args.retry_for,
         ),
+        push=PushPolicy(),
     )
     listener = TerminalListener(p, show_qr=not args.no_qr)
     stop = threading.Event()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any, Self
 from urllib.parse import quote
 
@@ -30,6 +31,7 @@ from kiosk.core.errors import (
     UnknownSession,
     UnreadableResponse,
 )
+from kiosk.core.events import EVENT_STREAM, EVENTS_SUFFIX, NoPush, check_stream, statuses
 from kiosk.core.models import CreatedSession, MalformedPayload, SessionStatus
 from kiosk.core.netio import AbortableTransport
 from kiosk.core.redact import redact, register_secret
@@ -61,6 +63,11 @@ MAX_URL_LENGTH = 1024
 MAX_TOKEN_LENGTH = 512
 MAX_ID_LENGTH = 128
 
+# Answers to an event stream request that mean "no such thing here": the contract's 404 and 405,
+# and what other servers answer a path they do not know (a vendor must never be mistaken for a
+# misconfigured kiosk, which a 400 or 422 from any other request would mean).
+_NO_PUSH_CODES = frozenset({400, 404, 405, 406, 410, 422, 501})
+
 
 class VerificationClient:
     """Talks to one Verification Link server (the vendor's cloud or the embedded sandbox).
@@ -87,6 +94,10 @@ class VerificationClient:
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self._call_seconds = call_seconds
+        self.push_offered: bool | None = None
+        """Whether the server has an event stream: None until one was asked for; False after
+        a 404/405/wrong content type (the vendor and the sandbox), so each process asks once;
+        once True, a later refusal is about that session, not the server."""
         self._http = httpx.Client(
             base_url=self.base_url,
             headers={
@@ -167,16 +178,72 @@ class VerificationClient:
         except MalformedPayload as exc:
             raise UnreadableResponse(f"The status response is malformed: {exc}.") from exc
 
+    @contextmanager
+    def status_events(
+        self, token: str, session_id: str | None = None, *, stall_seconds: float = 45.0
+    ) -> Iterator[Iterator[SessionStatus]]:
+        """Open the session's event stream (push; see :mod:`kiosk.core.events`).
+
+        Yields an iterator of the statuses as they are pushed; it ends when the server ends the
+        stream. Leaving the ``with`` closes the connection. The stream has no overall deadline
+        of its own (it lives as long as the session): the caller's
+        :func:`~kiosk.core.deadline.bounded` scope and stop event bound it, and
+        ``stall_seconds`` without a byte ends it.
+
+        Raises:
+            NoPush: the server has no event stream here (404, 405, another content type).
+            ApiError: as for :meth:`get_status`, when opening or while reading; a stall is a
+                :class:`NetworkError`, a hostile event an :class:`UnreadableResponse`.
+        """
+        register_secret(token)
+        what = "status events"
+        path = f"{SESSIONS_PATH}/{quote(token, safe='')}{EVENTS_SUFFIX}"
+        # The read timeout is per socket read: keep-alive comments reset it, silence trips it.
+        timeout = httpx.Timeout(stall_seconds, connect=self._http.timeout.connect)
+        headers = {"Accept": EVENT_STREAM, "Cache-Control": "no-cache"}
+        # Opening is bounded like any call (a server that never sends the head is cut off).
+        with self._mapped(what), bounded(self._call_seconds):
+            request = self._http.build_request("GET", path, headers=headers, timeout=timeout)
+            response = self._http.send(request, stream=True)
+        try:
+            with self._mapped(what):
+                try:
+                    if response.status_code in _NO_PUSH_CODES:
+                        raise NoPush
+                    if not 200 <= response.status_code < 300:
+                        _interpret(response, what)  # raises the error of that status
+                    check_stream(response)
+                except NoPush:
+                    self.push_offered = self.push_offered or False
+                    raise
+                self.push_offered = True
+            yield self._mapped_iter(statuses(response.iter_raw(), session_id), what)
+        finally:
+            response.close()
+
+    def _mapped_iter(self, items: Iterator[SessionStatus], what: str) -> Iterator[SessionStatus]:
+        while True:
+            with self._mapped(what):
+                item = next(items, None)
+            if item is None:
+                return
+            yield item
+
     def _request(self, method: str, path: str, **kwargs: Any) -> Any:
         what = "create session" if method == "POST" else "get status"
+        with self._mapped(what), bounded(self._call_seconds):
+            request = self._http.build_request(method, path, **kwargs)
+            response = self._http.send(request, stream=True)
+            try:
+                return _interpret(response, what)
+            finally:
+                response.close()
+
+    @contextmanager
+    def _mapped(self, what: str) -> Iterator[None]:
+        """Turn a stop and httpx's transport errors into the client's own errors."""
         try:
-            with bounded(self._call_seconds):
-                request = self._http.build_request(method, path, **kwargs)
-                response = self._http.send(request, stream=True)
-                try:
-                    return _interpret(response, what)
-                finally:
-                    response.close()
+            yield
         except CallStopped as exc:
             raise Aborted(f"'{what}' was stopped before {self.base_url} answered.") from exc
         # httpx's own errors are not chained: their text may hold the request's URL, which holds

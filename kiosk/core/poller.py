@@ -1,9 +1,11 @@
 """One verification session from creation to a final status, without Qt.
 
 :class:`SessionRunner` creates the session, checks its URL against the configured backend,
-encodes the QR matrix (once), then polls until the session ends, the caller stops it, or the
-network stays down too long. It reports through a :class:`SessionListener`; the GUI's worker
-thread turns those calls into Qt signals, ``kiosk verify`` prints them.
+encodes the QR matrix (once), then follows its status until the session ends, the caller stops
+it, or the network stays down too long: by push when the backend offers an event stream (the
+hub; :mod:`kiosk.core.events`), else by polling. It reports through a
+:class:`SessionListener`; the GUI's worker thread turns those calls into Qt signals,
+``kiosk verify`` prints them.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from kiosk.core.errors import (
     UnknownSession,
     UnreadableResponse,
 )
+from kiosk.core.events import NoPush, PushPolicy
 from kiosk.core.models import CreatedSession, SessionStatus, Status
 from kiosk.core.qr import MalformedUrl, UntrustedUrl, check_session_url, encode, host_label
 from kiosk.core.redact import forget_secret
@@ -93,6 +96,11 @@ class SessionRunner:
         policy: polling and retry policy.
         clock / rng: injectable for tests.
         resume: a session created before a restart: follow it instead of creating one.
+        push: use the backend's event stream when it offers one (None: always poll). A
+            backend that answers the first stream request with 404/405 is polled from then on
+            (the client remembers it, so that costs one request per process); a dropped
+            stream is followed by a status read at once, then a reconnect with backoff, and
+            :attr:`PushPolicy.max_reconnects` drops in a row without news mean polling.
     """
 
     def __init__(
@@ -109,6 +117,7 @@ class SessionRunner:
         clock: Callable[[], float] = time.monotonic,
         rng: Callable[[], float] = random.random,
         resume: CreatedSession | None = None,
+        push: PushPolicy | None = None,
     ) -> None:
         self._client = client
         self._resume = resume
@@ -123,6 +132,7 @@ class SessionRunner:
         self.policy = policy or PollPolicy()
         self._clock = clock
         self._rng = rng
+        self._push = push
 
     def run(self, listener: SessionListener, stop: threading.Event) -> None:
         """Create, check and poll until a final status, a stop, or giving up.
@@ -175,7 +185,11 @@ class SessionRunner:
         # competes with it for the interpreter.
         if stop.wait(min(FIRST_READ_DELAY, self.policy.interval)):
             return
-        self._poll(session.token, listener, stop)
+        give_up_at = self._clock() + self._lifetime() + self.policy.overrun_grace
+        push = self._push if self._client.push_offered is not False else None
+        if push is not None and self._pushed(session, push, listener, stop, give_up_at):
+            return
+        self._poll(session.token, listener, stop, give_up_at)
 
     def _create(self, listener: SessionListener, stop: threading.Event) -> CreatedSession | None:
         failing_since: float | None = None
@@ -208,12 +222,13 @@ class SessionRunner:
             return float(ttl)
         return self.policy.default_lifetime
 
-    def _poll(self, token: str, listener: SessionListener, stop: threading.Event) -> None:
+    def _poll(
+        self, token: str, listener: SessionListener, stop: threading.Event, give_up_at: float
+    ) -> None:
         last: SessionStatus | None = None
         failing_since: float | None = None
         failures = 0
         lifetime = self._lifetime()
-        give_up_at = self._clock() + lifetime + self.policy.overrun_grace
         while not stop.is_set():
             if self._clock() >= give_up_at:
                 listener.failed(
@@ -252,7 +267,89 @@ class SessionRunner:
                 wait = self.policy.active_interval if active else self.policy.interval
             stop.wait(max(0.0, min(wait, give_up_at - self._clock())))
 
-    def _backoff(self, failures: int, exc: ApiError) -> float:
+    def _pushed(
+        self,
+        session: ActiveSession,
+        push: PushPolicy,
+        listener: SessionListener,
+        stop: threading.Event,
+        give_up_at: float,
+    ) -> bool:
+        """Follow the session by push. True once it is settled (a final status, a failure
+        reported, or a stop); False when polling should take over (which also reports a
+        session that outlived ``give_up_at``)."""
+        token = session.token
+        last: SessionStatus | None = None
+        troubled = False  # a trouble was reported: the next status is sent even if unchanged
+        drops = 0
+
+        def deliver(status: SessionStatus) -> None:
+            nonlocal last, troubled
+            if status != last or troubled:
+                listener.status(status)
+            last, troubled = status, False
+
+        while not stop.is_set() and self._clock() < give_up_at:
+            opened, news = self._clock(), False
+            error: ApiError | None = None
+            try:
+                with (
+                    bounded(max(0.0, give_up_at - self._clock())),
+                    self._client.status_events(
+                        token, session.session_id, stall_seconds=push.stall_seconds
+                    ) as events,
+                ):
+                    for status in events:
+                        if status.status.is_final and push.confirm_final:
+                            return self._confirm(token, deliver)
+                        news = news or status != last
+                        deliver(status)
+                        if status.status.is_final:
+                            return True
+            except NoPush:
+                return False
+            except Aborted:
+                return True
+            except ApiError as exc:
+                if not (exc.retryable or isinstance(exc, UnreadableResponse)):
+                    listener.failed(error_kind(exc), exc.message)
+                    return True
+                error = exc
+            # The stream dropped (or never opened): read the status at once, then reconnect.
+            held = self._clock() - opened >= push.stall_seconds
+            drops = 0 if news or held else drops
+            drops += 1
+            try:
+                deliver(self._client.get_status(token))
+            except Aborted:
+                return True
+            except ApiError as exc:
+                if not (exc.retryable or isinstance(exc, UnreadableResponse)):
+                    listener.failed(error_kind(exc), exc.message)
+                    return True
+                listener.trouble(exc.message)
+                troubled, error = True, exc
+            else:
+                if last is not None and last.status.is_final:
+                    return True
+            if drops > push.max_reconnects:
+                return False
+            stop.wait(self._backoff(drops, error))
+        return stop.is_set()
+
+    def _confirm(self, token: str, deliver: Callable[[SessionStatus], None]) -> bool:
+        """A pushed final status, believed only once the status read says so too (the body
+        names no session). True when settled; False to let polling take over."""
+        try:
+            status = self._client.get_status(token)
+        except Aborted:
+            return True
+        except ApiError:
+            return False  # polling retries the read, and reports what keeps failing
+        deliver(status)
+        return status.status.is_final
+
+    def _backoff(self, failures: int, exc: ApiError | None) -> float:
         """Full jitter over an exponential ceiling; a server's Retry-After wins, up to a cap."""
         ceiling = min(self.policy.max_backoff, self.policy.interval * 2.0 ** (failures - 1))
         wait = max(0.05, ceiling * self._rng())
