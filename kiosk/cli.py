@@ -46,6 +46,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "fix. Creates no session. Exit code 0 when nothing FAILs, 1 otherwise.",
     ),
     "sandbox": ("run the sandbox server", "Run the sandbox server."),
+    "hub": (
+        "the hub between a bank's kiosks and the vendor: serve, kiosk add/revoke/rotate/list/set",
+        "Run the hub (one APP-KEY for the fleet, kiosk credentials, pushed status, one journal),"
+        " enrol and manage kiosks, read the journal. See docs/HUB.md.",
+    ),
 }
 
 
@@ -125,6 +130,12 @@ def _sandbox_arguments(parser: argparse.ArgumentParser) -> None:
     sandbox_cli.build_parser(parser)
 
 
+def _hub_arguments(parser: argparse.ArgumentParser) -> None:
+    from kiosk.hub import cli as hub_cli
+
+    hub_cli.add_arguments(parser)
+
+
 _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "run": _run_arguments,
     "verify": _verify_arguments,
@@ -133,6 +144,7 @@ _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "secrets": _secrets_arguments,
     "self-test": _selftest_arguments,
     "sandbox": _sandbox_arguments,
+    "hub": _hub_arguments,
 }
 
 
@@ -147,6 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.sandbox import cli as sandbox_cli
 
         return sandbox_cli.run(args)
+    if args.command == "hub":
+        from kiosk.hub import cli as hub_cli
+
+        return hub_cli.run(args)
     if args.command == "journal":
         return _journal(args)
     if args.command == "settings":

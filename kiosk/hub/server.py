@@ -12,9 +12,11 @@ requests in flight get ``graceful_seconds`` to finish, then the poll tasks stop.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 import threading
+from collections.abc import Iterator
 from typing import Self
 
 import uvicorn
@@ -35,6 +37,16 @@ class _HubUvicorn(_Server):
     """uvicorn's server that ends the event streams before it waits for open requests."""
 
     sessions: Sessions | None = None
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        # uvicorn raises a captured SIGTERM/SIGINT again after its graceful shutdown, so the
+        # process died by the signal; the hub has stopped cleanly by then: it exits 0.
+        with super().capture_signals():
+            try:
+                yield
+            finally:
+                self._captured_signals.clear()
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         if self.sessions is not None:
@@ -140,6 +152,7 @@ class HubServer:
         """Serve on the calling thread until interrupted (Ctrl+C / SIGTERM)."""
         log.info("hub listening on %s (callbacks via %s)", self.local_url, self.config.public_url)
         self._server.run(sockets=[self._socket])
+        log.info("hub stopped")
 
     def stop(self, timeout: float = 15.0) -> None:
         """Stop serving (gracefully, see the module's text) and wait. Idempotent."""
