@@ -84,6 +84,11 @@ class PostgresStore:
     ``max_size`` bounds the connections this hub opens; ``timeout`` is how long one operation
     may wait for a connection (retries after a break included) before ``StoreUnavailable``.
     The pool opens in the background: constructing the store never blocks.
+
+    ``reconnect_timeout`` is short on purpose: psycopg_pool retries a lost connection with a
+    doubling delay (1, 2, 4, ... s) for that long, so after an outage of minutes it could
+    wait minutes more once PostgreSQL is back. When it gives up, the next operation that waits
+    starts a fresh attempt at once, so the pool is back within about 2 s of the server.
     """
 
     def __init__(
@@ -94,6 +99,7 @@ class PostgresStore:
         max_size: int = 10,
         timeout: float = 10.0,
         connect_timeout: float = 5.0,
+        reconnect_timeout: float = 5.0,
     ) -> None:
         self._url = checked_url(url)
         self.timeout = timeout
@@ -105,6 +111,7 @@ class PostgresStore:
             min_size=min_size,
             max_size=max_size,
             timeout=timeout,
+            reconnect_timeout=reconnect_timeout,
             name="kiosk-hub",
             open=False,
         )

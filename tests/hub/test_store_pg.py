@@ -273,3 +273,24 @@ def test_a_refused_row_is_reported_without_its_values(pg_store: PostgresStore) -
         assert secret not in str(caught.value)
     assert caught.value.__cause__ is None and caught.value.__suppress_context__
     assert pg_store.get_session(session(1).session_id) is None
+
+
+def test_after_a_longer_outage_the_store_is_back_soon_after_the_server(
+    pg_store: PostgresStore, pg_cluster: Cluster
+) -> None:
+    # psycopg_pool's own retry delay doubles (1, 2, 4, 8 s): left alone it would next try about
+    # 6 s after this 9 s outage ends. The store's short reconnect_timeout bounds that.
+    pg_store.add_kiosk(kiosk())
+    pg_store.timeout = 1.0
+    pg_cluster.stop("immediate")  # as a crash: committed rows survive it
+    outage_ends = time.monotonic() + 9
+    try:
+        while time.monotonic() < outage_ends:
+            with pytest.raises(StoreUnavailable):
+                pg_store.ping()
+    finally:
+        pg_cluster.start()
+    back = time.monotonic()
+    pg_store.timeout = 10.0
+    assert pg_store.get_kiosk("k-1") == kiosk()
+    assert time.monotonic() - back < 4
