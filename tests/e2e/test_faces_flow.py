@@ -205,8 +205,14 @@ def raw_status(sandbox: SandboxServer, token: str) -> dict[str, Any]:
             "more than one face detected",
             "More than one face",
         ),
+        (
+            lambda: jpeg(grace_hopper())[:5000],  # cut short, as a dropped upload would be
+            4,
+            "can not decode photo",
+            "We could not read your photo",
+        ),
     ],
-    ids=["no-face", "two-faces"],
+    ids=["no-face", "two-faces", "truncated"],
 )
 def test_a_photo_that_cannot_be_judged_fails_with_the_face_apis_error(
     sandbox: SandboxServer,

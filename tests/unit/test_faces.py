@@ -504,6 +504,48 @@ def test_warming_up_never_waits_for_a_photo_being_analysed() -> None:
         worker.stop()
 
 
+def test_a_hung_worker_is_replaced_after_the_analysis_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker that stops answering fails its photo at the timeout and is killed, so the next
+    photo gets a new worker (left alone, it held the only worker for ever: every later photo
+    timed out too)."""
+    import asyncio
+    import signal
+
+    from kiosk.core.models import Scope
+    from kiosk.sandbox.faces import service
+    from kiosk.sandbox.faces.templates import TemplateStore
+    from kiosk.sandbox.faces.worker import WorkerProcess
+
+    if not hasattr(signal, "SIGSTOP"):
+        pytest.skip("needs SIGSTOP to hang the worker")
+    workers: list[WorkerProcess] = []
+
+    class Recorded(WorkerProcess):
+        def __init__(self) -> None:
+            super().__init__()
+            workers.append(self)
+
+    monkeypatch.setattr(service, "WorkerProcess", Recorded)
+    monkeypatch.setattr(service, "ANALYSIS_TIMEOUT", 3.0)
+    faces = service.FaceService(TemplateStore(tmp_path / "t.json"))
+    try:
+        faces.warm_up()
+        hung = workers[0].pid
+        assert hung is not None
+        os.kill(hung, signal.SIGSTOP)
+        with pytest.raises(service.AnalysisFailed):
+            asyncio.run(faces.judge(jpeg(grace_hopper()), [Scope.LIVENESS]))
+        found = asyncio.run(faces.judge(jpeg(grace_hopper()), [Scope.LIVENESS]))
+        assert found.failure is None and found.parts["box"]
+        assert workers[0].pid not in (None, hung)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(hung, signal.SIGKILL)  # if it was left hung, close() would wait for it
+        faces.close()
+
+
 def test_the_service_refuses_photos_beyond_its_queue(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
