@@ -54,8 +54,7 @@ class PushBackend:
         class Handler(_Handler):
             owner = backend
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
@@ -115,6 +114,13 @@ class PushBackend:
             sent += 1
             if body["status"] in FINAL or (self.cut_after is not None and sent >= self.cut_after):
                 return
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that hangs up mid-request (the kiosk stopping) is no news
 
 
 def kind_of(method: str, path: str) -> str:
