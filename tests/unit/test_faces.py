@@ -546,6 +546,51 @@ def test_a_hung_worker_is_replaced_after_the_analysis_timeout(
         faces.close()
 
 
+def test_stopping_does_not_wait_for_ever_for_a_hung_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server stops its workers as it shuts down, after cancelling the requests (so the
+    analysis timeout that kills a hung worker never fires): stop() waited for the hung
+    photo's lock for ever, and the sandbox, and the kiosk around it, never exited."""
+    import signal
+    import threading
+
+    from kiosk.sandbox.faces import worker as workers
+    from kiosk.sandbox.faces.worker import WorkerFailed, WorkerProcess
+
+    if not hasattr(signal, "SIGSTOP"):
+        pytest.skip("needs SIGSTOP to hang the worker")
+    monkeypatch.setattr(workers, "STOP_WAIT", 0.5)
+    worker = WorkerProcess()
+    worker.start()
+    hung = worker.pid
+    assert hung is not None
+    os.kill(hung, signal.SIGSTOP)
+    failed: list[BaseException] = []
+
+    def analyse() -> None:
+        try:
+            worker.analyse(jpeg(grace_hopper()))
+        except WorkerFailed as exc:
+            failed.append(exc)
+
+    stuck = threading.Thread(target=analyse)
+    stopping = threading.Thread(target=worker.stop)
+    try:
+        stuck.start()
+        deadline = time.monotonic() + 5
+        while not worker._lock.locked() and time.monotonic() < deadline:  # the photo is in
+            time.sleep(0.01)
+        stopping.start()
+        stopping.join(10)
+        assert not stopping.is_alive(), "stop() waited for the hung worker"
+        stuck.join(5)
+        assert failed and worker.pid is None
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(hung, signal.SIGKILL)
+        stopping.join(10)
+        stuck.join(10)
+
+
 def test_the_service_refuses_photos_beyond_its_queue(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

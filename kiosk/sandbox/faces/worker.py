@@ -32,6 +32,9 @@ from kiosk.sandbox.faces.models import load
 _LENGTH = struct.Struct(">Q")
 MAX_ANSWER_BYTES = 1024 * 1024
 """An analysis is a few kilobytes; a longer answer means the pipe carries something else."""
+STOP_WAIT = 5.0
+"""Seconds :meth:`WorkerProcess.stop` lets a photo being analysed finish before it kills the
+child."""
 
 
 class WorkerFailed(Exception):
@@ -93,9 +96,20 @@ class WorkerProcess:
                 raise
 
     def stop(self) -> None:
-        """Stop the child (it ends when its stdin closes; killed if it does not within 5 s)."""
-        with self._lock:
+        """Stop the child (it ends when its stdin closes; killed if it does not within 5 s).
+
+        A photo being analysed gets :data:`STOP_WAIT` seconds to finish, then the child is
+        killed and that photo fails: the server stops its workers after cancelling the
+        requests, so the analysis timeout that kills a hung child never fires, and waiting for
+        it kept the sandbox (and the kiosk around it) from ever exiting.
+        """
+        if not self._lock.acquire(timeout=STOP_WAIT):
+            self.kill()  # the analysis waiting on it fails and lets go of the lock
+            self._lock.acquire()
+        try:
             self._stop_locked()
+        finally:
+            self._lock.release()
 
     def kill(self) -> None:
         """Kill the child now (an analysis that takes too long); callable from any thread, and
