@@ -14,6 +14,7 @@ import contextlib
 import functools
 import logging
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from fastapi import FastAPI, Request
@@ -80,6 +81,10 @@ def create_app(config: HubConfig, store: HubStore, upstream: Upstream | None = N
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Database reads and scrypt checks run in the default pool (a few threads on a small
+        # machine): sized for a fleet's requests instead.
+        pool = ThreadPoolExecutor(max_workers=32, thread_name_prefix="hub-io")
+        asyncio.get_running_loop().set_default_executor(pool)
         await sessions.resume()
         watcher = asyncio.create_task(_watch_credentials(sessions, store, config))
         try:

@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 
 from kiosk.core.errors import ApiError, RateLimited, UnknownSession
 from kiosk.core.models import SessionStatus
+from kiosk.core.redact import forget_secret
 from kiosk.core.verdict import decide
 from kiosk.hub.events import Subscriber, encode_status
 from kiosk.hub.store import HubStore, SessionRecord, StoreUnavailable, utc_now
@@ -258,6 +259,9 @@ class Sessions:
                 subscriber.end()
             self._live.pop(tracker.record.session_id, None)
             self._remember_final(tracker.record.session_id, body)
+            # Registered for masking when it was learnt; a hub that runs for months must not
+            # mask (and scan for) every token it ever saw.
+            forget_secret(tracker.record.upstream_token)
         await self._journal(tracker, status, final)
 
     async def _journal(self, tracker: Tracker, status: SessionStatus, final: bool) -> None:

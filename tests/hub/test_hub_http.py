@@ -3,6 +3,7 @@ contract (auth, validation, lifecycle), per-kiosk isolation and policy, and erro
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -218,3 +219,26 @@ def test_health_and_readiness(hub: Hub) -> None:
         assert http.get("/healthz").json() == {"status": "ok"}
         ready = http.get("/readyz")
     assert ready.status_code == 200 and ready.json()["status"] == "ready"
+
+
+def test_the_hub_serves_https_with_a_certificate(hub: Hub, tmp_path: Path) -> None:
+    import ssl
+
+    import trustme
+
+    from kiosk.hub.server import HubServer
+    from tests.hub.conftest import hub_config
+
+    ca = trustme.CA()
+    cert = ca.issue_cert("127.0.0.1")
+    certfile, keyfile = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert.private_key_and_cert_chain_pem.write_to_path(str(certfile))
+    cert.private_key_pem.write_to_path(str(keyfile))
+    config = hub_config(hub.upstream, hub.upstream_key)
+    with HubServer(config, hub.store, certfile=str(certfile), keyfile=str(keyfile)) as tls:
+        assert tls.local_url.startswith("https://") and config.public_url == tls.local_url
+        context = ssl.create_default_context()
+        ca.configure_trust(context)
+        with httpx.Client(base_url=tls.local_url, verify=context, timeout=5) as http:
+            created = http.post(PATH, json={"scopes": ["liveness"]}, headers=hub.auth)
+    assert created.status_code == 200
