@@ -96,9 +96,8 @@ def start(
     **kwargs: Any,
 ) -> Running:
     kwargs.setdefault("trusted_origins", [client.base_url])
-    runner = SessionRunner(
-        client, scopes=["liveness"], policy=policy, push=push or PushPolicy(), **kwargs
-    )
+    kwargs.setdefault("scopes", ["liveness"])
+    runner = SessionRunner(client, policy=policy, push=push or PushPolicy(), **kwargs)
     listener, stop = Listener(), threading.Event()
     thread = threading.Thread(target=runner.run, args=(listener, stop), daemon=True)
     thread.start()
