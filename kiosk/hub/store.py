@@ -107,9 +107,11 @@ class SessionRecord:
     """One session created through the hub: the journal row and the token mapping.
 
     ``hub_token`` / ``upstream_token`` / ``callback_path`` are secrets (not in repr, never
-    logged). ``outcome`` is ``None`` until final, then e.g. ``"PASS"``/``"FAIL"`` for DONE or
-    the final status's name; ``scores`` maps a check (``"liveness"``, ``"deepfake"``,
-    ``"search"``) to its score; ``reasons`` are short words for a FAIL (``"liveness"``, ...).
+    logged). ``status`` is upstream's last status; ``outcome`` is ``None`` until final, then
+    ``"PASS"`` or ``"FAIL"`` by the kiosk's verdict policy (``kiosk.core.verdict.decide``, default
+    thresholds; anything but DONE with every check passed is FAIL); ``scores`` maps a check
+    (``"liveness"``, ``"deepfake"``, ``"search"``) to its score; ``reasons`` are the verdict's
+    sentences for a FAIL.
     """
 
     session_id: str
