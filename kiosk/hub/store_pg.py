@@ -16,8 +16,8 @@ being inserted.
 the session id) in the same transaction, so every hub on the database learns of the change when
 it commits: see :mod:`kiosk.hub.pg_listen`.
 
-Error messages never contain the password, tokens or row values (PostgreSQL's own messages for
-a duplicate key quote the key, so they are not passed on).
+Error messages never contain the password, tokens or row values (PostgreSQL's own messages may
+quote the key or the whole row, so only their kind and SQLSTATE are passed on).
 """
 
 from __future__ import annotations
@@ -47,6 +47,26 @@ from kiosk.hub.store import (
 )
 
 T = TypeVar("T")
+
+# SQLSTATEs of a lost connection (class 08) and of a server shutting down or starting
+# (57P01-57P03): the operation is tried again on a fresh connection.
+_BREAK_STATES = ("08", "57P01", "57P02", "57P03")
+
+
+def _is_break(error: psycopg.OperationalError) -> bool:
+    """Whether ``error`` means the connection broke or none could be had (worth a retry),
+    rather than the server refusing this one operation."""
+    # No SQLSTATE: libpq's own failures ("server closed the connection unexpectedly").
+    return (
+        isinstance(error, PoolTimeout)
+        or not error.sqlstate
+        or (error.sqlstate.startswith(_BREAK_STATES))
+    )
+
+
+def _kind(error: psycopg.Error) -> str:
+    """An error's kind and SQLSTATE: what may be said of it (its text may quote row values)."""
+    return f"{type(error).__name__}, SQLSTATE {error.sqlstate or 'none'}"
 
 
 def connection_options(connect_timeout: float) -> dict[str, Any]:
@@ -132,6 +152,8 @@ class PostgresStore:
             except psycopg.errors.QueryCanceled:
                 raise StoreUnavailable("the hub database did not answer in time") from None
             except psycopg.OperationalError as error:
+                if not _is_break(error):  # e.g. a value too large to index: retrying won't help
+                    raise StoreError(f"the hub database refused this ({_kind(error)})") from None
                 if time.monotonic() + delay >= deadline:
                     raise self._unavailable(error) from None
                 # Throw away the other pooled connections the same break killed, so the retry
@@ -142,10 +164,7 @@ class PostgresStore:
             except psycopg.Error as error:
                 # PostgreSQL's text may quote the row (a NOT NULL violation shows it whole,
                 # tokens included): only the kind of error leaves this method.
-                raise StoreError(
-                    f"the hub database refused the operation ({type(error).__name__},"
-                    f" SQLSTATE {error.sqlstate or 'none'})"
-                ) from None
+                raise StoreError(f"the hub database refused this ({_kind(error)})") from None
 
     def _unavailable(self, error: psycopg.OperationalError) -> StoreUnavailable:
         """The error to raise after giving up: libpq's reason, never the URL or its password.

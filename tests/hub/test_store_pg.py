@@ -6,6 +6,7 @@ SQLite store's. (LISTEN/NOTIFY between hubs: test_pg_listen.py.)"""
 from __future__ import annotations
 
 import dataclasses
+import secrets
 import sqlite3
 import threading
 import time
@@ -294,3 +295,14 @@ def test_after_a_longer_outage_the_store_is_back_soon_after_the_server(
     pg_store.timeout = 10.0
     assert pg_store.get_kiosk("k-1") == kiosk()
     assert time.monotonic() - back < 4
+
+
+def test_a_refusal_is_not_retried_until_the_timeout(pg_store: PostgresStore) -> None:
+    # An OperationalError that is not a lost connection: the value is too large for its index.
+    huge = secrets.token_urlsafe(9000)
+    started = time.monotonic()
+    with pytest.raises(StoreError) as caught:
+        pg_store.add_session(dataclasses.replace(session(1), hub_token=huge))
+    assert time.monotonic() - started < pg_store.timeout / 2
+    assert "ProgramLimitExceeded" in str(caught.value) and huge not in str(caught.value)
+    assert not isinstance(caught.value, StoreUnavailable)
