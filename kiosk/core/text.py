@@ -41,6 +41,26 @@ def printable(text: str, limit: int | None = DEFAULT_LIMIT) -> str:
     return cleaned
 
 
+# A run this long with no space cannot wrap on a screen: a hostile or careless server's unbroken
+# string (or a long id) would be clipped at the window's edge instead.
+_UNBROKEN_RUN = re.compile(r"\S{25,}")
+_WRAP_EVERY = 20
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def wrappable(text: str) -> str:
+    """``text`` with an invisible break opportunity (U+200B) every 20 characters of any run
+    longer than 24 with no space, so a word-wrapping label wraps it instead of clipping it."""
+
+    def split(match: re.Match[str]) -> str:
+        run = match[0]
+        return ZERO_WIDTH_SPACE.join(
+            run[i : i + _WRAP_EVERY] for i in range(0, len(run), _WRAP_EVERY)
+        )
+
+    return _UNBROKEN_RUN.sub(split, text)
+
+
 def terminal_safe(block: str) -> str:
     """``block`` with control characters replaced except newlines: the last filter before a
     terminal, so that nothing that slipped past :func:`printable` can drive it."""

@@ -3,6 +3,7 @@ the reason, in the vendor's own words, wherever the session ends."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.models import SessionStatus
@@ -51,3 +52,18 @@ def test_a_done_result_that_is_an_error_shows_fail_with_the_vendors_words(qtbot:
     assert window.result.verdict.text() == "✕ FAIL"
     texts = visible_texts(window.result)
     assert "The photo could not be checked: more than one face detected (error 6)." in texts
+
+
+def test_an_unbroken_vendor_text_wraps_instead_of_running_off_screen(qtbot: QtBot) -> None:
+    window = KioskWindow(KioskController(lambda: None), sandbox=True)  # type: ignore[arg-type, return-value]
+    qtbot.addWidget(window)
+    window.resize(800, 1280)
+    window.show()
+    answer = {"status": "error", "code": 5, "info": "X" * 160}
+    window.show_state(received(QR, SessionStatus.from_wire({"status": "DONE", "result": answer})))
+    qtbot.waitExposed(window)
+    reasons = [w for w in window.result.findChildren(QLabel) if w.objectName() == "Reason"]
+    assert reasons and all(w.isVisible() for w in reasons)
+    for widget in reasons:
+        assert "X" * 160 in widget.text().replace("\u200b", "")  # nothing lost
+        assert widget.minimumSizeHint().width() < 800  # it can wrap within the window

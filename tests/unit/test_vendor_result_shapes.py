@@ -158,3 +158,12 @@ def test_the_journal_records_the_vendors_reason_for_a_failed_session(tmp_path: P
         [entry] = journal.recent()
     assert entry.outcome == "FAILED"
     assert entry.reasons == "The photo could not be checked: can not detect face (error 5)."
+
+
+def test_an_unbroken_run_gets_break_opportunities_and_loses_nothing() -> None:
+    from kiosk.core.text import ZERO_WIDTH_SPACE, wrappable
+
+    long = "A" * 60
+    assert wrappable(long).replace(ZERO_WIDTH_SPACE, "") == long
+    assert all(len(part) <= 20 for part in wrappable(long).split(ZERO_WIDTH_SPACE))
+    assert wrappable("can not detect face") == "can not detect face"  # short words untouched

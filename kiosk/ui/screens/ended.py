@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core.state import Ending, KioskState
+from kiosk.core.text import wrappable
 from kiosk.core.verdict import face_error_reason
 from kiosk.ui.screens.common import Screen, button, centred_row, label
 
@@ -71,7 +72,7 @@ class EndedScreen(Screen):
         reason = None
         if state.ending is Ending.FAILED and state.status is not None:
             reason = face_error_reason(state.status)
-        self.reason.setText(reason or "")
+        self.reason.setText(wrappable(reason or ""))
         self.reason.setVisible(reason is not None)
         self.again_button.setFocus()
 

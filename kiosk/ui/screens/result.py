@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.models import Scope
 from kiosk.core.state import KioskState
+from kiosk.core.text import wrappable
 from kiosk.core.verdict import Thresholds
 from kiosk.ui.screens.common import Screen, button, label
 from kiosk.ui.screens.names import scope_name
@@ -100,6 +101,6 @@ class ResultScreen(Screen):
         return self.tr("score {score:.2f}").format(score=score)
 
     def _add_line(self, text: str, name: str) -> None:
-        widget: QLabel = label(text, name)
+        widget: QLabel = label(wrappable(text), name)
         self.reasons.addWidget(widget)
         self._rows.append(widget)
