@@ -37,7 +37,7 @@ def main() -> int:
     parser.add_argument(
         "--only",
         choices=["cold_start", "push_latency"],
-        help="run just this benchmark (cold start: ~1 minute; push latency: ~8 minutes)",
+        help="run just this benchmark (cold start: ~1 minute; push latency: ~9 minutes)",
     )
     args = parser.parse_args()
     quick = args.quick
@@ -135,7 +135,7 @@ def main() -> int:
 
 def push_rows(row: Callable[[str, str, str, bool | None], None], quick: bool) -> None:
     """Push latency (issue 15): the contract backend of the tests, then the real hub."""
-    from bench import push_latency
+    from bench import push_latency, push_screen
 
     for server, label in (("contract", "contract test backend"), ("hub", "kiosk hub, SQLite")):
         figures = push_latency.run(changes=20 if quick else 200, server=server)
@@ -153,6 +153,14 @@ def push_rows(row: Callable[[str, str, str, bool | None], None], quick: bool) ->
             f"({poll['changes']:.0f} changes)",
             "report",
             None,
+        )
+        screen = push_screen.run(rounds=5 if quick else 50, server=server)
+        row(
+            f"status change to screen, push ({label})",
+            f"p50 {screen['p50_ms']:.1f} ms, p95 {screen['p95_ms']:.1f} ms "
+            f"({screen['rounds']:.0f} sessions)",
+            f"p95 < {push_latency.TARGET_P95_MS:.0f} ms",
+            screen["p95_ms"] < push_latency.TARGET_P95_MS,
         )
         if server == "hub":
             row(

@@ -80,7 +80,7 @@ class _Deliveries:
 
 
 @dataclass
-class _Target:
+class Target:
     """Where the kiosk connects and how a test changes a status there."""
 
     url: str
@@ -90,7 +90,7 @@ class _Target:
     changed_at: Callable[[str, float], float]  # (mark, when the bench changed it) -> t0
 
 
-def _measure(target: _Target, changes: int, push: bool, pause: float) -> dict[str, float]:
+def _measure(target: Target, changes: int, push: bool, pause: float) -> dict[str, float]:
     client = VerificationClient(target.url, target.credentials)
     runner = SessionRunner(
         client,
@@ -131,16 +131,13 @@ def _measure(target: _Target, changes: int, push: bool, pause: float) -> dict[st
 
 
 @contextmanager
-def _contract() -> Iterator[_Target]:
+def contract() -> Iterator[Target]:
     with PushBackend() as server:
-        tokens: list[str] = []
 
         def change(body: dict[str, Any]) -> None:
-            if not tokens:
-                tokens.append(server.only_token())
-            server.set_status(tokens[0], body)
+            server.set_status(list(server.sessions)[-1], body)  # the latest session's
 
-        yield _Target(
+        yield Target(
             server.url,
             Credentials(APP_ID, APP_KEY),
             [server.url],
@@ -150,7 +147,7 @@ def _contract() -> Iterator[_Target]:
 
 
 @contextmanager
-def _hub() -> Iterator[_Target]:
+def hub() -> Iterator[Target]:
     from kiosk.hub.app import HubConfig
     from kiosk.hub.database import open_store
     from kiosk.hub.kiosks import enrol
@@ -180,10 +177,9 @@ def _hub() -> Iterator[_Target]:
             with HubServer(config, store, graceful_seconds=1) as hub:
 
                 def change(body: dict[str, Any]) -> None:
-                    (token,) = vendor.sessions
-                    vendor.set_status(token, body)
+                    vendor.set_status(list(vendor.sessions)[-1], body)
 
-                yield _Target(
+                yield Target(
                     hub.local_url,
                     Credentials(kiosk.id, secret),
                     [vendor.url],
@@ -197,7 +193,7 @@ def _hub() -> Iterator[_Target]:
 
 def run(changes: int = 200, server: str = "contract") -> dict[str, dict[str, float]]:
     """p50/p95/max in ms, with push and with 1 s polling, over ``changes`` changes each."""
-    opened = _contract if server == "contract" else _hub
+    opened = contract if server == "contract" else hub
     figures: dict[str, dict[str, float]] = {}
     for mode, push, pause in (("push", True, 0.05), ("poll", False, POLL_INTERVAL)):
         with opened() as target:
