@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+from collections import Counter
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -114,6 +115,7 @@ def create_app(config: HubConfig, store: HubStore, upstream: Upstream | None = N
     app.state.sessions = sessions
     app.state.upstream = upstream
     app.state.limiter = RateLimiter()
+    app.state.open_streams = Counter()  # kiosk id -> open event streams
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

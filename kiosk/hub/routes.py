@@ -17,11 +17,13 @@ import logging
 import math
 import re
 import secrets
+from collections import Counter
 from collections.abc import AsyncIterator
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
+from starlette.background import BackgroundTask
 
 from kiosk.core.errors import ApiError
 from kiosk.core.text import printable
@@ -36,6 +38,8 @@ log = logging.getLogger(__name__)
 
 CALLBACK_PREFIX = "/hub/callbacks/"
 MAX_REFERENCE = 200
+# Open event streams one kiosk may hold at once (it needs one; a few cover reconnect overlaps).
+MAX_STREAMS_PER_KIOSK = 16
 _TOKEN = re.compile(r"^[A-Za-z0-9_\-]{16,128}$")
 
 
@@ -112,15 +116,30 @@ def router() -> APIRouter:
             return record
         kiosk: KioskRecord = request.state.hub_kiosk
         sessions: Sessions = request.app.state.sessions
+        open_streams: Counter[str] = request.app.state.open_streams
+        if open_streams[kiosk.id] >= MAX_STREAMS_PER_KIOSK:
+            log.warning("kiosk %s: too many open event streams", kiosk.id)
+            message = "This kiosk has too many open event streams; close one or poll."
+            return error(429, "too_many_streams", message, **{"Retry-After": "5"})
         try:
             subscriber = await sessions.subscribe(record, kiosk.id, kiosk.secret_hash)
         except ApiError as exc:
             return _failure(exc, "get status")
+        open_streams[kiosk.id] += 1
+
+        def closed() -> None:
+            # Runs after the response, also when the kiosk hung up before the stream began.
+            sessions.unsubscribe(record, subscriber)
+            open_streams[kiosk.id] -= 1
+            if open_streams[kiosk.id] <= 0:
+                del open_streams[kiosk.id]
+
         keepalive = request.app.state.config.keepalive_seconds
         return StreamingResponse(
             _stream(sessions, record, subscriber, keepalive),
             media_type="text/event-stream",
             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+            background=BackgroundTask(closed),
         )
 
     @api.post(CALLBACK_PREFIX + "{path}", include_in_schema=False)

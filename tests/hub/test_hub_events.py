@@ -184,3 +184,31 @@ def test_upstreams_callback_reaches_the_hub_and_ends_the_session(hub: Hub) -> No
 def test_callback_paths_that_cannot_be_ours_are_404(hub: Hub, path: str) -> None:
     with httpx.Client(base_url=hub.url, timeout=5) as http:
         assert http.post(f"{CALLBACK_PREFIX}{path}", json={}).status_code == 404
+
+
+def test_a_kiosk_holds_a_bounded_number_of_streams(hub: Hub) -> None:
+    from contextlib import ExitStack
+
+    from kiosk.hub.routes import MAX_STREAMS_PER_KIOSK
+
+    token = create(hub)
+    with ExitStack() as stack:
+        http = stack.enter_context(httpx.Client(base_url=hub.url, timeout=5))
+        readers = []  # kept: a reader dropped half-way closes its connection
+        for _ in range(MAX_STREAMS_PER_KIOSK):
+            response = stack.enter_context(
+                http.stream("GET", f"{PATH}/{token}/events", headers=hub.auth)
+            )
+            assert response.status_code == 200
+            readers.append(events(response))
+            assert next(readers[-1])[0] == "status"
+        # Streamed, so a stream opened by mistake fails here rather than reads forever.
+        with http.stream("GET", f"{PATH}/{token}/events", headers=hub.auth) as refused:
+            assert refused.status_code == 429
+            assert json.loads(refused.read())["error"] == "too_many_streams"
+    # Closed streams are counted out (after the server notices each hang-up).
+    for _ in range(100):
+        if not hub.server.app.state.open_streams:
+            break
+        time.sleep(0.05)  # the hub sees the disconnects in its own thread
+    assert not hub.server.app.state.open_streams
