@@ -233,3 +233,15 @@ def test_a_full_run_through_the_hub_never_shows_the_upstream_key(
     assert len(seen) > 10
     leaks = [text for text in seen if upstream_key in text]
     assert leaks == []
+
+
+def test_the_default_database_is_sqlite_in_the_data_folder_kiosk_home_moves(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("KIOSK_HOME", str(tmp_path))
+    assert main(["hub", "kiosk", "add", "Lobby", "--json"]) == 0
+    kiosk_id = json.loads(capsys.readouterr().out)["id"]
+    database = tmp_path / "data" / "hub.sqlite3"
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT id FROM kiosks").fetchall() == [(kiosk_id,)]
+    assert database.stat().st_mode & 0o077 == 0  # private, as the kiosk's journal
