@@ -10,6 +10,7 @@ hub; :mod:`kiosk.core.events`), else by polling. It reports through a
 
 from __future__ import annotations
 
+import logging
 import math
 import random
 import threading
@@ -80,6 +81,8 @@ class SessionListener(Protocol):
     def failed(self, kind: ErrorKind, message: str) -> None:
         """The runner gave up; ``message`` is for staff and free of secrets."""
 
+
+log = logging.getLogger(__name__)
 
 _ACTIVE = frozenset({Status.CAPTCHA_OK, Status.IN_PROGRESS})
 FIRST_READ_DELAY = 0.1
@@ -307,6 +310,7 @@ class SessionRunner:
                         if status.status.is_final:
                             return True
             except NoPush:
+                log.info("%s offers no status stream: polling", self._client.base_url)
                 return False
             except Aborted:
                 return True
@@ -316,6 +320,8 @@ class SessionRunner:
                     return True
                 error = exc
             # The stream dropped (or never opened): read the status at once, then reconnect.
+            why = error.message if error is not None else "the server ended it"
+            log.info("session %s: status stream dropped (%s)", session.session_id, why)
             held = self._clock() - opened >= push.stall_seconds
             drops = 0 if news or held else drops
             drops += 1
@@ -333,6 +339,11 @@ class SessionRunner:
                 if last is not None and last.status.is_final:
                     return True
             if drops > push.max_reconnects:
+                log.warning(
+                    "session %s: the status stream dropped %d times in a row: polling",
+                    session.session_id,
+                    drops,
+                )
                 return False
             stop.wait(self._backoff(drops, error))
         return stop.is_set()
