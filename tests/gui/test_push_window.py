@@ -82,3 +82,25 @@ def test_shutdown_with_an_open_stream_is_prompt(
     controller.shutdown()
     assert time.monotonic() - started < 1.0
     assert controller.threads == []
+
+
+def test_a_pushed_session_logs_no_key_and_no_token(
+    qtbot: QtBot,
+    server: PushBackend,
+    window: tuple[KioskController, KioskWindow],
+    tmp_path: Path,
+) -> None:
+    from kiosk import logs
+
+    log_file = tmp_path / "logs" / "kiosk.log"
+    controller, _ = window
+    with logs.configured(verbose=True, log_file=log_file):
+        open_stream(qtbot, controller, server)
+        token = server.only_token()
+        server.set_status(token, status_body("DONE", result={}))
+        wait_for_phase(qtbot, controller, Phase.RESULT, timeout=2000)
+        controller.shutdown()
+    text = "".join(p.read_text() for p in log_file.parent.iterdir())
+    assert "/events" in text  # httpx's line for the stream, with its URL, was written
+    assert APP_KEY not in text
+    assert token not in text
