@@ -245,3 +245,40 @@ def test_the_default_database_is_sqlite_in_the_data_folder_kiosk_home_moves(
     with sqlite3.connect(database) as db:
         assert db.execute("SELECT id FROM kiosks").fetchall() == [(kiosk_id,)]
     assert database.stat().st_mode & 0o077 == 0  # private, as the kiosk's journal
+
+
+def test_sessions_lists_the_journal_without_tokens(
+    capsys: pytest.CaptureFixture[str], database_url: str
+) -> None:
+    from kiosk.hub.store import SessionRecord, utc_now
+
+    store = open_store(database_url)
+    try:
+        now = utc_now()
+        for number, kiosk in ((1, "kiosk-a"), (2, "kiosk-b")):
+            store.add_session(
+                SessionRecord(
+                    session_id=f"session-{number}",
+                    hub_token=f"HUB-TOKEN-{number}-abcdefghijklmnop",
+                    upstream_token=f"UP-TOKEN-{number}-abcdefghijklmnop",
+                    callback_path=f"CALLBACK-{number}-abcdefghijklmnop",
+                    kiosk_id=kiosk,
+                    site="b7",
+                    reference=f"ref-{number}",
+                    scopes=("liveness",),
+                    status="CREATED",
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+    finally:
+        store.close()
+    code, out = hub_cli(capsys, database_url, "sessions", "--kiosk", "kiosk-b", "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert [(r["session_id"], r["reference"], r["kiosk"]) for r in rows] == [
+        ("session-2", "ref-2", "kiosk-b")
+    ]
+    _, text = hub_cli(capsys, database_url, "sessions")
+    assert "ref-1" in text and "ref-2" in text
+    assert "TOKEN" not in out + text and "CALLBACK" not in out + text

@@ -60,12 +60,21 @@ def test_the_session_metadata_is_stamped_with_kiosk_and_site(hub: Hub) -> None:
 
 @pytest.mark.parametrize(
     ("scenario", "final", "outcome"),
-    [("pass", "DONE", "PASS"), ("fail_liveness", "DONE", "FAIL"), ("cancel", "CANCELED", "FAIL")],
+    [
+        ("pass", "DONE", "PASS"),
+        ("fail_liveness", "DONE", "FAIL"),
+        ("fail_deepfake", "DONE", "FAIL"),
+        ("no_match", "DONE", "FAIL"),
+        ("fail", "FAILED", "FAIL"),
+        ("no_face", "FAILED", "FAIL"),
+        ("expire", "EXPIRED", "FAIL"),
+        ("cancel", "CANCELED", "FAIL"),
+    ],
 )
 def test_sessions_run_to_their_end_and_the_journal_has_the_outcome(
     hub: Hub, scenario: str, final: str, outcome: str
 ) -> None:
-    scopes = ["liveness", "deepfake"]
+    scopes = ["liveness", "deepfake", "search"]
     with hub.client() as api:
         created = api.create_session(scopes, metadata={"sandbox": {"scenario": scenario}})
     status = wait_final(hub, created.token)
@@ -79,7 +88,7 @@ def test_sessions_run_to_their_end_and_the_journal_has_the_outcome(
             break
     assert record is not None and record.status == final and record.outcome == outcome
     if scenario == "pass":
-        assert set(record.scores) == {"liveness", "deepfake"} and record.reasons == ()
+        assert set(record.scores) == {"liveness", "deepfake", "search"} and record.reasons == ()
     else:
         assert record.reasons
 
