@@ -227,7 +227,8 @@ def _serve(args: argparse.Namespace) -> int:
     key = upstream_key(args.upstream_app_id)
     if not key:
         print(
-            f"kiosk hub: no upstream key: set {UPSTREAM_KEY_ENV} or store it with "
+            f"kiosk hub: no upstream key ({UPSTREAM_KEY_ENV} is not set, and the OS keyring"
+            " has none or cannot be read): set the variable or store the key with "
             f"`kiosk hub upstream-key --upstream-app-id {args.upstream_app_id}`",
             file=sys.stderr,
         )

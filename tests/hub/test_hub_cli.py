@@ -282,3 +282,25 @@ def test_sessions_lists_the_journal_without_tokens(
     _, text = hub_cli(capsys, database_url, "sessions")
     assert "ref-1" in text and "ref-2" in text
     assert "TOKEN" not in out + text and "CALLBACK" not in out + text
+
+
+def test_the_upstream_key_comes_from_the_environment_or_the_keyring(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from kiosk.hub.cli import upstream_key
+    from tests.support.memory_keyring import MemoryKeyring, keyring_backend
+
+    monkeypatch.delenv("KIOSK_HUB_UPSTREAM_KEY", raising=False)
+    with keyring_backend(MemoryKeyring()) as ring:
+        monkeypatch.setattr("sys.stdin", io.StringIO("KEYRING-KEY-123456\n"))
+        assert main(["hub", "upstream-key", "--upstream-app-id", "acct"]) == 0
+        assert "KEYRING-KEY-123456" not in capsys.readouterr().out
+        assert upstream_key("acct") == "KEYRING-KEY-123456"
+        assert upstream_key("other") is None
+        monkeypatch.setenv("KIOSK_HUB_UPSTREAM_KEY", "ENV-KEY-123456")
+        assert upstream_key("acct") == "ENV-KEY-123456"
+        ring.broken = True  # a locked keyring is "no key", not a traceback
+        monkeypatch.delenv("KIOSK_HUB_UPSTREAM_KEY")
+        assert upstream_key("acct") is None
