@@ -251,3 +251,23 @@ def test_the_hub_serves_https_with_a_certificate(hub: Hub, tmp_path: Path) -> No
         with httpx.Client(base_url=tls.local_url, verify=context, timeout=5) as http:
             created = http.post(PATH, json={"scopes": ["liveness"]}, headers=hub.auth)
     assert created.status_code == 200
+
+
+def test_a_database_outage_is_503_for_kiosks_not_401(
+    hub: Hub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.core.errors import ServerError
+    from kiosk.hub.store import StoreUnavailable
+
+    def down(*_: object) -> None:
+        raise StoreUnavailable("hub database: connection refused")
+
+    monkeypatch.setattr(hub.store, "get_kiosk", down)
+    monkeypatch.setattr(hub.store, "ping", down)
+    with hub.client() as api, pytest.raises(ServerError) as caught:
+        api.create_session(["liveness"])
+    assert caught.value.status_code == 503 and caught.value.retryable
+    with httpx.Client(base_url=hub.url, timeout=5) as http:
+        assert http.get("/readyz").status_code == 503
+        assert http.get("/healthz").status_code == 200
+    assert upstream_sessions(hub) == 0
