@@ -6,7 +6,8 @@ upstream, receives the vendor's callbacks, polls upstream once per live session,
 changes to kiosks as Server-Sent Events and keeps one journal for the fleet. See docs/HUB.md.
 
 Modules: ``store`` (the storage interface and row types), ``store_sqlite`` / ``store_pg`` (its
-two implementations), ``database`` (opening one from a ``--database`` URL), ``credentials``
-(device secrets), ``upstream`` / ``tracker`` (the vendor side), ``app`` / ``routes`` /
-``events`` (the HTTP side), ``server`` and ``cli``.
+two implementations), ``database`` (opening one from a ``--database`` URL), ``credentials`` and
+``kiosks`` (device secrets, enrolment, policy), ``upstream`` and ``tracker`` (the vendor side:
+one poller per live session, the journal), ``gate``, ``routes``, ``events`` and ``ratelimit``
+(the kiosk side), ``app``, ``server``, ``logs`` and ``cli``.
 """
