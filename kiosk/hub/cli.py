@@ -218,12 +218,17 @@ def _store_upstream_key(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     from kiosk.hub import logs
+
+    with logs.configured(verbose=args.verbose, json_lines=args.log_format == "json"):
+        return _serve_logged(args)
+
+
+def _serve_logged(args: argparse.Namespace) -> int:
     from kiosk.hub.app import HubConfig
     from kiosk.hub.database import describe
     from kiosk.hub.server import HubServer
     from kiosk.hub.tracker import TrackerSettings
 
-    logs.setup(verbose=args.verbose, json_lines=args.log_format == "json")
     key = upstream_key(args.upstream_app_id)
     if not key:
         print(

@@ -9,9 +9,11 @@ path segments are masked even when unregistered.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TextIO
 
@@ -35,8 +37,13 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=True)
 
 
-def setup(*, verbose: bool = False, json_lines: bool = True, stream: TextIO | None = None) -> None:
-    """Log to ``stream`` (stderr) as JSON lines (or plain text), secrets masked."""
+@contextlib.contextmanager
+def configured(
+    *, verbose: bool = False, json_lines: bool = True, stream: TextIO | None = None
+) -> Iterator[None]:
+    """Log to ``stream`` (stderr) as JSON lines (or plain text), secrets masked, while the block
+    runs; the logging set-up found before is put back on the way out (a hub run in-process, by a
+    test or an embedding program, leaves no handler or level of its own behind)."""
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.addFilter(RedactingFilter())
     handler.setFormatter(
@@ -45,10 +52,22 @@ def setup(*, verbose: bool = False, json_lines: bool = True, stream: TextIO | No
         else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     )
     root = logging.getLogger()
-    for old in list(root.handlers):
+    quiet = [logging.getLogger(name) for name in ("httpx", "httpcore")]
+    before = (list(root.handlers), root.level, [logger.level for logger in quiet])
+    for old in before[0]:
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     # httpx logs every request line (with the status URL) at INFO: keep it to warnings.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    for logger in quiet:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+        handler.close()
+        for old in before[0]:
+            root.addHandler(old)
+        root.setLevel(before[1])
+        for logger, level in zip(quiet, before[2], strict=True):
+            logger.setLevel(level)

@@ -111,19 +111,13 @@ def test_database_urls() -> None:
         open_store("mysql://x")
 
 
-def test_json_logs_mask_registered_secrets() -> None:
+def test_json_logs_mask_registered_secrets_and_leave_no_trace() -> None:
     stream = io.StringIO()
-    root = logging.getLogger()
-    saved = (list(root.handlers), root.level)
-    try:
-        logs.setup(stream=stream)
+    root, httpx_logger = logging.getLogger(), logging.getLogger("httpx")
+    before = (list(root.handlers), root.level, httpx_logger.level)
+    with logs.configured(stream=stream):
         register_secret("UPSTREAM-KEY-unit-test-0001")
         logging.getLogger("kiosk.hub.test").warning("key is %s", "UPSTREAM-KEY-unit-test-0001")
-    finally:
-        for handler in list(root.handlers):
-            root.removeHandler(handler)
-        for handler in saved[0]:
-            root.addHandler(handler)
-        root.setLevel(saved[1])
+    assert (list(root.handlers), root.level, httpx_logger.level) == before
     line = json.loads(stream.getvalue())
     assert line["message"] == "key is ***" and line["level"] == "WARNING"
