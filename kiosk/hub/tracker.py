@@ -178,7 +178,7 @@ class Sessions:
         if done is not None:
             return done
         if record.is_final:  # ended before this hub's memory: read upstream, keep the answer
-            _, body = await self.upstream.status(record.upstream_token)
+            _, body = await self.upstream.status(record.upstream_token, record.session_id)
             self._remember_final(record.session_id, body)
             return body
         tracker = self.track(record)
@@ -239,7 +239,9 @@ class Sessions:
         return await asyncio.shield(tracker.reading)
 
     async def _read(self, tracker: Tracker) -> dict[str, Any]:
-        status, body = await self.upstream.status(tracker.record.upstream_token)
+        status, body = await self.upstream.status(
+            tracker.record.upstream_token, tracker.record.session_id
+        )
         tracker.read_at = self._clock()
         await self._apply(tracker, status, body)
         return body

@@ -49,10 +49,19 @@ class HubClient(VerificationClient):
     """The kiosk's client with one more read: the status body itself, checked, for passing on
     to kiosks as the vendor sent it."""
 
-    def get_status_body(self, token: str) -> tuple[SessionStatus, dict[str, Any]]:
-        """The parsed status and the JSON object it came from (raises as ``get_status``)."""
+    def get_status_body(
+        self, token: str, session_id: str | None = None
+    ) -> tuple[SessionStatus, dict[str, Any]]:
+        """The parsed status and the JSON object it came from (raises as ``get_status``).
+
+        A body naming another session than ``session_id`` is unreadable: a confused or hostile
+        upstream must not end (or journal) one kiosk's session with another's result.
+        """
         register_secret(token)
         data = self._request("GET", f"{SESSIONS_PATH}/{quote(token, safe='')}")
+        named = data.get("sessionId")
+        if session_id is not None and named is not None and named != session_id:
+            raise UnreadableResponse("The status response names another session.")
         try:
             return SessionStatus.from_wire(data), data
         except MalformedPayload as exc:
@@ -155,9 +164,12 @@ class Upstream:
             )
         )
 
-    async def status(self, token: str) -> tuple[SessionStatus, dict[str, Any]]:
-        """Read a session's status upstream (raises :class:`ApiError`)."""
-        return await self._run(lambda: self._client.get_status_body(token))
+    async def status(
+        self, token: str, session_id: str | None = None
+    ) -> tuple[SessionStatus, dict[str, Any]]:
+        """Read a session's status upstream (raises :class:`ApiError`; a body naming another
+        session than ``session_id`` is :class:`UnreadableResponse`)."""
+        return await self._run(lambda: self._client.get_status_body(token, session_id))
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

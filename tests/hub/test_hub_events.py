@@ -91,10 +91,10 @@ def test_many_watchers_share_one_upstream_poller(hub: Hub) -> None:
     reads = 0
     original = hub.server.app.state.upstream.status
 
-    async def counting(upstream_token: str) -> Any:
+    async def counting(*args: Any) -> Any:
         nonlocal reads
         reads += 1
-        return await original(upstream_token)
+        return await original(*args)
 
     hub.server.app.state.upstream.status = counting
     results: list[list[tuple[str, Any]]] = []
