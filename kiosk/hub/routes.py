@@ -32,6 +32,7 @@ from kiosk.hub.store import HubStore, KioskRecord, SessionRecord, StoreError, ut
 from kiosk.hub.tracker import Sessions, retry_store
 from kiosk.hub.upstream import failure_for
 from kiosk.sandbox.app import SESSIONS_PATH, error
+from kiosk.sandbox.connections import RateLimitedLog
 from kiosk.sandbox.schemas import CreateSessionRequest
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,9 @@ async def _own_session(request: Request, token: str) -> SessionRecord | JSONResp
 def router() -> APIRouter:
     """The routes (they find the hub's parts in ``request.app.state``)."""
     api = APIRouter()
+    # Callbacks come from the internet, unsigned: their lines are rate-limited, so nobody can
+    # flood the log by posting to made-up (or learnt) paths.
+    callback_log = RateLimitedLog(log)
 
     @api.post(SESSIONS_PATH, summary="Create a verification session")
     async def create_session(body: CreateSessionRequest, request: Request) -> Response:
@@ -153,10 +157,10 @@ def router() -> APIRouter:
         except StoreError:
             return _store_down()
         if record is None:
-            log.warning("callback to an unknown path ignored")
+            callback_log.warning("unknown", "callback to an unknown path ignored")
             return error(404, "not_found", "No such callback.")
-        log.info("callback for session %s: reading upstream", record.session_id)
-        request.app.state.sessions.hint(record)
+        if request.app.state.sessions.hint(record):  # logged once per read it wakes
+            log.info("callback for session %s: reading upstream", record.session_id)
         return JSONResponse({"received": True})
 
     return api

@@ -54,6 +54,9 @@ class TrackerSettings:
         max_backoff: the longest wait between reads while upstream fails.
         store_retry_seconds: how long a store write is retried while the database is down.
         queue_size: events waiting per stream before the oldest is dropped.
+        hint_gap: the least time between a read and the next one a callback wakes (callbacks
+            are unsigned: a flood of them, the vendor's or anyone's who learnt a path, costs
+            upstream at most one read per gap, not one per callback).
     """
 
     poll_interval: float = 1.0
@@ -61,6 +64,7 @@ class TrackerSettings:
     max_backoff: float = 30.0
     store_retry_seconds: float = 30.0
     queue_size: int = 8
+    hint_gap: float = 0.25
 
 
 class Tracker:
@@ -215,14 +219,16 @@ class Sessions:
         if tracker is not None:
             tracker.subscribers.discard(subscriber)
 
-    def hint(self, record: SessionRecord) -> None:
-        """A callback arrived for ``record``: read upstream now (the callback's body is not
-        believed)."""
+    def hint(self, record: SessionRecord) -> bool:
+        """A callback arrived for ``record``: read upstream soon (the callback's body is not
+        believed). Whether this woke a read (False when one is already due, or it ended)."""
         tracker = self._live.get(record.session_id)
         if tracker is None and not record.is_final:
             tracker = self.track(record)
-        if tracker is not None:
-            tracker.wake.set()
+        if tracker is None or tracker.wake.is_set():
+            return False
+        tracker.wake.set()
+        return True
 
     async def refresh(self, tracker: Tracker) -> dict[str, Any]:
         """Read upstream once for everyone waiting on this session (single flight)."""
@@ -319,6 +325,10 @@ class Sessions:
             delay = max(0.0, tracker.read_at + wait - self._clock()) if wait else 0.0
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(tracker.wake.wait(), delay)
+            early = tracker.read_at + settings.hint_gap - self._clock()
+            if tracker.wake.is_set() and early > 0:
+                # Woken by a callback just after a read: the callbacks until then coalesce.
+                await asyncio.sleep(min(early, delay) if delay else early)
             tracker.wake.clear()
             try:
                 await self.refresh(tracker)

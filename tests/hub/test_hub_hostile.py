@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import time
 from typing import Any
 
+import httpx
 import pytest
 
 from kiosk.core.credentials import Credentials
 from kiosk.core.errors import UnreadableResponse
 from kiosk.hub.kiosks import enrol
+from kiosk.hub.routes import CALLBACK_PREFIX
 from kiosk.hub.store import HubStore, SessionRecord, utc_now
 from kiosk.hub.tracker import Sessions, TrackerSettings
 from kiosk.hub.upstream import HubClient, Upstream
+from tests.hub.conftest import Hub
+
+HINT_GAP = TrackerSettings().hint_gap
 
 NOWHERE = "http://127.0.0.1:9"
 
@@ -75,3 +82,35 @@ def test_a_status_naming_another_session_is_not_believed(store: HubStore) -> Non
         upstream.close()
     stored = store.get_session(record.session_id)
     assert stored is not None and stored.status == "CREATED" and stored.ended_at is None
+
+
+def test_a_flood_of_callbacks_costs_upstream_a_few_reads(
+    hub: Hub, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Callbacks are unsigned: whoever learns a session's path (or guesses paths) must not turn
+    # the hub into a reader hammering upstream on the account's one rate limit, nor flood the log.
+    hub.server.app.state.sessions.settings.poll_interval = 3600
+    with hub.client() as api:
+        created = api.create_session(["liveness"])
+    record = hub.store.get_session(created.session_id)
+    assert record is not None
+    reads = 0
+    original = hub.server.app.state.upstream.status
+
+    async def counting(*args: Any) -> Any:
+        nonlocal reads
+        reads += 1
+        return await original(*args)
+
+    hub.server.app.state.upstream.status = counting
+    caplog.set_level(logging.INFO, logger="kiosk.hub")
+    started = time.monotonic()
+    with httpx.Client(base_url=hub.url, timeout=5) as http:
+        for _ in range(60):
+            assert http.post(f"{CALLBACK_PREFIX}{record.callback_path}").status_code == 200
+            assert http.post(f"{CALLBACK_PREFIX}{'x' * 43}").status_code == 404
+    elapsed = time.monotonic() - started
+    assert reads <= elapsed / HINT_GAP + 2
+    unknown = [r for r in caplog.records if "unknown path" in r.getMessage()]
+    hinted = [r for r in caplog.records if "callback for session" in r.getMessage()]
+    assert len(unknown) <= 2 and len(hinted) <= reads + 1
