@@ -63,6 +63,11 @@ def run(config: KioskConfig) -> int:
     from kiosk.ui import shipped_look
 
     shipped_look.install_fonts(app)
+    from kiosk.ui.i18n import Languages
+
+    # Before any widget: the screens are built in the configured language.
+    languages = Languages(app, settings.language)
+    languages.reset()
     with contextlib.ExitStack() as teardown:
         # Signals first: a SIGTERM while the kiosk starts must still end it cleanly.
         quit_requested = teardown.enter_context(crashsignal.routed_signals(app))

@@ -68,5 +68,10 @@ def centred_row(*widgets: QWidget) -> QHBoxLayout:
 
 
 def countdown_text(seconds: int) -> str:
-    """``m:ss`` for a countdown."""
-    return f"{seconds // 60}:{seconds % 60:02d}"
+    """``m:ss`` for a countdown, in the visitor's locale's digits (Arabic-Indic in Arabic)."""
+    from PySide6.QtCore import QLocale  # see ``label`` on the idle screen's path
+
+    locale = QLocale()
+    minutes = locale.toString(seconds // 60)
+    secs = locale.toString(seconds % 60).rjust(2, locale.zeroDigit())
+    return f"{minutes}:{secs}"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.core.state import Ending, KioskState
 from kiosk.core.text import wrappable
 from kiosk.core.verdict import face_error_reason
+from kiosk.ui.reasons import translate_reason
 from kiosk.ui.screens.common import Screen, button, centred_row, label
 
 
@@ -72,7 +73,7 @@ class EndedScreen(Screen):
         reason = None
         if state.ending is Ending.FAILED and state.status is not None:
             reason = face_error_reason(state.status)
-        self.reason.setText(wrappable(reason or ""))
+        self.reason.setText(wrappable(translate_reason(reason) if reason else ""))
         self.reason.setVisible(reason is not None)
         self.again_button.setFocus()
 
@@ -81,5 +82,6 @@ class EndedScreen(Screen):
         self.countdown.setText(
             ""
             if seconds_until_idle is None
-            else self.tr("Back to the start in {n} s").format(n=seconds_until_idle)
+            # %n is the count in the visitor's locale, and picks the plural form.
+            else self.tr("Back to the start in %n s", "", seconds_until_idle)
         )

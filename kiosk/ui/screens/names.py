@@ -7,26 +7,22 @@ from PySide6.QtCore import QCoreApplication
 from kiosk.core.models import Scope, Step
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("names", text)
-
-
 def scope_name(scope: Scope) -> str:
     """ "Liveness", "Deepfake", "Face match", "Enrolment"."""
     return {
-        Scope.LIVENESS: _tr("Liveness"),
-        Scope.DEEPFAKE: _tr("Deepfake"),
-        Scope.SEARCH: _tr("Face match"),
-        Scope.ENROLL: _tr("Enrolment"),
+        Scope.LIVENESS: QCoreApplication.translate("names", "Liveness"),
+        Scope.DEEPFAKE: QCoreApplication.translate("names", "Deepfake"),
+        Scope.SEARCH: QCoreApplication.translate("names", "Face match"),
+        Scope.ENROLL: QCoreApplication.translate("names", "Enrolment"),
     }[scope]
 
 
 def step_doing(step: Step) -> str:
     """What the person is doing at ``step``, to finish "Follow the steps on your phone: ..."."""
     return {
-        Step.LIVENESS: _tr("liveness check"),
-        Step.DEEPFAKE: _tr("genuine photo check"),
-        Step.ENROLL: _tr("saving your face"),
-        Step.SEARCH: _tr("face match"),
-        Step.UNKNOWN: _tr("next step"),
+        Step.LIVENESS: QCoreApplication.translate("names", "liveness check"),
+        Step.DEEPFAKE: QCoreApplication.translate("names", "genuine photo check"),
+        Step.ENROLL: QCoreApplication.translate("names", "saving your face"),
+        Step.SEARCH: QCoreApplication.translate("names", "face match"),
+        Step.UNKNOWN: QCoreApplication.translate("names", "next step"),
     }[step]

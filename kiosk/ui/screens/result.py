@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.models import Scope
 from kiosk.core.state import KioskState
 from kiosk.core.text import wrappable
 from kiosk.core.verdict import Thresholds
+from kiosk.ui.reasons import translate_reason
 from kiosk.ui.screens.common import Screen, button, label
 from kiosk.ui.screens.names import scope_name
 
@@ -78,9 +79,9 @@ class ResultScreen(Screen):
                 self.checks.addWidget(widget, row, column)
                 self._rows.append(widget)
         for text in verdict.reasons:
-            self._add_line(text, "Reason")
+            self._add_line(translate_reason(text), "Reason")
         for text in verdict.advice:
-            self._add_line(self.tr("Tip: {advice}").format(advice=text), "Advice")
+            self._add_line(self.tr("Tip: {advice}").format(advice=translate_reason(text)), "Advice")
         self.done_button.setFocus()
 
     def tick(self, seconds_until_idle: int | None) -> None:
@@ -88,17 +89,21 @@ class ResultScreen(Screen):
         self.countdown.setText(
             ""
             if seconds_until_idle is None
-            else self.tr("Back to the start in {n} s").format(n=seconds_until_idle)
+            # %n is the count in the visitor's locale, and picks the plural form.
+            else self.tr("Back to the start in %n s", "", seconds_until_idle)
         )
 
     def _value_text(self, scope: Scope, score: float | None) -> str:
         if score is None:
             return "—"
+        # Numbers in the visitor's locale (0,93 in French, ٠٫٩٣ in Arabic).
+        shown = QLocale().toString(score, "f", 2)
         if scope is Scope.SEARCH:
-            return self.tr("similarity {score:.2f} (needs {threshold:.2f})").format(
-                score=score, threshold=self._thresholds.min_similarity
+            threshold = QLocale().toString(self._thresholds.min_similarity, "f", 2)
+            return self.tr("similarity {score} (needs {threshold})").format(
+                score=shown, threshold=threshold
             )
-        return self.tr("score {score:.2f}").format(score=score)
+        return self.tr("score {score}").format(score=shown)
 
     def _add_line(self, text: str, name: str) -> None:
         widget: QLabel = label(wrappable(text), name)
