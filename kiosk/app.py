@@ -93,7 +93,15 @@ def run(config: KioskConfig) -> int:
         teardown.callback(controller.shutdown)
         app.aboutToQuit.connect(controller.shutdown)
         teardown.callback(crashsignal.route_crashes(controller.crash))
-        window = KioskWindow(controller, sandbox=backend.base_url is None)
+        from kiosk.ui.theme import THEMES
+
+        window = KioskWindow(
+            controller,
+            sandbox=backend.base_url is None,
+            theme=THEMES[settings.theme],
+            text_scale=settings.text_scale / 100,
+            discreet_result=settings.public_result == "discreet",
+        )
         lockdown = _show(window, app, config)
         # Under systemd (Type=notify): READY=1 once the idle screen is drawn, then watchdog
         # pings from this (the GUI) thread; it unwinds first, so STOPPING=1 opens the shutdown.

@@ -50,18 +50,6 @@ def is_header_text(value: str) -> bool:
     return value == value.strip() and value.isascii() and value.isprintable()
 
 
-# The languages the kiosk ships (resources/i18n/), as ISO 639-1 codes; English is the source.
-LANGUAGES = ("en", "es", "fr", "de", "ar")
-
-
-def language(value: Any) -> str:
-    """One of :data:`LANGUAGES` (``"DE"`` and ``"de-CH"`` read as ``"de"``)."""
-    code = text(value).strip().lower().replace("_", "-").split("-")[0]
-    if code not in LANGUAGES:
-        raise ValueError
-    return code
-
-
 def header_text(value: Any) -> str:
     """The APP-ID's rule: :func:`is_header_text`, or empty."""
     if not is_header_text(text(value)):
@@ -237,3 +225,15 @@ def _check_json(value: Any) -> None:
 # Rules of options that are not settings, shared by every command that takes them.
 PORT = Rule(number(0, 65535, True), "a whole number from 0 (any) to 65535")
 PACE = Rule(number(0.01, 3600), "a number from 0.01 to 3600")
+
+
+def choice(*options: str) -> Callable[[Any], str]:
+    """One of ``options`` (case and surrounding spaces ignored)."""
+
+    def check(value: Any) -> str:
+        chosen = text(value).strip().lower()
+        if chosen not in options:
+            raise ValueError
+        return chosen
+
+    return check

@@ -166,10 +166,7 @@ class Settings:
         flag="--result-seconds",
     )
     language: str = setting(
-        "en",
-        "the visitor's screens' default language (ISO 639-1)",
-        rules.language,
-        "one of " + ", ".join(rules.LANGUAGES),
+        "en", "user interface language (ISO 639-1)", rules.text, "text such as en"
     )
     kiosk_mode: bool = setting(
         True,
@@ -203,6 +200,34 @@ class Settings:
     )
     journal_demography: bool = setting(
         False, "record the vendor's age and gender estimate", rules.flag, "true or false"
+    )
+    theme: str = setting(
+        "default",
+        "the look: default, or high-contrast (white and yellow on black)",
+        rules.choice("default", "high-contrast"),
+        '"default" or "high-contrast"',
+        flag="--theme",
+    )
+    text_scale: int = setting(
+        100,
+        "text size on the visitor's screens, percent (every screen stays laid out up to 200)",
+        number(100, 200, True),
+        "a whole number from 100 to 200",
+        flag="--text-scale",
+    )
+    reduce_motion: bool = setting(
+        False,
+        "no animation or blinking, whatever the platform says (it is also honoured when the "
+        "platform asks for it)",
+        rules.flag,
+        "true or false",
+    )
+    public_result: str = setting(
+        "full",
+        "what the result screen shows: full (verdict, reasons and scores) or discreet (verdict "
+        "and reasons only, for public lobbies); the journal keeps the scores either way",
+        rules.choice("full", "discreet"),
+        '"full" or "discreet"',
     )
 
     @property

@@ -58,6 +58,10 @@ class QrView(QWidget):
         self._matrix: QrMatrix | None = None
         self._pixmap: QPixmap | None = None
         self._module = 0
+        # Height follows width (in a column, the code is as tall as it is wide); a screen
+        # that puts the code beside its text turns it off, so the code never asks for more
+        # height than the window has.
+        self.square = True
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(QSize(160, 160))
 
@@ -94,7 +98,7 @@ class QrView(QWidget):
         painter.end()
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
-        return True
+        return self.square
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
         return width

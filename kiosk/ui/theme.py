@@ -164,8 +164,10 @@ def stylesheet(short_side: int, theme: Theme = DEFAULT, text_scale: float = 1.0)
         small=font(26),
         body=font(34),
         button=font(40),
-        title=font(64),
-        huge=font(130),
+        # Already large: the title grows by half the factor, the verdict (130 px) not at all,
+        # so that at 200 % the reasons and the buttons keep the room.
+        title=px(64 * (1 + (text_scale - 1) / 2)),
+        huge=px(130),
         pad_s=px(4),
         pad=px(14),
         pad_l=px(40),

@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.state import KioskState, Phase
 from kiosk.ui.controller import KioskController
 from kiosk.ui.screens.common import label
-from kiosk.ui.theme import stylesheet
+from kiosk.ui.theme import DEFAULT, Theme, stylesheet
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent, QResizeEvent
@@ -98,7 +100,7 @@ def _progress(window: KioskWindow) -> ProgressScreen:
 def _result(window: KioskWindow) -> ResultScreen:
     from kiosk.ui.screens.result import ResultScreen
 
-    result = ResultScreen(window.controller.options.thresholds)
+    result = ResultScreen(window.controller.options.thresholds, discreet=window.discreet_result)
     result.done_requested.connect(window.controller.dismiss)
     return result
 
@@ -133,6 +135,9 @@ class KioskWindow(QFrame):
         controller: the flow's controller.
         sandbox: show the SANDBOX marker (the backend is the embedded sandbox).
         open_url: opens a URL on this device; injectable for tests.
+        theme: the colours (the ``theme`` setting).
+        text_scale: the text size, 1.0 to 2.0 (the ``text_scale`` setting, over 100).
+        discreet_result: the result screen shows no scores (``public_result = "discreet"``).
     """
 
     first_painted = Signal()
@@ -143,6 +148,9 @@ class KioskWindow(QFrame):
         *,
         sandbox: bool,
         open_url: Callable[[str], bool] = open_in_browser,
+        theme: Theme = DEFAULT,
+        text_scale: float = 1.0,
+        discreet_result: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -151,6 +159,9 @@ class KioskWindow(QFrame):
         self.controller = controller
         self._open_url = open_url
         self._style_side = 0
+        self.theme = theme
+        self.text_scale = text_scale
+        self.discreet_result = discreet_result
         self._painted = False
 
         header = QFrame()
@@ -183,10 +194,24 @@ class KioskWindow(QFrame):
         layout.setSpacing(0)
         layout.addWidget(header)
         layout.addWidget(self.banner)
-        body = QVBoxLayout()
-        body.setContentsMargins(32, 16, 32, 16)
-        body.addWidget(self.stack)
-        layout.addLayout(body, 1)
+        # At large text a screen may need more height than the window has: it scrolls rather
+        # than squeezing its labels until their text is cut. The scroll area takes no focus
+        # (Tab goes from control to control) and scrolls the focused control into view.
+        self.body = QScrollArea()
+        self.body.setObjectName("Body")
+        self.body.viewport().setObjectName("BodyViewport")
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body.setWidgetResizable(True)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack.setContentsMargins(32, 16, 32, 16)
+        # Never wider than the window: screens wrap their text and stack their buttons instead
+        # (a horizontal scroll would hide the end of every line).
+        policy = self.stack.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.stack.setSizePolicy(policy)
+        self.body.setWidget(self.stack)
+        layout.addWidget(self.body, 1)
 
         controller.state_changed.connect(self.show_state)
         controller.tick.connect(self._tick)
@@ -248,5 +273,5 @@ class KioskWindow(QFrame):
         # Re-styling is not free: only when the size changed noticeably.
         if abs(side - self._style_side) > 8:
             self._style_side = side
-            self.setStyleSheet(stylesheet(side))
+            self.setStyleSheet(stylesheet(side, self.theme, self.text_scale))
         super().resizeEvent(event)

@@ -1,10 +1,11 @@
-"""Every screen fits at 1920x1080, 800x1280 (portrait tablet) and a small window."""
+"""Every screen fits at 1920x1080, 800x1280 (portrait tablet) and a small window, in both themes
+and at 100 % and 200 % text."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.models import SessionStatus
@@ -12,6 +13,7 @@ from kiosk.core.qr import QUIET_ZONE_MODULES, encode
 from kiosk.core.state import ActiveSession, ErrorKind, KioskState, Phase
 from kiosk.core.state import status_received as received
 from kiosk.ui.controller import KioskController
+from kiosk.ui.theme import THEMES
 from kiosk.ui.window import KioskWindow
 
 URL = "http://192.168.100.200:8765/flow/" + "T" * 43
@@ -51,10 +53,21 @@ def rect_in(widget: QWidget, window: QWidget) -> QRect:
     return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
 
 
+LOOKS = [("default", 1.0), ("default", 2.0), ("high-contrast", 2.0)]
+
+
+@pytest.mark.parametrize("look", LOOKS, ids=lambda look: f"{look[0]}-{round(look[1] * 100)}")
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("name", list(STATES))
-def test_screen_fits_the_window(qtbot: QtBot, name: str, size: tuple[int, int]) -> None:
-    window = KioskWindow(KioskController(lambda: None), sandbox=True)  # type: ignore[arg-type, return-value]
+def test_screen_fits_the_window(
+    qtbot: QtBot, name: str, size: tuple[int, int], look: tuple[str, float]
+) -> None:
+    window = KioskWindow(
+        KioskController(lambda: None),  # type: ignore[arg-type, return-value]
+        sandbox=True,
+        theme=THEMES[look[0]],
+        text_scale=look[1],
+    )
     qtbot.addWidget(window)
     window.resize(*size)
     window.show()
@@ -64,12 +77,38 @@ def test_screen_fits_the_window(qtbot: QtBot, name: str, size: tuple[int, int]) 
     bounds = window.rect()
     buttons = [b for b in window.findChildren(QPushButton) if b.isVisible()]
     assert buttons or name in ("starting",)
-    placed = [rect_in(b, window) for b in buttons]
-    for button, rect in zip(buttons, placed, strict=True):
+    # A screen taller than the window (large text) scrolls: every button can be brought into
+    # the window, where it is whole and big enough to touch.
+    for button in buttons:
+        window.body.ensureWidgetVisible(button, 0, 0)
+        QApplication.processEvents()
+        rect = rect_in(button, window)
         assert bounds.contains(rect), f"{button.text()!r} is outside the window"
-        assert rect.height() >= 40, f"{button.text()!r} is too small to touch"
+        # WCAG 2.5.5's 44 px and the usual 48 px touch target, even in the smallest window.
+        assert rect.height() >= 48, f"{button.text()!r} is too small to touch"
+    placed = [rect_in(b, window.stack) for b in buttons]
     for i, a in enumerate(placed):
         assert not any(a.intersects(b) for b in placed[i + 1 :]), "buttons overlap"
+    if look[1] == 1.0 and size != (1024, 700):
+        # At 100 % on both kiosk screens nothing needs scrolling.
+        assert window.body.verticalScrollBar().maximum() == 0
+    # Text is never cut: each label is as tall as its wrapped text and within the width.
+    width = window.body.viewport().width()
+    for widget in [w for w in window.findChildren(QLabel) if w.isVisible() and w.text()]:
+        inside, across = (
+            (window.body.viewport(), width)
+            if window.stack.isAncestorOf(widget)
+            else (window, window.width())
+        )
+        rect = rect_in(widget, inside)
+        assert rect.left() >= 0 and rect.right() < across, f"{widget.text()!r} runs off the side"
+        if widget.wordWrap():
+            needed = widget.heightForWidth(widget.width())
+            assert widget.height() >= needed - 2, f"{widget.text()!r} is cut"
+        else:
+            hint = widget.sizeHint()
+            assert widget.height() >= hint.height() - 2, f"{widget.text()!r} is cut"
+            assert widget.width() >= hint.width() - 2, f"{widget.text()!r} is cut"
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

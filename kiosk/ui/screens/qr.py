@@ -52,8 +52,9 @@ class QrScreen(Screen):
         side.addWidget(self.host)
         side.addWidget(self.countdown)
         side.addSpacing(20)
-        buttons = centred_row(self.open_here_button, self.cancel_button)
-        side.addLayout(buttons)
+        # Side by side when they fit, else one above the other (large text, a narrow screen).
+        self._buttons = centred_row(self.open_here_button, self.cancel_button)
+        side.addLayout(self._buttons)
         side.addStretch(1)
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._layout.addWidget(self.qr, 3)
@@ -88,4 +89,20 @@ class QrScreen(Screen):
             QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
         )
         self.instruction.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # In portrait the text below the code gets its full height first (a code that took
+        # three fifths of a tall screen squeezed a wrapped title at large text).
+        self._layout.setStretch(0, 3 if landscape else 0)
+        self._layout.setStretch(1, 2 if landscape else 0)
+        # ... and the code is never taller than it is wide (its extra height came off the text).
+        if self.qr.square == landscape:
+            self.qr.square = not landscape
+            self.qr.updateGeometry()
+        margins = self._layout.contentsMargins()
+        inner = self.width() - margins.left() - margins.right()
+        self.qr.setMaximumHeight(16777215 if landscape else max(160, inner))
+        both = self.open_here_button.sizeHint().width() + self.cancel_button.sizeHint().width()
+        room = self.width() * (0.4 if landscape else 1.0) - 40
+        self._buttons.setDirection(
+            QBoxLayout.Direction.LeftToRight if both <= room else QBoxLayout.Direction.TopToBottom
+        )
         super().resizeEvent(event)

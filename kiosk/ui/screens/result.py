@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.models import Scope
 from kiosk.core.state import KioskState
@@ -21,13 +21,19 @@ class ResultScreen(Screen):
 
     done_requested = Signal()
 
-    def __init__(self, thresholds: Thresholds, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, thresholds: Thresholds, parent: QWidget | None = None, *, discreet: bool = False
+    ) -> None:
+        """``discreet`` (the ``public_result`` setting): the verdict, each check's outcome and
+        the reasons, without any score, for screens people in a lobby can read."""
         super().__init__(parent)
         self._thresholds = thresholds
+        self.discreet = discreet
         self.verdict = label("", "Verdict")
         self.summary = label("", "Subtitle")
-        self.checks = QGridLayout()
-        self.checks.setHorizontalSpacing(40)
+        # One wrapping line per check (name, outcome, score): a grid of unwrapped cells ran off a
+        # portrait screen at large text.
+        self.checks = QVBoxLayout()
         self.reasons = QVBoxLayout()
         self.countdown = label("", "Countdown")
         self.done_button = button(self.tr("Done"), self.tr("Done, back to the start"), primary=True)
@@ -38,9 +44,7 @@ class ResultScreen(Screen):
         layout.addWidget(self.verdict)
         layout.addWidget(self.summary)
         layout.addSpacing(20)
-        grid_holder = QWidget()
-        grid_holder.setLayout(self.checks)
-        layout.addWidget(grid_holder, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(self.checks)
         layout.addSpacing(10)
         layout.addLayout(self.reasons)
         layout.addSpacing(20)
@@ -67,17 +71,17 @@ class ResultScreen(Screen):
         self.verdict.setAccessibleName(self.verdict.text().split()[-1])
         self.verdict.style().unpolish(self.verdict)
         self.verdict.style().polish(self.verdict)
-        for row, check in enumerate(verdict.checks):
-            name = label(scope_name(check.scope), "CheckName", wrap=False)
-            value = label(self._value_text(check.scope, check.score), "CheckValue", wrap=False)
-            mark = label(
-                self.tr("✓ passed") if check.passed else self.tr("✕ failed"),
-                "StepDone" if check.passed else "Reason",
-                wrap=False,
-            )
-            for column, widget in enumerate((name, value, mark)):
-                self.checks.addWidget(widget, row, column)
-                self._rows.append(widget)
+        for check in verdict.checks:
+            outcome = self.tr("✓ passed") if check.passed else self.tr("✕ failed")
+            parts = [scope_name(check.scope), outcome]
+            if not self.discreet:
+                parts.append(self._value_text(check.scope, check.score))
+            row = label("  ·  ".join(parts), "StepDone" if check.passed else "Reason")
+            # Read out as words: "Liveness: failed, score 0.20" (no symbols).
+            spoken = [scope_name(check.scope), outcome.split(maxsplit=1)[-1], *parts[2:]]
+            row.setAccessibleName(", ".join(spoken))
+            self.checks.addWidget(row)
+            self._rows.append(row)
         for text in verdict.reasons:
             self._add_line(translate_reason(text), "Reason")
         for text in verdict.advice:
