@@ -50,6 +50,18 @@ def is_header_text(value: str) -> bool:
     return value == value.strip() and value.isascii() and value.isprintable()
 
 
+# The languages the kiosk ships (resources/i18n/), as ISO 639-1 codes; English is the source.
+LANGUAGES = ("en", "es", "fr", "de", "ar")
+
+
+def language(value: Any) -> str:
+    """One of :data:`LANGUAGES` (``"DE"`` and ``"de-CH"`` read as ``"de"``)."""
+    code = text(value).strip().lower().replace("_", "-").split("-")[0]
+    if code not in LANGUAGES:
+        raise ValueError
+    return code
+
+
 def header_text(value: Any) -> str:
     """The APP-ID's rule: :func:`is_header_text`, or empty."""
     if not is_header_text(text(value)):

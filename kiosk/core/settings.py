@@ -166,7 +166,10 @@ class Settings:
         flag="--result-seconds",
     )
     language: str = setting(
-        "en", "user interface language (ISO 639-1)", rules.text, "text such as en"
+        "en",
+        "the visitor's screens' default language (ISO 639-1)",
+        rules.language,
+        "one of " + ", ".join(rules.LANGUAGES),
     )
     kiosk_mode: bool = setting(
         True,
