@@ -90,8 +90,9 @@ class Verifier:
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(concurrent)
 
-    def check(self, kiosk_id: str, secret: str, encoded: str) -> bool:
-        """Whether ``secret`` is right for the kiosk whose stored hash is ``encoded``."""
+    def known(self, kiosk_id: str, secret: str, encoded: str) -> bool:
+        """Whether this pair was checked right before (no scrypt: cheap enough for the event
+        loop, so a kiosk already seen never waits behind a flood of wrong secrets)."""
         if len(secret) > MAX_SECRET_LENGTH:
             return False
         key = (kiosk_id, encoded, hashlib.sha256(secret.encode()).digest())
@@ -99,6 +100,15 @@ class Verifier:
             if key in self._known:
                 self._known.move_to_end(key)
                 return True
+        return False
+
+    def check(self, kiosk_id: str, secret: str, encoded: str) -> bool:
+        """Whether ``secret`` is right for the kiosk whose stored hash is ``encoded``."""
+        if len(secret) > MAX_SECRET_LENGTH:
+            return False
+        if self.known(kiosk_id, secret, encoded):
+            return True
+        key = (kiosk_id, encoded, hashlib.sha256(secret.encode()).digest())
         with self._slots:
             ok = check_secret(secret, encoded)
         if ok:

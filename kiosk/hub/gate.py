@@ -25,6 +25,15 @@ from kiosk.sandbox.gate import MAX_JSON_BYTES, _CountedBody, _json_too_large, un
 log = logging.getLogger(__name__)
 
 
+# Secret checks (scrypt) waiting or running at once; beyond this a request is asked to retry.
+MAX_PENDING_CHECKS = 8
+
+
+def _busy() -> JSONResponse:
+    body = {"error": "unavailable", "message": "The hub is busy checking credentials; retry."}
+    return JSONResponse(body, status_code=503, headers={"Retry-After": "1"})
+
+
 def _unavailable() -> JSONResponse:
     body = {"error": "unavailable", "message": "The hub cannot read its database; retry."}
     return JSONResponse(body, status_code=503, headers={"Retry-After": "1"})
@@ -38,6 +47,7 @@ class HubGate:
         self.store = store
         self.verifier = verifier or Verifier()
         self._refusals = RateLimitedLog(log)
+        self._checking = 0  # event loop thread only
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -81,7 +91,20 @@ class HubGate:
             self._refuse(shown, "unknown kiosk", known=False)
             return None, unauthorized()
         secret = raw_secret.decode("latin-1")
-        ok = await asyncio.to_thread(self.verifier.check, kiosk.id, secret, kiosk.secret_hash)
+        ok = self.verifier.known(kiosk.id, secret, kiosk.secret_hash)
+        if not ok:
+            if self._checking >= MAX_PENDING_CHECKS:
+                # Each waiting check holds one of the hub's I/O threads: a flood of wrong
+                # secrets for a known id would queue every kiosk's database reads behind it.
+                self._refusals.warning("busy", "secret checks queued up; asking to retry")
+                return None, _busy()
+            self._checking += 1
+            try:
+                ok = await asyncio.to_thread(
+                    self.verifier.check, kiosk.id, secret, kiosk.secret_hash
+                )
+            finally:
+                self._checking -= 1
         if not ok:
             self._refuse(shown, "wrong secret")
             return None, unauthorized()
