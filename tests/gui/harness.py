@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 from pytestqt.qtbot import QtBot
@@ -89,6 +90,7 @@ def build_kiosk(
     trusted: list[str] | None = None,
     timeout: httpx.Timeout | None = None,
     base_url: str | None = None,
+    look: dict[str, Any] | None = None,
 ) -> Kiosk:
     """A kiosk on ``sandbox`` (or on ``base_url``, with the sandbox kept for inspection)."""
     client_kwargs: dict[str, object] = {}
@@ -116,7 +118,12 @@ def build_kiosk(
 
     controller = KioskController(make_runner, options or ControllerOptions(tick_ms=50))
     opened: list[str] = []
-    window = KioskWindow(controller, sandbox=True, open_url=lambda url: opened.append(url) or True)
+    window = KioskWindow(
+        controller,
+        sandbox=True,
+        open_url=lambda url: opened.append(url) or True,
+        **(look or {}),  # theme, text_scale, discreet_result
+    )
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()

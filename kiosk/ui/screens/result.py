@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -12,6 +14,9 @@ from kiosk.core.verdict import Thresholds
 from kiosk.ui.reasons import translate_reason
 from kiosk.ui.screens.common import Screen, button, label
 from kiosk.ui.screens.names import scope_name
+
+# A score as the verdict writes it in a reason (two decimals).
+_SCORE = re.compile(r"\d\.\d\d")
 
 
 class ResultScreen(Screen):
@@ -83,6 +88,10 @@ class ResultScreen(Screen):
             self.checks.addWidget(row)
             self._rows.append(row)
         for text in verdict.reasons:
+            # Discreet: a reason that quotes a score ("similarity 0.50 is below ...") is left
+            # out; its check's line above already says it failed.
+            if self.discreet and _SCORE.search(text):
+                continue
             self._add_line(translate_reason(text), "Reason")
         for text in verdict.advice:
             self._add_line(self.tr("Tip: {advice}").format(advice=translate_reason(text)), "Advice")
