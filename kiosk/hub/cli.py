@@ -241,6 +241,11 @@ def _serve_logged(args: argparse.Namespace) -> int:
     if bool(args.certfile) != bool(args.keyfile):
         print("kiosk hub: --certfile and --keyfile go together", file=sys.stderr)
         return 2
+    if args.certfile:
+        problem = _certificate_problem(args.certfile, args.keyfile)
+        if problem:
+            print(f"kiosk hub: cannot use the certificate and key: {problem}", file=sys.stderr)
+            return 2
     store = _open(args)
     try:
         config = HubConfig(
@@ -252,14 +257,19 @@ def _serve_logged(args: argparse.Namespace) -> int:
                 poll_interval=args.poll_interval, fresh_seconds=min(0.5, args.poll_interval)
             ),
         )
-        server = HubServer(
-            config,
-            store,
-            host=args.host,
-            port=args.port,
-            certfile=args.certfile,
-            keyfile=args.keyfile,
-        )
+        try:
+            server = HubServer(
+                config,
+                store,
+                host=args.host,
+                port=args.port,
+                certfile=args.certfile,
+                keyfile=args.keyfile,
+            )
+        except OSError as exc:
+            where = f"{args.host}:{args.port}"
+            print(f"kiosk hub: cannot listen on {where}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
         import logging
 
         logging.getLogger("kiosk.hub").info(
@@ -381,3 +391,17 @@ def _sessions(args: argparse.Namespace) -> int:
                 f"  {row['outcome'] or '-':4}  {row['reference'] or ''}"
             )
     return 0
+
+
+def _certificate_problem(certfile: str, keyfile: str) -> str | None:
+    """Why the hub could not serve HTTPS with these files (None when it can): checked before
+    the server starts, where uvicorn would fail with a traceback."""
+    import ssl
+
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(certfile, keyfile)
+    except ssl.SSLError as exc:
+        return f"not a PEM certificate and its private key ({exc.reason or 'unreadable'})"
+    except OSError as exc:
+        return f"{exc.strerror or 'unreadable'}: {exc.filename or certfile}"
+    return None

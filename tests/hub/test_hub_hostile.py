@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from kiosk.cli import main
 from kiosk.core.credentials import Credentials
 from kiosk.core.errors import UnreadableResponse
 from kiosk.hub.kiosks import enrol
@@ -142,3 +145,30 @@ def test_a_flood_of_wrong_secrets_does_not_hold_up_other_kiosks(hub: Hub) -> Non
     # Before: about 8 s (the 200 checks' queue). Now the checks' CPU is all it costs.
     assert status == 200 and took < 3.0
     assert codes <= {401, 503}  # refused, or asked to retry: never let through
+
+
+@pytest.mark.parametrize("trouble", ["port in use", "missing certificate", "not a certificate"])
+def test_serve_that_cannot_start_says_why_without_a_traceback(
+    trouble: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setenv("KIOSK_HUB_UPSTREAM_KEY", "hub-account-key")
+    argv = ["hub", "serve", "--upstream", "https://cloud.example", "--upstream-app-id", "acct"]
+    argv += ["--database", f"sqlite:///{tmp_path / 'h.db'}", "--log-format", "text"]
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        if trouble == "port in use":
+            argv += ["--port", str(taken.getsockname()[1])]
+        else:
+            junk = tmp_path / "cert.pem"
+            if trouble == "not a certificate":
+                junk.write_text("not a certificate\n")
+            argv += ["--port", "0", "--certfile", str(junk), "--keyfile", str(junk)]
+        code = main(argv)
+    err = capsys.readouterr().err
+    assert code in (1, 2)
+    assert "Traceback" not in err and err.startswith("kiosk hub: ")
+    assert ("listen" in err) if trouble == "port in use" else ("certificate" in err)
