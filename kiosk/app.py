@@ -87,7 +87,10 @@ def run(config: KioskConfig) -> int:
 
             live = KeyringLiveStore(backend.base_url)
         controller = KioskController(
-            sessions.runner_factory(starter, config), options, live_store=live
+            # The language the visitor picked goes to the phone page (metadata.language).
+            sessions.runner_factory(starter, config, language=lambda: languages.current),
+            options,
+            live_store=live,
         )
         # Runs first on the way out (ExitStack unwinds in reverse): threads before servers.
         teardown.callback(controller.shutdown)
@@ -102,6 +105,9 @@ def run(config: KioskConfig) -> int:
             text_scale=settings.text_scale / 100,
             discreet_result=settings.public_result == "discreet",
         )
+        from kiosk.ui.language_switch import LanguageSwitch
+
+        LanguageSwitch(window, languages)  # the idle screen's choice; parented to the window
         lockdown = _show(window, app, config)
         # Under systemd (Type=notify): READY=1 once the idle screen is drawn, then watchdog
         # pings from this (the GUI) thread; it unwinds first, so STOPPING=1 opens the shutdown.
@@ -137,6 +143,7 @@ def _show(window: KioskWindow, app: QApplication, config: KioskConfig) -> Lockdo
     from kiosk.ui.lockdown import Lockdown
 
     lockdown = Lockdown(window, hide_cursor=config.settings.hide_cursor)
+    lockdown.escape_pressed.connect(window.escape)  # Escape cancels, never unlocks
     # Without a window manager (a bare X server on a kiosk) full screen means nothing unless
     # the window already covers the screen.
     window.setGeometry(app.primaryScreen().geometry())

@@ -21,6 +21,7 @@ def runner_factory(
     scenarios: Iterator[str] | None = None,
     resume: CreatedSession | None = None,
     scopes: Sequence[str] | None = None,
+    language: Callable[[], str] | None = None,
 ) -> Callable[[], SessionRunner]:
     """A function that builds the runner of the next session (called on the worker thread).
 
@@ -29,6 +30,9 @@ def runner_factory(
             default demo mode cycles through its list.
         resume: a session a previous run created, followed instead of creating one.
         scopes: the checks, when not the settings' (a resumed session keeps its own).
+        language: the language the visitor chose (read when the session is created, on the
+            worker thread); sent as ``metadata.language`` so the phone page speaks it too.
+            Default: the ``language`` setting.
     """
     settings = config.settings
     chosen = tuple(scopes or settings.scopes)
@@ -43,6 +47,7 @@ def runner_factory(
         backend, client = starter.get()
         interval = settings.poll_interval
         metadata: dict[str, Any] = {"kiosk": socket.gethostname(), **settings.metadata}
+        metadata["language"] = language() if language is not None else settings.language
         if demo is not None:
             metadata["sandbox"] = {"scenario": next(demo)}
         return SessionRunner(

@@ -10,7 +10,8 @@ bin=.venv/bin
 for lang in es fr de ar; do
     # -locations none: line numbers would change the files on every edit of the code.
     "$bin/pyside6-lupdate" -silent -no-obsolete -locations none -target-language "$lang" \
-        kiosk/ui/window.py kiosk/ui/reasons.py kiosk/ui/screens/*.py -ts "resources/i18n/kiosk_$lang.ts"
+        kiosk/ui/window.py kiosk/ui/language_switch.py kiosk/ui/reasons.py \
+        kiosk/ui/screens/*.py -ts "resources/i18n/kiosk_$lang.ts"
     "$bin/pyside6-lrelease" -silent "resources/i18n/kiosk_$lang.ts" \
         -qm "resources/i18n/kiosk_$lang.qm"
 done

@@ -33,7 +33,12 @@ RIGHT_TO_LEFT = frozenset({"ar"})
 
 # The sources pyside6-lupdate reads (relative to the checkout), shared with scripts/i18n.sh
 # and the staleness test.
-SOURCES = ("kiosk/ui/window.py", "kiosk/ui/reasons.py", "kiosk/ui/screens/*.py")
+SOURCES = (
+    "kiosk/ui/window.py",
+    "kiosk/ui/language_switch.py",
+    "kiosk/ui/reasons.py",
+    "kiosk/ui/screens/*.py",
+)
 
 
 def qm_name(language: str) -> str:

@@ -1,11 +1,22 @@
-"""Idle: a title and one large "Start verification" control."""
+"""Idle: a title, one large "Start verification" control, and the visitor's choice of language."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.screens.common import Screen, button, centred_row, label
+
+# Each language named in itself (kiosk.ui.i18n.NATIVE_NAMES, not imported here: the idle
+# screen is on the way to the first paint and needs no translator to draw these).
+LANGUAGE_NAMES = {
+    "en": "English",
+    "es": "Español",
+    "fr": "Français",
+    "de": "Deutsch",
+    "ar": "العربية",
+}
 
 
 class IdleScreen(Screen):
@@ -13,9 +24,11 @@ class IdleScreen(Screen):
 
     Signals:
         start_requested(): the visitor tapped, clicked or pressed Enter on Start.
+        language_chosen(str): the visitor picked a language (its ISO 639-1 code).
     """
 
     start_requested = Signal()
+    language_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +50,40 @@ class IdleScreen(Screen):
         layout.addSpacing(40)
         layout.addLayout(centred_row(self.start_button))
         layout.addStretch(3)
+        # Touch targets of at least 48 px, reached by Tab after Start; a screen reader reads
+        # each in its own language. One row when it fits, else rows of three (portrait).
+        self.language_buttons: dict[str, QPushButton] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            choice = button(name, name, primary=False)
+            choice.setProperty("language", code)
+            choice.setMinimumHeight(48)
+            choice.setAutoDefault(False)
+            choice.clicked.connect(lambda _=False, code=code: self.language_chosen.emit(code))
+            self.language_buttons[code] = choice
+        self._languages = QGridLayout()
+        self._language_columns = 0
+        self._place_languages(len(LANGUAGE_NAMES))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addLayout(self._languages)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addSpacing(16)
+
+    def _place_languages(self, columns: int) -> None:
+        if columns == self._language_columns:
+            return
+        self._language_columns = columns
+        for i, choice in enumerate(self.language_buttons.values()):
+            self._languages.removeWidget(choice)
+            self._languages.addWidget(choice, i // columns, i % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        spacing = max(self._languages.horizontalSpacing(), 0)
+        needed = sum(b.sizeHint().width() + spacing for b in self.language_buttons.values())
+        margins = self.contentsMargins().left() + self.contentsMargins().right()
+        self._place_languages(len(self.language_buttons) if needed + margins < self.width() else 3)
+        super().resizeEvent(event)
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         self.start_button.setFocus()

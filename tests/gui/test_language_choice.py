@@ -1,0 +1,94 @@
+"""The visitor picks a language on the idle screen; the session runs in it; the next visitor
+starts in the configured default (issue 12). Plays real sessions on the sandbox."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.core.state import Phase
+from kiosk.ui.i18n import Languages
+from kiosk.ui.language_switch import LanguageSwitch
+from tests.gui.harness import Kiosk, visible_texts
+
+
+@pytest.fixture
+def arabic_ready(qapp: QApplication, make_kiosk: Callable[..., Kiosk]) -> Iterator[Kiosk]:
+    kiosk = make_kiosk()
+    languages = Languages(qapp, "en")
+    LanguageSwitch(kiosk.window, languages)
+    yield kiosk
+    languages.use("en")
+
+
+def _x(widget: QWidget) -> int:
+    return widget.mapTo(widget.window(), QPoint(0, 0)).x()
+
+
+def test_every_language_is_offered_in_itself_as_a_large_keyboard_target(
+    arabic_ready: Kiosk,
+) -> None:
+    buttons = arabic_ready.window.idle.language_buttons
+    assert [b.text() for b in buttons.values()] == [
+        "English",
+        "Español",
+        "Français",
+        "Deutsch",
+        "العربية",
+    ]
+    for choice in buttons.values():
+        assert choice.height() >= 48
+        assert choice.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_arabic_mirrors_the_kiosk_for_the_session_and_english_returns_after(
+    arabic_ready: Kiosk,
+) -> None:
+    kiosk = arabic_ready
+    window = kiosk.window
+    english_x = _x(window.idle.language_buttons["en"])
+    arabic_x = _x(window.idle.language_buttons["ar"])
+    assert english_x < arabic_x
+
+    window.idle.language_buttons["ar"].click()
+
+    idle = window.idle
+    assert idle.start_button.text() == "بدء التحقق"
+    assert "تحقّق من هويتك" in visible_texts(idle)
+    assert QApplication.layoutDirection() is Qt.LayoutDirection.RightToLeft
+    assert idle.isRightToLeft()
+    # Right to left: the row of languages reads from the right, so English is now right of Arabic.
+    kiosk.qtbot.waitUntil(lambda: _x(idle.language_buttons["en"]) > _x(idle.language_buttons["ar"]))
+    assert idle.language_buttons["ar"].hasFocus()
+
+    kiosk.play("pass")
+    kiosk.wait_for(Phase.QR)
+    assert window.qr.cancel_button.text() == "إلغاء"
+    kiosk.wait_for(Phase.RESULT)
+    assert window.result.verdict.text() == "✓ ناجح"
+    texts = visible_texts(window.result)
+    assert "مطابقة الوجه" in texts
+    assert "٠٫٧٥" in texts  # the threshold in Arabic digits
+    assert "العودة إلى البداية" in window.result.countdown.text()
+
+    window.result.done_button.click()
+    kiosk.wait_for(Phase.IDLE)
+    idle = window.idle
+    assert idle.start_button.text() == "Start verification"
+    assert QApplication.layoutDirection() is Qt.LayoutDirection.LeftToRight
+    kiosk.qtbot.waitUntil(lambda: _x(idle.language_buttons["en"]) < _x(idle.language_buttons["ar"]))
+
+
+def test_a_cancel_also_returns_to_the_default_language(arabic_ready: Kiosk) -> None:
+    kiosk = arabic_ready
+    kiosk.window.idle.language_buttons["de"].click()
+    assert kiosk.window.idle.start_button.text() == "Prüfung starten"
+    kiosk.play(None)
+    kiosk.wait_for(Phase.QR)
+    assert kiosk.window.qr.cancel_button.text() == "Abbrechen"
+    kiosk.window.qr.cancel_button.click()
+    kiosk.wait_for(Phase.IDLE)
+    assert kiosk.window.idle.start_button.text() == "Start verification"
