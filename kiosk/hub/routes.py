@@ -77,9 +77,9 @@ async def _own_session(request: Request, token: str) -> SessionRecord | JSONResp
 def router() -> APIRouter:
     """The routes (they find the hub's parts in ``request.app.state``)."""
     api = APIRouter()
-    # Callbacks come from the internet, unsigned: their lines are rate-limited, so nobody can
-    # flood the log by posting to made-up (or learnt) paths.
-    callback_log = RateLimitedLog(log)
+    # Refusals a caller can repeat at will (callbacks come from the internet, unsigned; a
+    # kiosk may retry a refused stream in a loop) are logged rate-limited.
+    repeated_log = RateLimitedLog(log)
 
     @api.post(SESSIONS_PATH, summary="Create a verification session")
     async def create_session(body: CreateSessionRequest, request: Request) -> Response:
@@ -122,21 +122,32 @@ def router() -> APIRouter:
         sessions: Sessions = request.app.state.sessions
         open_streams: Counter[str] = request.app.state.open_streams
         if open_streams[kiosk.id] >= MAX_STREAMS_PER_KIOSK:
-            log.warning("kiosk %s: too many open event streams", kiosk.id)
+            repeated_log.warning(
+                f"streams:{kiosk.id}", f"kiosk {kiosk.id}: too many open event streams"
+            )
             message = "This kiosk has too many open event streams; close one or poll."
             return error(429, "too_many_streams", message, **{"Retry-After": "5"})
+
+        def release() -> None:
+            open_streams[kiosk.id] -= 1
+            if open_streams[kiosk.id] <= 0:
+                del open_streams[kiosk.id]
+
+        # Counted before the first await: streams opened all at once, each waiting on the
+        # upstream read below, would otherwise all pass the check above.
+        open_streams[kiosk.id] += 1
         try:
             subscriber = await sessions.subscribe(record, kiosk.id, kiosk.secret_hash)
-        except ApiError as exc:
-            return _failure(exc, "get status")
-        open_streams[kiosk.id] += 1
+        except BaseException as exc:
+            release()
+            if isinstance(exc, ApiError):
+                return _failure(exc, "get status")
+            raise
 
         def closed() -> None:
             # Runs after the response, also when the kiosk hung up before the stream began.
             sessions.unsubscribe(record, subscriber)
-            open_streams[kiosk.id] -= 1
-            if open_streams[kiosk.id] <= 0:
-                del open_streams[kiosk.id]
+            release()
 
         keepalive = request.app.state.config.keepalive_seconds
         return StreamingResponse(
@@ -157,7 +168,7 @@ def router() -> APIRouter:
         except StoreError:
             return _store_down()
         if record is None:
-            callback_log.warning("unknown", "callback to an unknown path ignored")
+            repeated_log.warning("unknown", "callback to an unknown path ignored")
             return error(404, "not_found", "No such callback.")
         if request.app.state.sessions.hint(record):  # logged once per read it wakes
             log.info("callback for session %s: reading upstream", record.session_id)

@@ -172,3 +172,36 @@ def test_serve_that_cannot_start_says_why_without_a_traceback(
     assert code in (1, 2)
     assert "Traceback" not in err and err.startswith("kiosk hub: ")
     assert ("listen" in err) if trouble == "port in use" else ("certificate" in err)
+
+
+def test_streams_opened_all_at_once_still_count_against_the_limit(hub: Hub) -> None:
+    from kiosk.hub.routes import MAX_STREAMS_PER_KIOSK
+
+    hub.server.app.state.sessions.settings.poll_interval = 3600
+    with hub.client() as api:
+        token = api.create_session(["liveness"]).token
+    original = hub.server.app.state.upstream.status
+
+    async def slow(*args: Any) -> Any:
+        await asyncio.sleep(0.5)  # every stream's opening waits on this one read
+        return await original(*args)
+
+    hub.server.app.state.upstream.status = slow
+    time.sleep(0.1)  # the hub's reading is stale: opening a stream reads upstream again
+
+    async def run() -> list[int]:
+        limits = httpx.Limits(max_connections=100)
+        async with httpx.AsyncClient(base_url=hub.url, timeout=30, limits=limits) as http:
+
+            async def open_one() -> int:
+                request = http.build_request("GET", f"{PATH}/{token}/events", headers=hub.auth)
+                response = await http.send(request, stream=True)
+                await asyncio.sleep(1.0)  # held open while the others arrive
+                await response.aclose()
+                return response.status_code
+
+            return await asyncio.gather(*(open_one() for _ in range(3 * MAX_STREAMS_PER_KIOSK)))
+
+    codes = asyncio.run(run())
+    assert codes.count(200) <= MAX_STREAMS_PER_KIOSK
+    assert set(codes) <= {200, 429}
