@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -56,7 +56,13 @@ class Lockdown(QObject):
         window: the kiosk's top-level window.
         hide_cursor: hide the mouse pointer (touch screens).
         platform: whose keys to block (default: this machine's; tests pass another).
+
+    Signals:
+        escape_pressed(): Escape was swallowed; the window uses it as "cancel" (the key
+            itself never reaches a widget that could leave full screen or close).
     """
+
+    escape_pressed = Signal()
 
     def __init__(
         self, window: QWidget, *, hide_cursor: bool = False, platform: str | None = None
@@ -107,5 +113,7 @@ class Lockdown(QObject):
                 # Accepting the override is what stops a shortcut (a menu's Cmd+Q, a
                 # QShortcut) on that key: swallowing the event alone did not.
                 event.accept()
+                if kind == QEvent.Type.KeyPress and event.key() == Key.Key_Escape:
+                    self.escape_pressed.emit()
                 return True
         return False

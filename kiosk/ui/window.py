@@ -27,7 +27,7 @@ from kiosk.ui.screens.common import label
 from kiosk.ui.theme import DEFAULT, Theme, stylesheet
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPaintEvent, QResizeEvent
+    from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent
 
     from kiosk.ui.screens.common import Screen
     from kiosk.ui.screens.ended import EndedScreen
@@ -251,6 +251,23 @@ class KioskWindow(QFrame):
     def _tick(self) -> None:
         controller = self.controller
         self.screen_for(controller.state.phase).tick(controller.seconds_until_idle())
+
+    def escape(self) -> None:
+        """Escape: cancel the session on the code and progress screens, back to the start
+        from a result, an ending or an error; nothing on idle. Kiosk mode's lockdown swallows
+        the key (it never leaves full screen) and calls this instead."""
+        phase = self.controller.state.phase
+        if phase in (Phase.QR, Phase.PROGRESS):
+            self.controller.cancel()
+        elif phase in (Phase.RESULT, Phase.ENDED, Phase.ERROR):
+            self.controller.dismiss()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.escape()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def open_here(self, url: str) -> None:
         """\"Continue on this device\": open the session's link here."""
