@@ -12,6 +12,10 @@ With real face analysis (the ``faces`` extra, ``faces/``), the selfie is taken a
 first step whatever its scopes, is required, and is judged before the step is applied: no face
 or several faces end the session FAILED with the Face API's error; otherwise the measured parts
 go into the session. Liveness and deepfake stay the page's (simulated) choices and say so.
+
+Each page is shown in the session's language (``flow_i18n.language_for``: the kiosk's
+``metadata.language``, else the phone's ``Accept-Language``, else English). A problem goes back to
+the page as a key of the catalogs' ``problem.*`` strings, never as text.
 """
 
 from __future__ import annotations
@@ -20,12 +24,12 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, BinaryIO
 
-from fastapi import APIRouter, File, Form, UploadFile
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from kiosk.core.models import Scope, Step
-from kiosk.sandbox import antiforgery, pages
+from kiosk.sandbox import antiforgery, flow_i18n, pages
 from kiosk.sandbox.antiforgery import FormGuard
 from kiosk.sandbox.flow_states import page_for
 from kiosk.sandbox.session import InvalidAction, Transition
@@ -48,49 +52,54 @@ def router(store: SessionStore, forms: FormGuard, faces: FaceService | None = No
         return pages.stylesheet()
 
     @routes.get("/flow/{token}", response_class=HTMLResponse)
-    async def page(token: str, problem: str | None = None) -> Response:
+    async def page(token: str, request: Request, problem: str | None = None) -> Response:
         session = store.get(token)
+        accept = request.headers.get("accept-language")
         if session is None:
-            return pages.unknown_link()
-        return pages.render(page_for(session, problem, forms.token_for(token), real=real))
+            return pages.unknown_link(lang=flow_i18n.language_for(None, accept))
+        lang = flow_i18n.language_for(session.metadata, accept)
+        return pages.render(
+            page_for(session, problem, forms.token_for(token), real=real, lang=lang)
+        )
 
     @routes.post("/flow/{token}/captcha")
     async def captcha(
-        token: str, csrf: FormToken = "", answer: Annotated[str, Form()] = ""
+        token: str, request: Request, csrf: FormToken = "", answer: Annotated[str, Form()] = ""
     ) -> Response:
         if not forms.valid(token, csrf):
-            return pages.forbidden(token)
+            return pages.forbidden(token, lang=_language(store, token, request))
         value = int(answer) if answer.strip().lstrip("-").isdigit() else None
         return _act(store, token, Transition.CAPTCHA, answer=value)
 
     @routes.post("/flow/{token}/start")
-    async def start(token: str, csrf: FormToken = "") -> Response:
+    async def start(token: str, request: Request, csrf: FormToken = "") -> Response:
         if not forms.valid(token, csrf):
-            return pages.forbidden(token)
+            return pages.forbidden(token, lang=_language(store, token, request))
         if faces is not None:
             faces.warm_up()  # the selfie comes in a few seconds: have the models ready
         return _act(store, token, Transition.START)
 
     @routes.post("/flow/{token}/cancel")
-    async def cancel(token: str, csrf: FormToken = "") -> Response:
+    async def cancel(token: str, request: Request, csrf: FormToken = "") -> Response:
         if not forms.valid(token, csrf):
-            return pages.forbidden(token)
+            return pages.forbidden(token, lang=_language(store, token, request))
         return _act(store, token, Transition.CANCEL)
 
     @routes.post("/flow/{token}/step")
     async def step(
         token: str,
+        request: Request,
         step: Annotated[str, Form()],
         csrf: FormToken = "",
         outcome: Annotated[str, Form()] = "pass",
         photo: Annotated[UploadFile | None, File()] = None,
     ) -> Response:
         if not forms.valid(token, csrf):
-            return pages.forbidden(token)
+            return pages.forbidden(token, lang=_language(store, token, request))
         try:
             current = Step(step)
         except ValueError:
-            return pages.back(token, "That step is not known.")
+            return pages.back(token, "unknown_step")
         session = store.get(token)
         if session is None or session.next_step is not current:
             return _act(store, token, Transition.STEP, step=current, passed=outcome != "fail")
@@ -122,13 +131,13 @@ async def _judged_step(
     from kiosk.sandbox.faces.service import AnalysisFailed, Busy
 
     if not photo:
-        return pages.back(token, "Take your photo first: open the camera, then press Continue")
+        return pages.back(token, "photo_first")
     try:
         finding = await faces.judge(photo, steps)
     except Busy:
-        return pages.back(token, "Many photos are being checked right now; take it again shortly")
+        return pages.back(token, "busy")
     except AnalysisFailed:
-        return pages.back(token, "Your photo could not be checked; please take it again")
+        return pages.back(token, "unreadable")
     return _act(
         store,
         token,
@@ -141,14 +150,39 @@ async def _judged_step(
     )
 
 
+def _language(store: SessionStore, token: str, request: Request) -> str:
+    """The language of the session's pages (see the module's docstring)."""
+    session = store.get(token)
+    metadata = session.metadata if session is not None else None
+    return flow_i18n.language_for(metadata, request.headers.get("accept-language"))
+
+
 def _act(store: SessionStore, token: str, action: Transition, **kwargs: object) -> Response:
     try:
         store.act(token, action, **kwargs)  # type: ignore[arg-type]
     except KeyError:
         return RedirectResponse(f"/flow/{token}", status_code=303)
     except InvalidAction as exc:
-        return pages.back(token, str(exc))
+        return pages.back(token, problem_of(exc))
     return RedirectResponse(f"/flow/{token}", status_code=303)
+
+
+# The session's refusals (``session.py``, ``store.py``), as the catalogs' problem keys.
+_PROBLEMS = {
+    "that answer is not right": "wrong_answer",
+    "no captcha is pending": "no_captcha",
+    "the flow cannot start now": "cannot_start",
+    "that step is not the current one": "not_current_step",
+    "this session is driven by a demo scenario": "scripted",
+}
+
+
+def problem_of(refusal: InvalidAction) -> str:
+    """The problem key that says ``refusal`` to the person, in any language."""
+    message = str(refusal)
+    if message.startswith("the session is already "):
+        return "finished"
+    return _PROBLEMS.get(message, "not_possible")
 
 
 # Where a phone photo's size is found: JPEG's frame header comes after its EXIF (at most 64 KB)

@@ -31,7 +31,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kiosk.core.models import Status
-from kiosk.sandbox import antiforgery, pages
+from kiosk.sandbox import antiforgery, flow_i18n, pages
 from kiosk.sandbox.store import SessionStore
 
 MAX_JSON_BYTES = 64 * 1024
@@ -119,7 +119,7 @@ class RequestGate:
             return
         token = upload.group(1)
         if token in self._uploading:
-            busy = pages.back(token, "a photo is already being sent; wait for it", _CLOSE)
+            busy = pages.back(token, "photo_in_progress", _CLOSE)
             await busy(scope, receive, send)
             return
         self._uploading.add(token)
@@ -133,16 +133,19 @@ class RequestGate:
     ) -> None:
         """Hand the request to the application with its body counted against the limit."""
         limit, html = limit_for(path, scope["method"])
+        lang = self._language(path, headers)
         declared = headers.get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
             if html and declared.isdigit() and int(declared) <= limit + LINGER_BYTES:
                 await _drain(receive, LINGER_BYTES + limit)
-                await pages.too_large(limit, path)(scope, receive, send)
+                await pages.too_large(limit, path, lang=lang)(scope, receive, send)
             else:
-                refusal = pages.too_large(limit, path, _CLOSE) if html else _json_too_large(limit)
+                refusal = (
+                    pages.too_large(limit, path, _CLOSE, lang) if html else _json_too_large(limit)
+                )
                 await refusal(scope, receive, send)
             return
-        body = _CountedBody(receive, send, limit, html, path)
+        body = _CountedBody(receive, send, limit, html, path, lang)
         try:
             await self.app(scope, body.receive, body.send)
         except Exception:
@@ -157,30 +160,47 @@ class RequestGate:
         if match is None:
             return None
         token, action = match.groups()
+        lang = self._language(path, headers)
         if antiforgery.cross_origin(headers, scope.get("scheme", "http"), self.public_urls()):
-            return pages.forbidden(token, _CLOSE)
+            return pages.forbidden(token, _CLOSE, lang)
         session = self.store.get(token)
         if session is None:
-            return pages.unknown_link(_CLOSE)
+            return pages.unknown_link(_CLOSE, lang)
         if session.status.is_final:
             return RedirectResponse(f"/flow/{token}", status_code=303, headers=_CLOSE)
         if action == "step" and (
             session.status is not Status.IN_PROGRESS or session.scenario is not None
         ):
-            return pages.back(token, "that step is not the current one", _CLOSE)
+            return pages.back(token, "not_current_step", _CLOSE)
         return None
+
+    def _language(self, path: str, headers: dict[bytes, bytes]) -> str:
+        """The language of the pages refusing a request for ``path`` (``flow_i18n``)."""
+        parts = path.split("/")
+        session = self.store.get(parts[2]) if len(parts) > 2 and parts[1] == "flow" else None
+        metadata = session.metadata if session is not None else None
+        return flow_i18n.language_for(metadata, headers.get(b"accept-language"))
 
 
 class _CountedBody:
     """Wraps ``receive`` to count body bytes and ``send`` to drop the application's answer once
     the gate has answered 413 itself."""
 
-    def __init__(self, receive: Receive, send: Send, limit: int, html: bool, path: str) -> None:
+    def __init__(
+        self,
+        receive: Receive,
+        send: Send,
+        limit: int,
+        html: bool,
+        path: str,
+        lang: str = flow_i18n.DEFAULT,
+    ) -> None:
         self._receive = receive
         self._send = send
         self._limit = limit
         self._html = html
         self._path = path
+        self._lang = lang
         self._seen = 0
         self._started = False
         self.refused = False
@@ -212,7 +232,7 @@ class _CountedBody:
             return
         complete = not more or await _drain(self._receive, LINGER_BYTES)
         headers = None if complete else _CLOSE
-        await self._send_response(pages.too_large(self._limit, self._path, headers))
+        await self._send_response(pages.too_large(self._limit, self._path, headers, self._lang))
 
     async def _send_response(self, response: Response) -> None:
         async def no_body() -> Message:

@@ -6,9 +6,10 @@ Each page kind is a frozen dataclass naming the template that draws it (``resour
 caller builds or escapes HTML. Templates and the stylesheet are shipped resources, found through
 :mod:`kiosk.resources`, so a checkout, an installed wheel and the bundle behave alike.
 
-Text for people sits in the templates and in the page objects built by ``flow_states.py``; the
-base template takes its ``lang`` from the page, where a translated page will also say its
-direction.
+Text for people comes from the page's language catalog (``flow_i18n.py``,
+``resources/flow/i18n/<lang>.json``): the templates print ``t("key")`` and the page objects built
+by ``flow_states.py`` and below carry text already taken from it. A page's ``lang`` picks the
+catalog and the base template's ``<html lang dir>``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
 from kiosk import resources
-from kiosk.sandbox import antiforgery
+from kiosk.sandbox import antiforgery, flow_i18n
 
 STYLESHEET = resources.text("flow/static/flow.css")
 
@@ -105,9 +106,14 @@ class Page:
     refresh: Refresh | None = None
     status: int = 200
     steps: tuple[StepMark, ...] = ()
-    lang: str = "en"
-    sandbox_note: str = "demo outcomes only"
-    """What the footer and the SANDBOX badge say is real here (see ``flow_states.REAL_FOOTER``)."""
+    lang: str = flow_i18n.DEFAULT
+    sandbox_note: str | None = None
+    """What the footer and the SANDBOX badge say is real here; None: demo outcomes only."""
+
+    @property
+    def direction(self) -> flow_i18n.Direction:
+        """The page's text direction (``<html dir>``)."""
+        return flow_i18n.catalog(self.lang).direction
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -156,15 +162,17 @@ class StepPage(FormPage):
     instruction: str
     step: str
     choices: tuple[Choice, ...]
-    legend: str = "DEMO OPERATOR · choose the outcome"
+    legend: str | None = None
+    """Over the choices; None: the demo operator's legend."""
     photo: bool = False
     photo_required: bool = False
     note: str | None = None
 
 
 def html_of(page: Page) -> str:
-    """The page's HTML."""
-    return TEMPLATES.get_template(page.template).render(page=page)
+    """The page's HTML, with the strings of its language."""
+    text = flow_i18n.catalog(page.lang).text
+    return TEMPLATES.get_template(page.template).render(page=page, t=text)
 
 
 def render(page: Page, headers: Mapping[str, str] | None = None) -> HTMLResponse:
@@ -174,54 +182,76 @@ def render(page: Page, headers: Mapping[str, str] | None = None) -> HTMLResponse
 
 
 def back(token: str, problem: str, headers: Mapping[str, str] | None = None) -> Response:
-    """Back to the session's page, with ``problem`` shown on it (post/redirect/get)."""
+    """Back to the session's page, with a problem shown on it (post/redirect/get).
+
+    ``problem`` is a key of the catalogs' ``problem.*`` strings, not text: the page says it in
+    its own language, and a link cannot make the page show words of the sender's choosing.
+    """
     target = f"/flow/{quote(token, safe='')}?problem={quote(problem)}"
     return RedirectResponse(target, status_code=303, headers=dict(headers or {}))
 
 
-def unknown_link(headers: Mapping[str, str] | None = None) -> HTMLResponse:
+def problem_text(problem: str | None, lang: str) -> str | None:
+    """The sentence for a problem key in ``lang``; None for no key or one no catalog has."""
+    if not problem:
+        return None
+    strings = flow_i18n.catalog(lang).strings
+    return strings.get(f"problem.{problem}") if problem.isidentifier() else None
+
+
+def unknown_link(
+    headers: Mapping[str, str] | None = None, lang: str = flow_i18n.DEFAULT
+) -> HTMLResponse:
     """404 for a token no session has."""
+    t = flow_i18n.catalog(lang).text
     page = MessagePage(
-        title="Link not valid",
+        title=t("unknown.title"),
         tone="bad",
         status=404,
+        lang=lang,
         icon="bad",
-        heading="This link is not valid",
-        text="Start again at the kiosk to get a new code.",
+        heading=t("unknown.heading"),
+        text=t("unknown.text"),
     )
     return render(page, headers)
 
 
-def forbidden(token: str, headers: Mapping[str, str] | None = None) -> HTMLResponse:
+def forbidden(
+    token: str, headers: Mapping[str, str] | None = None, lang: str = flow_i18n.DEFAULT
+) -> HTMLResponse:
     """403 for a form that was not sent from this session's own page."""
+    t = flow_i18n.catalog(lang).text
     page = MessagePage(
-        title="Not accepted",
+        title=t("forbidden.title"),
         tone="bad",
         status=403,
+        lang=lang,
         icon="warn",
-        heading="Please use the page itself",
-        text="This step was not sent from the verification page, so nothing was changed. "
-        "Open the page again and continue there.",
-        link=Link(_page_of(token), "Open the page"),
+        heading=t("forbidden.heading"),
+        text=t("forbidden.text"),
+        link=Link(_page_of(token), t("forbidden.link")),
     )
     return render(page, headers)
 
 
-def too_large(limit: int, path: str, headers: Mapping[str, str] | None = None) -> HTMLResponse:
+def too_large(
+    limit: int, path: str, headers: Mapping[str, str] | None = None, lang: str = flow_i18n.DEFAULT
+) -> HTMLResponse:
     """413 for a photo (or form) over the limit, with the way back to the session's page."""
+    t = flow_i18n.catalog(lang).text
     megabytes = limit // (1024 * 1024)
-    size = f"{megabytes} MB" if megabytes else f"{limit // 1024} KB"
+    size = t("size.mb", count=megabytes) if megabytes else t("size.kb", count=limit // 1024)
     parts = path.split("/")
     is_flow = len(parts) > 2 and parts[1] == "flow"
     page = MessagePage(
-        title="Photo too large",
+        title=t("too_large.title"),
         tone="bad",
         status=413,
+        lang=lang,
         icon="warn",
-        heading="This photo is too large",
-        text=f"Photos up to {size} can be used. Go back and take the photo again, or choose a "
-        "smaller one.",
-        link=Link(_page_of(parts[2]), "Back") if is_flow else None,
+        heading=t("too_large.heading"),
+        text=t("too_large.text", size=size),
+        link=Link(_page_of(parts[2]), t("too_large.link")) if is_flow else None,
     )
     return render(page, headers)
 

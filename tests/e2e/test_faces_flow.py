@@ -19,7 +19,7 @@ import pytest
 from kiosk.core.api import Credentials, VerificationClient
 from kiosk.core.models import SessionStatus, Status, Step
 from kiosk.core.verdict import Thresholds, decide
-from kiosk.sandbox.flow_states import REAL_FOOTER, REAL_NOTE, SIMULATED_LEGEND
+from kiosk.sandbox import flow_i18n
 from kiosk.sandbox.process import running_sandbox
 from kiosk.sandbox.schemas import ErrorResult, Result, StatusResponse
 from kiosk.sandbox.server import SandboxServer
@@ -37,6 +37,11 @@ from tests.support.faces import (
 pytestmark = [pytest.mark.e2e, needs_faces]
 
 MATCH = Thresholds().min_similarity
+
+# The English page's strings (resources/flow/i18n/en.json) these tests look for.
+_EN = flow_i18n.catalog("en").text
+REAL_FOOTER, REAL_NOTE = _EN("note.real"), _EN("step.real_note")
+SIMULATED_LEGEND = _EN("step.legend.simulated")
 
 
 def real_sandbox(templates: Path) -> SandboxServer:

@@ -108,7 +108,7 @@ def test_captcha_is_asked_first_and_a_wrong_answer_is_explained(
     assert match is not None
     answer = int(match.group(1)) + int(match.group(2))
     wrong = browser.post(f"{page}/captcha", data={"answer": str(answer + 1), "csrf": csrf})
-    assert "that answer is not right" in wrong.text
+    assert "That answer is not right." in wrong.text
     assert client.get_status(session.token).status is Status.CREATED
     ready = browser.post(f"{page}/captcha", data={"answer": str(answer), "csrf": csrf})
     assert "Verify your face" in ready.text
@@ -139,7 +139,7 @@ def test_a_repeated_submit_changes_nothing(
     repeat = browser.post(
         f"{page}/step", data={"step": "LIVENESS", "outcome": "fail", "csrf": csrf}
     )
-    assert "that step is not the current one" in repeat.text
+    assert "That step is not the current one." in repeat.text
     assert client.get_status(session.token).next_step is Step.DEEPFAKE
 
 
@@ -217,7 +217,7 @@ def test_templates_escape_whatever_a_page_carries() -> None:
     html = pages.html_of(step)
     assert 'action="/flow/to%22ken%2F../step"' in html
     assert 'value="c&#34;srf"' in html and 'value="p&#34;ass"' in html
-    assert "&lt;b&gt;" in html and "&lt;i&gt;." in html
+    assert "&lt;b&gt;" in html and "&lt;i&gt;" in html
 
 
 def test_templates_load_from_the_package_wherever_the_program_runs(tmp_path: Path) -> None:

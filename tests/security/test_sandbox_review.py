@@ -179,7 +179,7 @@ def test_one_photo_upload_at_a_time_per_session(
             while chunk := second.recv(65536):
                 answer += chunk
         assert answer.startswith(b"HTTP/1.1 303")
-        assert b"already%20being%20sent" in answer
+        assert b"problem=photo_in_progress" in answer
         assert b"connection: close" in answer.lower()
         # The first one completes normally.
         first.sendall(body[len(body) // 2 :])
