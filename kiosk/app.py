@@ -104,6 +104,7 @@ def run(config: KioskConfig) -> int:
             theme=THEMES[settings.theme],
             text_scale=settings.text_scale / 100,
             discreet_result=settings.public_result == "discreet",
+            reduce_motion=settings.reduce_motion,
         )
         from kiosk.ui.language_switch import LanguageSwitch
 

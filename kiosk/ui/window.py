@@ -75,9 +75,11 @@ def _idle(window: KioskWindow) -> IdleScreen:
 
 
 def _starting(window: KioskWindow) -> StartingScreen:
+    from kiosk.ui import motion
     from kiosk.ui.screens.starting import StartingScreen
 
-    return StartingScreen()
+    # Asked here, on the first tap, not on the way to the first paint (it may run gsettings).
+    return StartingScreen(animated=not motion.reduced(window.reduce_motion))
 
 
 def _qr(window: KioskWindow) -> QrScreen:
@@ -138,6 +140,7 @@ class KioskWindow(QFrame):
         theme: the colours (the ``theme`` setting).
         text_scale: the text size, 1.0 to 2.0 (the ``text_scale`` setting, over 100).
         discreet_result: the result screen shows no scores (``public_result = "discreet"``).
+        reduce_motion: no animation (the setting; the desktop's request is honoured as well).
     """
 
     first_painted = Signal()
@@ -151,6 +154,7 @@ class KioskWindow(QFrame):
         theme: Theme = DEFAULT,
         text_scale: float = 1.0,
         discreet_result: bool = False,
+        reduce_motion: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -162,6 +166,7 @@ class KioskWindow(QFrame):
         self.theme = theme
         self.text_scale = text_scale
         self.discreet_result = discreet_result
+        self.reduce_motion = reduce_motion
         self._painted = False
 
         header = QFrame()
