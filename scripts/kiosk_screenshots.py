@@ -1,4 +1,7 @@
-"""Screenshot every kiosk screen at 1920x1080 and 800x1280, offscreen, against the sandbox.
+"""Screenshot every kiosk screen at 1920x1080 and 800x1280, offscreen, against the sandbox,
+in English (kiosk-landscape-1-idle.png ...) and in Arabic (kiosk-ar-landscape-1-idle.png ...,
+right to left), and the idle screen in every shipped language (kiosk-idle-de.png,
+kiosk-idle-de-portrait.png).
 
 Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/kiosk_screenshots.py [OUTPUT_DIR]
 (default docs/screenshots). Each screen is reached through the real controller and sandbox.
@@ -22,9 +25,13 @@ from kiosk.core.state import ErrorKind, KioskState, Phase
 from kiosk.sessions import runner_factory
 from kiosk.ui import shipped_look
 from kiosk.ui.controller import ControllerOptions, KioskController
+from kiosk.ui.i18n import NATIVE_NAMES, Languages
+from kiosk.ui.language_switch import LanguageSwitch
 from kiosk.ui.window import KioskWindow
 
 SIZES = {"landscape": (1920, 1080), "portrait": (800, 1280)}
+# Every screen in these languages ("" prefix: English, the names the README already links).
+FULL = {"en": "", "ar": "ar-"}
 
 
 def wait_until(predicate: Callable[[], bool], seconds: float = 20) -> None:
@@ -43,18 +50,35 @@ def main() -> int:
     backend = BackendConfig(None, step_seconds=1.5)
     config = KioskConfig(Settings(poll_interval=0.2), settings_file(None))
     starter = BackendStarter(functools.partial(open_backend, backend))
-    scenarios = iter(["pass", "no_match", "expire", "pass"] * len(SIZES))
+    scenarios = iter(["pass", "no_match", "expire", "pass"] * len(SIZES) * len(FULL))
     make_runner = runner_factory(starter, config, scenarios)
     controller = KioskController(make_runner, ControllerOptions(result_seconds=30))
     window = KioskWindow(controller, sandbox=True, open_url=lambda url: True)
+    languages = Languages(qt, "en")
+    switch = LanguageSwitch(window, languages)
     try:
         for name, (width, height) in SIZES.items():
             window.resize(width, height)
             window.show()
-
-            def shot(screen: str, name: str = name) -> None:
+            for code in NATIVE_NAMES:
+                switch.choose(code)
                 QCoreApplication.processEvents()
-                path = out / f"kiosk-{name}-{screen}.png"
+                suffix = "" if name == "landscape" else f"-{name}"
+                path = out / f"kiosk-idle-{code}{suffix}.png"
+                window.grab().save(str(path))
+                print(f"wrote {path}")
+        for (language, prefix), (name, (width, height)) in (
+            (lang, size) for lang in FULL.items() for size in SIZES.items()
+        ):
+            # The default is the language shot, so each return to idle stays in it.
+            languages.default = language
+            switch.choose(language)
+            window.resize(width, height)
+            window.show()
+
+            def shot(screen: str, name: str = name, prefix: str = prefix) -> None:
+                QCoreApplication.processEvents()
+                path = out / f"kiosk-{prefix}{name}-{screen}.png"
                 window.grab().save(str(path))
                 print(f"wrote {path}")
 
@@ -104,6 +128,7 @@ def main() -> int:
             shot("10-error-unreadable")
             window.show_state(controller.state)
     finally:
+        languages.use("en")
         controller.shutdown()
         starter.close()
         qt.quit()

@@ -87,6 +87,9 @@ class ErrorScreen(Screen):
         title, text, staff = texts[kind]
         self.title.setText(title)
         self.text.setText(text)
-        detail = f"{staff}\n{state.error_message}" if state.error_message else staff
+        # The technical message is English: isolated (FSI ... PDI) so that in Arabic it still
+        # reads left to right, its parentheses and full stop where they belong.
+        message = f"\u2068{state.error_message}\u2069" if state.error_message else ""
+        detail = f"{staff}\n{message}" if message else staff
         self.detail.setText(detail)
         self.retry_button.setFocus()
