@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.config import KioskConfig
+    from kiosk.core.brand import Brand
     from kiosk.core.journal_writer import JournalWriter
     from kiosk.ui.controller import KioskController
     from kiosk.ui.lockdown import Lockdown
@@ -52,6 +53,7 @@ def run(config: KioskConfig) -> int:
     except CredentialsMissing as exc:
         raise SystemExit(f"error: {exc}") from exc
     settings = config.settings
+    brand = _brand(settings.brand_dir)
     if QApplication.instance() is None:  # Qt aborts the process without a display: say why first
         from kiosk.display import display_problem
 
@@ -105,6 +107,7 @@ def run(config: KioskConfig) -> int:
             text_scale=settings.text_scale / 100,
             discreet_result=settings.public_result == "discreet",
             reduce_motion=settings.reduce_motion,
+            brand=brand,
         )
         from kiosk.ui.language_switch import LanguageSwitch
 
@@ -133,6 +136,21 @@ def run(config: KioskConfig) -> int:
             return 0
         return app.exec()
     return 0  # pragma: no cover - the with block returns
+
+
+def _brand(folder: str) -> Brand:
+    """The brand in ``folder`` (empty: our neutral one); a brand file that cannot be used
+    stops the kiosk with its message, as a wrong setting does."""
+    from pathlib import Path
+
+    from kiosk import resources
+    from kiosk.core import brand
+    from kiosk.core.settings import SettingsError
+
+    try:
+        return brand.load(Path(folder) if folder else resources.path("brand"))
+    except SettingsError as exc:
+        raise SystemExit(f"error: {exc}") from exc
 
 
 def _show(window: KioskWindow, app: QApplication, config: KioskConfig) -> Lockdown | None:
@@ -192,5 +210,5 @@ def _add_operator_shortcut(
         settings_path=config.settings_path,
         pin_state=paths.data_dir() / "pin-state.json",
         lockdown=lockdown,
-        warnings=lambda: list(config.storage_warnings),
+        warnings=lambda: [*config.storage_warnings, *window.brand_warnings],
     )

@@ -225,6 +225,13 @@ class Settings:
         rules.flag,
         "true or false",
     )
+    brand_dir: str = setting(
+        "",
+        "folder holding brand.toml (name, header, primary colour, logo) and the logo, SVG or "
+        "PNG (empty: the kiosk's neutral look)",
+        rules.text,
+        "a folder path, or empty",
+    )
     public_result: str = setting(
         "full",
         "what the result screen shows: full (verdict, reasons and scores) or discreet (verdict "

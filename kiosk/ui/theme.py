@@ -11,10 +11,12 @@ every theme's contrast (WCAG AA at least) from the theme alone.
 from __future__ import annotations
 
 import functools
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from string import Template
 
 from kiosk import resources
+from kiosk.core import contrast
+from kiosk.core.brand import Brand, accessible
 from kiosk.core.contrast import Role
 
 
@@ -180,3 +182,17 @@ def stylesheet(short_side: int, theme: Theme = DEFAULT, text_scale: float = 1.0)
         edge_w=max(2, px(3)),
         bar=px(10),
     )
+
+
+def branded(theme: Theme, brand: Brand) -> tuple[Theme, tuple[str, ...]]:
+    """``theme`` in the brand's primary colour (fitted to WCAG AA, see :mod:`kiosk.core.brand`),
+    and the brand's warnings. The high-contrast theme keeps its own colours."""
+    if theme.name == HIGH_CONTRAST.name or brand.primary == theme.accent:
+        return theme, brand.warnings
+    fitted, label = accessible(brand, theme.bg)
+    # Pressed: a step further from the label colour, so the label stays readable.
+    pressed = contrast.fitted(
+        fitted.primary, label, min(21.0, contrast.ratio(fitted.primary, label) + 1.0)
+    )
+    colours = replace(theme, accent=fitted.primary, on_accent=label, accent_pressed=pressed)
+    return colours, fitted.warnings

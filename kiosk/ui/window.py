@@ -6,6 +6,7 @@ forwards what the person does to the controller. It holds no session state of it
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
@@ -14,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLabel,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
@@ -24,11 +26,12 @@ from PySide6.QtWidgets import (
 from kiosk.core.state import KioskState, Phase
 from kiosk.ui.controller import KioskController
 from kiosk.ui.screens.common import label
-from kiosk.ui.theme import DEFAULT, Theme, stylesheet
+from kiosk.ui.theme import DEFAULT, Theme, branded, stylesheet
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent
 
+    from kiosk.core.brand import Brand
     from kiosk.ui.screens.common import Screen
     from kiosk.ui.screens.ended import EndedScreen
     from kiosk.ui.screens.error import ErrorScreen
@@ -37,6 +40,9 @@ if TYPE_CHECKING:
     from kiosk.ui.screens.qr import QrScreen
     from kiosk.ui.screens.result import ResultScreen
     from kiosk.ui.screens.starting import StartingScreen
+
+
+log = logging.getLogger(__name__)
 
 
 def open_in_browser(url: str) -> bool:
@@ -141,6 +147,7 @@ class KioskWindow(QFrame):
         text_scale: the text size, 1.0 to 2.0 (the ``text_scale`` setting, over 100).
         discreet_result: the result screen shows no scores (``public_result = "discreet"``).
         reduce_motion: no animation (the setting; the desktop's request is honoured as well).
+        brand: the organisation's name, header text, colour and logo (None: the kiosk's own).
     """
 
     first_painted = Signal()
@@ -155,6 +162,7 @@ class KioskWindow(QFrame):
         text_scale: float = 1.0,
         discreet_result: bool = False,
         reduce_motion: bool = False,
+        brand: Brand | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -163,7 +171,9 @@ class KioskWindow(QFrame):
         self.controller = controller
         self._open_url = open_url
         self._style_side = 0
-        self.theme = theme
+        self.theme, warnings = branded(theme, brand) if brand else (theme, ())
+        # For the operator panel: a brand colour changed to pass WCAG AA, a logo left out.
+        self.brand_warnings: list[str] = list(warnings)
         self.text_scale = text_scale
         self.discreet_result = discreet_result
         self.reduce_motion = reduce_motion
@@ -172,11 +182,17 @@ class KioskWindow(QFrame):
         header = QFrame()
         header.setObjectName("Header")
         title = label(self.tr("Face verification"), "HeaderTitle", wrap=False, ours=True)
+        self.logo = QLabel()
+        self.logo.setObjectName("Logo")
+        self.logo.hide()
+        if brand is not None:
+            self._show_brand(brand, title)
         self.sandbox_badge = label(self.tr("SANDBOX"), "SandboxBadge", wrap=False, ours=True)
         self.sandbox_badge.setToolTip(self.tr("Demo server: no real identity check is made"))
         self.sandbox_badge.setAccessibleName(self.tr("Sandbox mode: demo server"))
         self.sandbox_badge.setVisible(sandbox)
         header_row = QHBoxLayout(header)
+        header_row.addWidget(self.logo)
         header_row.addWidget(title)
         header_row.addStretch(1)
         header_row.addWidget(self.sandbox_badge)
@@ -257,6 +273,36 @@ class KioskWindow(QFrame):
         controller = self.controller
         self.screen_for(controller.state.phase).tick(controller.seconds_until_idle())
 
+    def _show_brand(self, brand: Brand, title: QLabel) -> None:
+        """The brand's texts (plain text: the file is not ours) and logo in the header."""
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        if brand.header:
+            title.setText(brand.header)
+        if brand.name:
+            self.setWindowTitle(brand.name)
+        if brand.logo is None:
+            return
+        from PySide6.QtGui import QIcon
+
+        # Drawn at the header's height when styled; a file Qt cannot read gives a null pixmap.
+        pixmap = QIcon(str(brand.logo)).pixmap(256, 256)
+        if pixmap.isNull():
+            message = f"The brand logo {brand.logo.name} could not be read; none is shown."
+            log.warning("%s", message)
+            self.brand_warnings.append(message)
+            return
+        self._logo_pixmap = pixmap
+        self.logo.setAccessibleName(brand.name or brand.header or brand.logo.stem)
+        self.logo.show()
+
+    def _size_logo(self, side: int) -> None:
+        pixmap = getattr(self, "_logo_pixmap", None)
+        if pixmap is not None:
+            height = max(24, round(56 * max(0.45, min(1.6, side / 1080))))
+            self.logo.setPixmap(
+                pixmap.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
+            )
+
     def escape(self) -> None:
         """Escape: cancel the session on the code and progress screens, back to the start
         from a result, an ending or an error; nothing on idle. Kiosk mode's lockdown swallows
@@ -296,4 +342,5 @@ class KioskWindow(QFrame):
         if abs(side - self._style_side) > 8:
             self._style_side = side
             self.setStyleSheet(stylesheet(side, self.theme, self.text_scale))
+            self._size_logo(side)
         super().resizeEvent(event)

@@ -1,0 +1,61 @@
+"""The kiosk in a bank's brand: its header text and logo, its colour fitted to WCAG AA, and a
+logo Qt cannot read skipped with a warning for the operator panel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.core.brand import load
+from kiosk.ui.controller import KioskController
+from kiosk.ui.window import KioskWindow
+
+
+def brand_folder(tmp_path: Path, logo: bytes | None = None) -> Path:
+    image = QImage(120, 60, QImage.Format.Format_RGB32)
+    image.fill(QColor("#0b5d1e"))
+    image.save(str(tmp_path / "logo.png"))
+    if logo is not None:
+        (tmp_path / "logo.png").write_bytes(logo)
+    (tmp_path / "brand.toml").write_text(
+        'name = "Banco Ejemplo"\nheader = "Banco Ejemplo · identity check"\n'
+        'primary = "#facc15"\nlogo = "logo.png"\n',
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def window_for(qtbot: QtBot, folder: Path) -> KioskWindow:
+    window = KioskWindow(
+        KioskController(lambda: None),  # type: ignore[arg-type, return-value]
+        sandbox=True,
+        brand=load(folder),
+    )
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    QApplication.processEvents()
+    return window
+
+
+def test_the_header_shows_the_brand(qtbot: QtBot, tmp_path: Path) -> None:
+    window = window_for(qtbot, brand_folder(tmp_path))
+    assert window.windowTitle() == "Banco Ejemplo"
+    assert "Banco Ejemplo · identity check" in [
+        label.text() for label in window.findChildren(type(window.logo)) if label.isVisible()
+    ]
+    assert window.logo.isVisible() and not window.logo.pixmap().isNull()
+    assert window.logo.accessibleName() == "Banco Ejemplo"
+    # Yellow fails AA on the light background: used darker, and the operator is told.
+    assert window.theme.accent != "#facc15"
+    assert window.theme.accent in window.styleSheet()
+    assert any("#facc15" in warning for warning in window.brand_warnings)
+
+
+def test_a_logo_qt_cannot_read_is_skipped(qtbot: QtBot, tmp_path: Path) -> None:
+    window = window_for(qtbot, brand_folder(tmp_path, logo=b"not a png at all"))
+    assert not window.logo.isVisible()
+    assert any("could not be read" in warning for warning in window.brand_warnings)
