@@ -280,8 +280,13 @@ class KioskWindow(QFrame):
             title.setText(brand.header)
         if brand.name:
             self.setWindowTitle(brand.name)
-        if brand.logo is None:
-            return
+        if brand.logo is not None:
+            # After the first paint: Qt's SVG engine costs milliseconds the idle screen need
+            # not wait for (as the application icon, see shipped_look.install_icon).
+            self.first_painted.connect(lambda: self._load_logo(brand))
+
+    def _load_logo(self, brand: Brand) -> None:
+        assert brand.logo is not None
         from PySide6.QtGui import QIcon
 
         # Drawn at the header's height when styled; a file Qt cannot read gives a null pixmap.
@@ -293,6 +298,7 @@ class KioskWindow(QFrame):
             return
         self._logo_pixmap = pixmap
         self.logo.setAccessibleName(brand.name or brand.header or brand.logo.stem)
+        self._size_logo(self._style_side)
         self.logo.show()
 
     def _size_logo(self, side: int) -> None:

@@ -36,7 +36,8 @@ def window_for(qtbot: QtBot, folder: Path) -> KioskWindow:
     )
     qtbot.addWidget(window)
     window.resize(1280, 800)
-    window.show()
+    with qtbot.waitSignal(window.first_painted, timeout=5000):  # the logo loads after it
+        window.show()
     QApplication.processEvents()
     return window
 
