@@ -149,3 +149,27 @@ def test_first_painted_comes_once_after_the_window_is_drawn(qtbot: QtBot) -> Non
     with qtbot.assertNotEmitted(window.first_painted, wait=100):
         window.update()
         window.resize(900, 900)
+
+
+@pytest.mark.parametrize("text_scale", [1.0, 2.0], ids=["100", "200"])
+@pytest.mark.parametrize("name", list(STATES))
+def test_touch_targets_in_the_smallest_window(qtbot: QtBot, name: str, text_scale: float) -> None:
+    """At the window's minimum size (480x480) every button can still be scrolled into view
+    whole, and is at least 48 px tall."""
+    window = KioskWindow(
+        KioskController(lambda: None),  # type: ignore[arg-type, return-value]
+        sandbox=True,
+        text_scale=text_scale,
+    )
+    qtbot.addWidget(window)
+    window.resize(window.minimumSize())
+    window.show()
+    window.show_state(STATES[name])
+    QApplication.processEvents()
+    assert window.size() == window.minimumSize()
+    for button in [b for b in window.findChildren(QPushButton) if b.isVisible()]:
+        window.body.ensureWidgetVisible(button, 0, 0)
+        QApplication.processEvents()
+        rect = rect_in(button, window)
+        assert window.rect().contains(rect), f"{button.text()!r} cannot be brought into view"
+        assert rect.height() >= 48, f"{button.text()!r} is {rect.height()} px tall"
