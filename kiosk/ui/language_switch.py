@@ -71,10 +71,12 @@ class LanguageSwitch(QObject):
 
     def _retranslate_window(self) -> None:
         window = self.window
-        window.setWindowTitle(QCoreApplication.translate("KioskWindow", "Face verification"))
+        default = QCoreApplication.translate("KioskWindow", "Face verification")
+        brand = window.brand  # a bank's own name and header are not translated
+        window.setWindowTitle(brand.name if brand and brand.name else default)
         title = window.findChild(QLabel, "HeaderTitle")
         if title is not None:
-            title.setText(QCoreApplication.translate("KioskWindow", "Face verification"))
+            title.setText(brand.header if brand and brand.header else default)
         window.sandbox_badge.setText(QCoreApplication.translate("KioskWindow", "SANDBOX"))
         window.sandbox_badge.setToolTip(
             QCoreApplication.translate("KioskWindow", "Demo server: no real identity check is made")

@@ -171,6 +171,7 @@ class KioskWindow(QFrame):
         self.controller = controller
         self._open_url = open_url
         self._style_side = 0
+        self.brand = brand
         self.theme, warnings = branded(theme, brand) if brand else (theme, ())
         # For the operator panel: a brand colour changed to pass WCAG AA, a logo left out.
         self.brand_warnings: list[str] = list(warnings)

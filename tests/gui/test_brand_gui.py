@@ -60,3 +60,23 @@ def test_a_logo_qt_cannot_read_is_skipped(qtbot: QtBot, tmp_path: Path) -> None:
     window = window_for(qtbot, brand_folder(tmp_path, logo=b"not a png at all"))
     assert not window.logo.isVisible()
     assert any("could not be read" in warning for warning in window.brand_warnings)
+
+
+def test_the_brand_texts_stay_when_the_visitor_changes_language(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from kiosk.ui.i18n import Languages
+    from kiosk.ui.language_switch import LanguageSwitch
+
+    window = window_for(qtbot, brand_folder(tmp_path))
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    languages = Languages(app, "en")
+    switch = LanguageSwitch(window, languages)
+    try:
+        switch.choose("de")
+        texts = [label.text() for label in window.findChildren(type(window.logo))]
+        assert "Banco Ejemplo · identity check" in texts
+        assert window.windowTitle() == "Banco Ejemplo"
+    finally:
+        languages.reset()
