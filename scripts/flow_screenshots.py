@@ -1,4 +1,7 @@
-"""Screenshot the sandbox's phone-side flow page in every state, at phone size, with Chromium.
+"""Screenshot the sandbox's phone-side flow page in every state, at phone size, with Chromium:
+in English (``flow-<n>-*.png``) and in Arabic, right to left (``flow-ar-<n>-*.png``, the sessions
+opened with ``metadata.language = "ar"`` as the kiosk does, the unknown-link page through the
+browser's Accept-Language).
 
 Usage: .venv/bin/python scripts/flow_screenshots.py [OUTPUT_DIR]   (default docs/screenshots)
 Needs Debian's ``chromium`` (``apt-get install chromium``).
@@ -35,12 +38,13 @@ FLAGS = [
 ]
 
 
-def shoot(chromium: str, url: str, target: Path) -> None:
+def shoot(chromium: str, url: str, target: Path, language: str = "en") -> None:
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
             [
                 chromium,
                 *FLAGS,
+                f"--accept-lang={language}",
                 f"--user-data-dir={profile}",
                 f"--window-size={PHONE}",
                 f"--screenshot={target}",
@@ -70,42 +74,57 @@ def main() -> int:
         VerificationClient(server.local_url, Credentials(app_id, app_key)) as api,
         httpx.Client(base_url=server.local_url, follow_redirects=True) as phone,
     ):
-
-        def new(**kwargs: object) -> str:
-            session = api.create_session(scopes, **kwargs)  # type: ignore[arg-type]
-            return "/" + session.url.split("/", 3)[3]
-
-        def url(path: str) -> str:
-            return server.local_url + path
-
-        def post(path: str, action: str, **fields: str) -> None:
-            """Submit a flow form as the phone would, with the page's anti-forgery token."""
-            token = re.search(r'name="csrf" value="([^"]+)"', phone.get(path).text)
-            assert token is not None, f"no form token on {path}"
-            phone.post(f"{path}/{action}", data={**fields, "csrf": token.group(1)})
-
-        captcha = new(metadata={"sandbox": {"captcha": True}})
-        shoot(chromium, url(captcha), out / "flow-1-captcha.png")
-        start = new()
-        shoot(chromium, url(start), out / "flow-2-start.png")
-        post(start, "start")
-        shoot(chromium, url(start), out / "flow-3-liveness.png")
-        post(start, "step", step="LIVENESS")
-        shoot(chromium, url(start), out / "flow-4-deepfake.png")
-        post(start, "step", step="DEEPFAKE")
-        post(start, "step", step="SEARCH")
-        shoot(chromium, url(start), out / "flow-5-done.png")
-        canceled = new()
-        post(canceled, "cancel")
-        shoot(chromium, url(canceled), out / "flow-6-canceled.png")
-        scripted = new(metadata={"sandbox": {"scenario": "pass"}})
-        shoot(chromium, url(scripted), out / "flow-7-scenario.png")
-        shoot(chromium, url("/flow/not-a-real-token"), out / "flow-8-unknown.png")
+        for language, prefix in (("en", "flow-"), ("ar", "flow-ar-")):
+            every_state(chromium, out, prefix, language, api, phone, scopes)
     if unavailable_reason() is None:
         real_analysis(chromium, out)
     else:
         print(f"flow-9 and flow-10 (real face analysis) skipped: {unavailable_reason()}")
     return 0
+
+
+def every_state(
+    chromium: str,
+    out: Path,
+    prefix: str,
+    language: str,
+    api: VerificationClient,
+    phone: httpx.Client,
+    scopes: list[str],
+) -> None:
+    """The simulated flow's pages in ``language``, to ``out/<prefix><n>-<state>.png``."""
+    base = api.base_url
+
+    def new(**metadata: object) -> str:
+        if language != "en":
+            metadata["language"] = language
+        session = api.create_session(scopes, metadata=metadata or None)
+        return "/" + session.url.split("/", 3)[3]
+
+    def shot(path: str, name: str) -> None:
+        shoot(chromium, base + path, out / f"{prefix}{name}.png", language)
+
+    def post(path: str, action: str, **fields: str) -> None:
+        """Submit a flow form as the phone would, with the page's anti-forgery token."""
+        token = re.search(r'name="csrf" value="([^"]+)"', phone.get(path).text)
+        assert token is not None, f"no form token on {path}"
+        phone.post(f"{path}/{action}", data={**fields, "csrf": token.group(1)})
+
+    shot(new(sandbox={"captcha": True}), "1-captcha")
+    start = new()
+    shot(start, "2-start")
+    post(start, "start")
+    shot(start, "3-liveness")
+    post(start, "step", step="LIVENESS")
+    shot(start, "4-deepfake")
+    post(start, "step", step="DEEPFAKE")
+    post(start, "step", step="SEARCH")
+    shot(start, "5-done")
+    canceled = new()
+    post(canceled, "cancel")
+    shot(canceled, "6-canceled")
+    shot(new(sandbox={"scenario": "pass"}), "7-scenario")
+    shot("/flow/not-a-real-token", "8-unknown")
 
 
 def real_analysis(chromium: str, out: Path) -> None:
