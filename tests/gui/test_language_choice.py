@@ -92,3 +92,26 @@ def test_a_cancel_also_returns_to_the_default_language(arabic_ready: Kiosk) -> N
     kiosk.window.qr.cancel_button.click()
     kiosk.wait_for(Phase.IDLE)
     assert kiosk.window.idle.start_button.text() == "Start verification"
+
+
+def test_the_kiosk_returns_to_the_configured_language_not_to_english(
+    qapp: QApplication, make_kiosk: Callable[..., Kiosk]
+) -> None:
+    languages = Languages(qapp, "ar")
+    languages.reset()  # as kiosk.app does before the window is built
+    try:
+        kiosk = make_kiosk()
+        LanguageSwitch(kiosk.window, languages)
+        assert kiosk.window.idle.start_button.text() == "بدء التحقق"
+        kiosk.window.idle.language_buttons["en"].click()
+        assert kiosk.window.idle.start_button.text() == "Start verification"
+        assert QApplication.layoutDirection() is Qt.LayoutDirection.LeftToRight
+        kiosk.play("fail_liveness")
+        kiosk.wait_for(Phase.RESULT)
+        assert "Liveness check failed" in visible_texts(kiosk.window.result)
+        kiosk.window.result.done_button.click()
+        kiosk.wait_for(Phase.IDLE)
+        assert kiosk.window.idle.start_button.text() == "بدء التحقق"
+        assert QApplication.layoutDirection() is Qt.LayoutDirection.RightToLeft
+    finally:
+        languages.use("en")

@@ -81,20 +81,26 @@ class ResultScreen(Screen):
             parts = [scope_name(check.scope), outcome]
             if not self.discreet:
                 parts.append(self._value_text(check.scope, check.score))
-            row = label("  ·  ".join(parts), "StepDone" if check.passed else "Reason")
+            # A dash, not a middle dot: in Arabic a dot reads as the digit zero (٠).
+            row = label("  —  ".join(parts), "StepDone" if check.passed else "Reason")
             # Read out as words: "Liveness: failed, score 0.20" (no symbols).
             spoken = [scope_name(check.scope), outcome.split(maxsplit=1)[-1], *parts[2:]]
             row.setAccessibleName(", ".join(spoken))
             self.checks.addWidget(row)
             self._rows.append(row)
+        said: list[str] = []
         for text in verdict.reasons:
             # Discreet: a reason that quotes a score ("similarity 0.50 is below ...") is left
             # out; its check's line above already says it failed.
             if self.discreet and _SCORE.search(text):
                 continue
-            self._add_line(translate_reason(text), "Reason")
+            said.append(translate_reason(text))
+            self._add_line(said[-1], "Reason")
         for text in verdict.advice:
             self._add_line(self.tr("Tip: {advice}").format(advice=translate_reason(text)), "Advice")
+        # A screen reader on the verdict hears the sentence and the reasons shown (the same
+        # words as the screen, so a discreet result stays discreet).
+        self.verdict.setAccessibleDescription(" ".join([self.summary.text(), *said]))
         self.done_button.setFocus()
 
     def tick(self, seconds_until_idle: int | None) -> None:
