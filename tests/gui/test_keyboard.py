@@ -71,6 +71,7 @@ def test_a_whole_session_by_keyboard(
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.idle.start_button)
     assert_named(window)
+    assert "selfie" in window.idle.start_button.accessibleDescription()
 
     # Enter starts; on the code screen Tab goes round both buttons; Escape cancels.
     kiosk.scenarios.append(None)  # the session the key starts (play() would click)
@@ -89,6 +90,9 @@ def test_a_whole_session_by_keyboard(
     kiosk.wait_for(Phase.RESULT)
     result = window.result
     assert result.verdict.accessibleName() == "FAIL"
+    description = result.verdict.accessibleDescription()
+    assert description.startswith("We could not verify your identity.")
+    assert "Liveness check failed" in description
     rows = [w.accessibleName() for w in result._rows if w.accessibleName()]
     assert any(name.startswith("Liveness, failed") for name in rows), rows
     assert all("✕" not in name and "✓" not in name for name in rows)

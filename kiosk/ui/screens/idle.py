@@ -42,6 +42,7 @@ class IdleScreen(Screen):
             self.tr("Start verification"), self.tr("Start verification"), primary=True
         )
         self.start_button.setDefault(True)
+        self.start_button.setAccessibleDescription(self.subtitle.text())
         self.start_button.clicked.connect(self.start_requested)
         layout = QVBoxLayout(self)
         layout.addStretch(2)

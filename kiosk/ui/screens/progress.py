@@ -28,6 +28,7 @@ class ProgressScreen(Screen):
             self.tr("Cancel"), self.tr("Cancel verification"), primary=False
         )
         self.cancel_button.clicked.connect(self.cancel_requested)
+        self.cancel_button.setAccessibleDescription(self.title.text())
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(self.title)

@@ -32,6 +32,7 @@ class QrScreen(Screen):
         self._expires_at: datetime | None = None
         self.qr = QrView()
         self.qr.setAccessibleName(self.tr("QR code to scan with your phone"))
+        self.qr.setAccessibleDescription(self.tr("Scan this code with your phone's camera"))
         self.instruction = label(self.tr("Scan this code with your phone's camera"), "Title")
         self.host = label("", "Host")
         self.countdown = label("", "Countdown")
