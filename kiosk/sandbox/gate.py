@@ -133,7 +133,7 @@ class RequestGate:
     ) -> None:
         """Hand the request to the application with its body counted against the limit."""
         limit, html = limit_for(path, scope["method"])
-        lang = self._language(path, headers)
+        lang = self._language(path, headers) if html else flow_i18n.DEFAULT
         declared = headers.get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
             if html and declared.isdigit() and int(declared) <= limit + LINGER_BYTES:

@@ -176,8 +176,9 @@ def html_of(page: Page) -> str:
 
 
 def render(page: Page, headers: Mapping[str, str] | None = None) -> HTMLResponse:
-    """The page as a response (never cached: it shows a session's current state)."""
-    all_headers = {"Cache-Control": "no-store", **(headers or {})}
+    """The page as a response (never cached: it shows a session's current state), saying its
+    language."""
+    all_headers = {"Cache-Control": "no-store", "Content-Language": page.lang, **(headers or {})}
     return HTMLResponse(html_of(page), status_code=page.status, headers=all_headers)
 
 

@@ -49,6 +49,7 @@ def test_a_session_the_kiosk_opened_in_arabic_is_shown_right_to_left(
     # The phone's own preference does not override the kiosk's choice.
     page = browser.get(path_of(session.url), headers={"Accept-Language": "en-US,en;q=0.9"})
     assert html_tag(page.text) == '<html lang="ar" dir="rtl">'
+    assert page.headers["Content-Language"] == "ar"
     ar = catalog("ar").text
     assert ar("start.heading") in page.text and ar("form.cancel") in page.text
     assert "Verify your face" not in page.text
