@@ -123,3 +123,28 @@ def test_the_kiosk_s_language_wins_over_the_phone_s_and_english_is_the_last_reso
     assert language_for({"language": "<script>"}, "es") == "es"
     assert language_for(None, None) == "en"
     assert language_for({}, "xx") == "en"
+
+
+def test_the_stylesheet_uses_no_physical_sides_so_right_to_left_mirrors_it() -> None:
+    css = resources.text("flow/static/flow.css")
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)  # comments may say "left"
+    physical = re.findall(r"[\w-]*\b(?:left|right)\b[\w-]*\s*:[^;}]*|:\s*(?:left|right)\b", css)
+    assert physical == []
+
+
+def test_a_translated_page_still_escapes_what_it_prints() -> None:
+    from kiosk.sandbox import pages
+
+    hostile = "<img src=x onerror=alert(1)>"
+    t = CATALOGS["ar"].text
+    page = pages.MessagePage(
+        title=hostile,
+        lang="ar",
+        icon="clock",
+        heading=t("demo.heading"),
+        text=t("demo.text", scenario=hostile, doing=hostile),
+    )
+    html = pages.html_of(page)
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert t("site.footer", note=t("note.demo")) in html
