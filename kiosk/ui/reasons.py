@@ -3,7 +3,7 @@
 kiosk/core/verdict.py is Qt-free and words its reasons in English (the journal and
 ``kiosk verify`` keep them so). This module recognises each of its fixed wordings and gives
 the translated sentence, numbers in the visitor's locale; a reason it does not recognise is
-shown as it is (English beats nothing). tests/unit/test_reasons.py walks every wording the
+shown as it is (English beats nothing). tests/gui/test_reasons.py walks every wording the
 verdict can produce, so a new or changed one there fails until it is added here.
 """
 
@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+
+
+def _isolated(text: str) -> str:
+    """The vendor's own (English) words as a bidi isolate (FSI ... PDI): inside an Arabic
+    sentence they keep their own direction and leave the sentence's punctuation alone.
+    Left-to-right languages need none (and keep the verdict's exact English)."""
+    if QLocale().textDirection() is Qt.LayoutDirection.RightToLeft:
+        return f"\u2068{text}\u2069"
+    return text
 
 
 def _number(text: str) -> str:
@@ -122,19 +131,19 @@ def _patterns() -> list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]]:
             re.compile(r"The photo could not be checked: (.*) \(error (-?[0-9]+)\)\.", re.S),
             lambda m: QCoreApplication.translate(
                 "reasons", "The photo could not be checked: {info} (error {code})."
-            ).format(info=m[1], code=m[2]),
+            ).format(info=_isolated(m[1]), code=m[2]),
         ),
         (
             re.compile(r"The photo could not be checked: (.*)\.", re.S),
             lambda m: QCoreApplication.translate(
                 "reasons", "The photo could not be checked: {info}."
-            ).format(info=m[1]),
+            ).format(info=_isolated(m[1])),
         ),
         (
             re.compile(r"The session ended with status (.*), not DONE\.", re.S),
             lambda m: QCoreApplication.translate(
                 "reasons", "The session ended with status {status}, not DONE."
-            ).format(status=m[1]),
+            ).format(status=_isolated(m[1])),
         ),
     ]
 

@@ -61,6 +61,11 @@ def test_the_verdicts_reasons_are_translated_with_local_numbers(languages: Langu
         "La photo n'a pas pu être vérifiée : no face (erreur 7)."
     )
     assert translate_reason("Something new.") == "Something new."
+    # In Arabic they are isolated, so they keep their own direction inside the sentence.
+    assert languages.use("ar")
+    assert "\u2068no face\u2069" in translate_reason(
+        "The photo could not be checked: no face (error 7)."
+    )
 
 
 def test_an_unknown_or_missing_language_leaves_english(languages: Languages) -> None:
