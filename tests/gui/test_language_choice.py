@@ -115,3 +115,17 @@ def test_the_kiosk_returns_to_the_configured_language_not_to_english(
         assert QApplication.layoutDirection() is Qt.LayoutDirection.RightToLeft
     finally:
         languages.use("en")
+
+
+def test_a_language_is_picked_with_the_keyboard_alone(arabic_ready: Kiosk) -> None:
+    kiosk = arabic_ready
+    idle = kiosk.window.idle
+    kiosk.window.activateWindow()
+    idle.start_button.setFocus()
+    kiosk.qtbot.waitUntil(idle.start_button.hasFocus)
+    # Tab leaves Start for the languages, in their order: English, Español, Français, Deutsch.
+    for _ in range(4):
+        kiosk.qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is idle.language_buttons["de"]
+    kiosk.qtbot.keyClick(idle.language_buttons["de"], Qt.Key.Key_Return)
+    assert kiosk.window.idle.start_button.text() == "Prüfung starten"

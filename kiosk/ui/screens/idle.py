@@ -58,7 +58,6 @@ class IdleScreen(Screen):
             choice = button(name, name, primary=False)
             choice.setProperty("language", code)
             choice.setMinimumHeight(48)
-            choice.setAutoDefault(False)
             choice.clicked.connect(lambda _=False, code=code: self.language_chosen.emit(code))
             self.language_buttons[code] = choice
         self._languages = QGridLayout()
