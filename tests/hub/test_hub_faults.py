@@ -124,10 +124,10 @@ def test_a_session_created_upstream_is_journaled_though_the_kiosk_hung_up(hub: H
     )
     with impatient, pytest.raises(NetworkError):
         impatient.create_session(["liveness"], metadata={"reference": "hung-up"})
-    for _ in range(100):
-        rows = hub.store.list_sessions()
-        if rows:
-            break
-        time.sleep(0.05)  # the creation finishes in the hub after the kiosk left
+    # The creation finishes in the hub after the kiosk left: 1 s upstream, then the journal
+    # (a loaded CI machine on PostgreSQL took over 5 s), so wait for it with a generous deadline.
+    deadline = time.monotonic() + 30
+    while not (rows := hub.store.list_sessions()) and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert [r.reference for r in rows] == ["hung-up"]
     assert len(hub.upstream.app.state.store) == 1
