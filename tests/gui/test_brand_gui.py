@@ -80,3 +80,27 @@ def test_the_brand_texts_stay_when_the_visitor_changes_language(
         assert window.windowTitle() == "Banco Ejemplo"
     finally:
         languages.reset()
+
+
+def test_the_operator_panel_shows_the_brand_warnings(qtbot: QtBot, tmp_path: Path) -> None:
+    """As kiosk.app wires it: the panel's warnings are the storage's and the brand's."""
+    from kiosk.core.secrets import PinGuard, hash_pin
+    from kiosk.ui.operator_panel import OperatorPanel
+
+    window = window_for(qtbot, brand_folder(tmp_path))
+    guard = PinGuard(hash_pin("246810"), tmp_path / "pin.json")
+    panel = OperatorPanel(
+        window,
+        pin_guard=lambda: guard,
+        journal=lambda: None,
+        check=None,
+        settings_path=tmp_path / "settings.toml",
+        lockdown=None,
+        export_path=lambda: str(tmp_path / "out.csv"),
+        warnings=lambda: list(window.brand_warnings),
+    )
+    panel.open_panel()
+    panel.pin.setText("246810")
+    panel.try_pin()
+    assert panel.warning.isVisible()
+    assert "#facc15" in panel.warning.text() and "WCAG AA" in panel.warning.text()
