@@ -48,8 +48,8 @@ def qm_name(language: str) -> str:
 
 class Languages:
     """Switches the application's language: one installed translator, the default QLocale
-    (numbers, times) and the layout direction. Widgets receive QEvent.LanguageChange and
-    retranslate themselves.
+    (numbers, times) and the layout direction. Words already on screen stay as they are:
+    kiosk.ui.language_switch rebuilds the window's screens after a switch.
 
     Args:
         app: the application.
