@@ -40,6 +40,7 @@ class Theme:
     warn_ink: str
     header_bg: str
     header_ink: str
+    header_rule: str
     badge_bg: str
     badge_ink: str
     edge: str
@@ -68,6 +69,7 @@ DEFAULT = Theme(
     warn_ink="#78350f",
     header_bg="#14213d",
     header_ink="#ffffff",
+    header_rule="#14213d",
     badge_bg="#facc15",
     badge_ink="#111111",
     # Was #c7ced9 (1.4:1 on the background): a secondary button's edge could not be seen.
@@ -92,6 +94,8 @@ HIGH_CONTRAST = Theme(
     warn_ink="#000000",
     header_bg="#000000",
     header_ink="#ffffff",
+    # On black, a black header needs a line to end it.
+    header_rule="#ffffff",
     badge_bg="#ffff00",
     badge_ink="#000000",
     edge="#ffffff",
@@ -130,6 +134,7 @@ def pairs(theme: Theme) -> list[tuple[str, str, str, Role]]:
         ("secondary button edge", t.edge, t.bg, "control"),
         ("field edge", t.edge, t.surface, "control"),
         ("focus ring", t.focus, t.bg, "control"),
+        ("header's lower edge", t.header_rule, t.bg, "control"),
         ("progress bar", t.accent, t.track, "control"),
     ]
 
