@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,8 +91,11 @@ def build_kiosk(
     timeout: httpx.Timeout | None = None,
     base_url: str | None = None,
     look: dict[str, Any] | None = None,
+    language: Callable[[], str] | None = None,
 ) -> Kiosk:
-    """A kiosk on ``sandbox`` (or on ``base_url``, with the sandbox kept for inspection)."""
+    """A kiosk on ``sandbox`` (or on ``base_url``, with the sandbox kept for inspection);
+    ``language`` gives the visitor's language each session sends as ``metadata.language``, as
+    the kiosk's own runner factory does."""
     client_kwargs: dict[str, object] = {}
     if transport is not None:
         client_kwargs["transport"] = transport
@@ -107,7 +110,9 @@ def build_kiosk(
 
     def make_runner() -> SessionRunner:
         scenario = scenarios.pop(0) if scenarios else None
-        metadata = {"sandbox": {"scenario": scenario}} if scenario else None
+        metadata: dict[str, Any] | None = {"sandbox": {"scenario": scenario}} if scenario else None
+        if language is not None:
+            metadata = {**(metadata or {}), "language": language()}
         return SessionRunner(
             client,
             scopes=SCOPES,

@@ -1,11 +1,12 @@
 """Issue 12's "done when", on the kiosk's side: a visitor picks Arabic on the idle screen and
-completes a session by keyboard alone in the high-contrast theme; the kiosk then returns to
-its default language. (The phone page's language is the i18n tests' concern.)"""
+completes a session by keyboard alone in the high-contrast theme, the phone page of that session
+speaks Arabic too (right to left), and the kiosk then returns to its default language."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import httpx
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -27,8 +28,12 @@ def press(key: Qt.Key) -> None:
 def test_arabic_high_contrast_session_by_keyboard(
     qtbot: QtBot, qapp: QApplication, make_kiosk: Callable[..., Kiosk]
 ) -> None:
-    kiosk = make_kiosk(look={"theme": HIGH_CONTRAST})
     languages = Languages(qapp, "en")
+    kiosk = make_kiosk(look={"theme": HIGH_CONTRAST}, language=lambda: languages.current)
+    links: list[str] = []
+    kiosk.controller.state_changed.connect(
+        lambda state: links.append(state.session.url) if state.session and not links else None
+    )
     LanguageSwitch(kiosk.window, languages)
     window = kiosk.window
     try:
@@ -49,6 +54,9 @@ def test_arabic_high_contrast_session_by_keyboard(
         press(Qt.Key.Key_Space)
         kiosk.wait_for(Phase.RESULT)
         assert window.result.verdict.accessibleName() == "ناجح"
+        # The phone's page for this session, as a phone that prefers English would get it.
+        page = httpx.get(links[0], headers={"Accept-Language": "en"}, timeout=5)
+        assert '<html lang="ar" dir="rtl"' in page.text
         assert window.theme is HIGH_CONTRAST and HIGH_CONTRAST.focus in window.styleSheet()
         qtbot.waitUntil(lambda: QApplication.focusWidget() is window.result.done_button)
         press(Qt.Key.Key_Return)
