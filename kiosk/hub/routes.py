@@ -246,7 +246,8 @@ async def _create(request: Request, kiosk: KioskRecord, body: CreateSessionReque
             "journal",
         )
     except StoreError as exc:
-        # Created upstream but not journaled: this line is the record of last resort.
+        # Created upstream but not journaled: this line is the record of last resort, and the
+        # hub keeps trying to journal it (and then watches it) while it runs.
         log.error(
             "session %s created upstream for kiosk %s (site %r, reference %r, scopes %s) but"
             " the journal did not take it: %s",
@@ -257,6 +258,7 @@ async def _create(request: Request, kiosk: KioskRecord, body: CreateSessionReque
             ",".join(record.scopes),
             exc,
         )
+        sessions.journal_later(record)
         return _store_down()
     sessions.track(record)
     log.info(

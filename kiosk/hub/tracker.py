@@ -33,7 +33,7 @@ from kiosk.core.models import SessionStatus
 from kiosk.core.redact import forget_secret
 from kiosk.core.verdict import decide
 from kiosk.hub.events import Subscriber, encode_status
-from kiosk.hub.store import HubStore, SessionRecord, StoreUnavailable, utc_now
+from kiosk.hub.store import HubStore, SessionRecord, StoreError, StoreUnavailable, utc_now
 from kiosk.hub.upstream import Upstream
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,8 @@ T = TypeVar("T")
 
 # Final bodies kept in memory for status reads after the end (older ones are read upstream).
 MAX_FINISHED = 10_000
+# Sessions created upstream while the database was down, kept to journal when it is back.
+MAX_UNJOURNALED = 10_000
 
 
 @dataclass
@@ -115,6 +117,7 @@ class Sessions:
         self._live: dict[str, Tracker] = {}
         self._finished: OrderedDict[str, dict[str, Any]] = OrderedDict()
         self._closing = False
+        self._unjournaled: set[asyncio.Task[None]] = set()
 
     # --- lifecycle ---
 
@@ -132,7 +135,9 @@ class Sessions:
     async def close(self) -> None:
         """End every event stream (kiosks reconnect elsewhere) and stop every poll task."""
         self._closing = True
-        tasks = []
+        tasks = list(self._unjournaled)
+        for task in tasks:
+            task.cancel()
         for tracker in list(self._live.values()):
             for subscriber in tracker.subscribers:
                 subscriber.end()
@@ -142,6 +147,35 @@ class Sessions:
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+
+    def journal_later(self, record: SessionRecord) -> None:
+        """Keep trying to journal ``record`` (created upstream; the journal refused it while
+        the database was down) and watch it once journaled, so its outcome is journaled too.
+        Tries until the hub stops; the caller has logged the session as the last resort."""
+
+        async def keep_trying() -> None:
+            delay = 1.0
+            while True:
+                await asyncio.sleep(delay)
+                try:
+                    await asyncio.to_thread(self.store.add_session, record)
+                except StoreUnavailable:
+                    delay = min(delay * 2, self.settings.max_backoff)
+                    continue
+                except StoreError as error:  # e.g. already there: a write that did land
+                    found = await asyncio.to_thread(self.store.get_session, record.session_id)
+                    if found is None:
+                        log.error("session %s: journal refused it: %s", record.session_id, error)
+                        return
+                log.info("session %s: journaled after the database came back", record.session_id)
+                self.track(record)
+                return
+
+        if self._closing or len(self._unjournaled) >= MAX_UNJOURNALED:
+            return
+        task = asyncio.create_task(keep_trying(), name=f"hub-journal-{record.session_id}")
+        self._unjournaled.add(task)
+        task.add_done_callback(self._unjournaled.discard)
 
     def end_streams(self, predicate: Callable[[Subscriber], bool] | None = None) -> int:
         """End the open streams ``predicate`` picks (all without one); how many ended."""

@@ -205,3 +205,32 @@ def test_streams_opened_all_at_once_still_count_against_the_limit(hub: Hub) -> N
     codes = asyncio.run(run())
     assert codes.count(200) <= MAX_STREAMS_PER_KIOSK
     assert set(codes) <= {200, 429}
+
+
+def test_a_session_created_during_a_long_database_outage_is_journaled_when_it_returns(
+    hub: Hub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.core.errors import ServerError
+    from kiosk.hub.store import StoreUnavailable
+
+    hub.server.app.state.sessions.settings.store_retry_seconds = 0.2  # outlasted below
+    add_session = hub.store.add_session
+    down = True
+
+    def flaky_add(record: SessionRecord) -> None:
+        if down:
+            raise StoreUnavailable("hub database: connection refused")
+        add_session(record)
+
+    monkeypatch.setattr(hub.store, "add_session", flaky_add)
+    with hub.client() as api, pytest.raises(ServerError) as caught:
+        api.create_session(["liveness"], metadata={"sandbox": {"scenario": "pass"}})
+    assert caught.value.status_code == 503  # the kiosk retries: it never got a token
+    assert len(hub.upstream.app.state.store) == 1 and hub.store.list_sessions() == []
+    down = False
+    deadline = time.monotonic() + 15
+    rows = hub.store.list_sessions()
+    while time.monotonic() < deadline and not (rows and rows[0].outcome):
+        time.sleep(0.05)  # the hub's own retry, in its own thread: nothing to hook into
+        rows = hub.store.list_sessions()
+    assert len(rows) == 1 and rows[0].status == "DONE" and rows[0].outcome == "PASS"
