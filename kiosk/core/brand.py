@@ -59,9 +59,15 @@ def load(folder: Path) -> Brand:
     """The brand in ``folder``; raises :class:`SettingsError` for a file that cannot be used."""
     file = folder / BRAND_FILE
     try:
-        if file.stat().st_size > MAX_TOML_BYTES:
+        # A regular file only, read at most one byte past the cap: its size said nothing for
+        # a symlink to /dev/zero (0 bytes, endless read) and a FIFO blocked the start forever.
+        if not file.is_file():
+            raise SettingsError(f"{file}: not a regular file. Fix brand_dir.")
+        with file.open("rb") as stream:
+            data = stream.read(MAX_TOML_BYTES + 1)
+        if len(data) > MAX_TOML_BYTES:
             raise SettingsError(f"{file}: larger than {MAX_TOML_BYTES // 1024} KiB.")
-        text = file.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
         values = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{file}: not valid TOML ({exc}).") from exc

@@ -103,3 +103,18 @@ def test_any_brand_colour_ends_up_passing_aa(
 
 def test_high_contrast_keeps_its_own_colours() -> None:
     assert branded(HIGH_CONTRAST, Brand(primary="#facc15")) == (HIGH_CONTRAST, ())
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "fifo"], ids=["dev-zero", "fifo"])
+def test_a_brand_file_that_is_no_regular_file_is_refused_at_once(
+    tmp_path: Path, target: str
+) -> None:
+    # A symlink to /dev/zero has size 0 and never ends; a FIFO blocks its reader forever.
+    import os
+
+    if target == "fifo":
+        os.mkfifo(tmp_path / "brand.toml")
+    else:
+        (tmp_path / "brand.toml").symlink_to(target)
+    with pytest.raises(SettingsError, match="not a regular file"):
+        load(tmp_path)
