@@ -80,9 +80,16 @@ class IdleScreen(Screen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         spacing = max(self._languages.horizontalSpacing(), 0)
-        needed = sum(b.sizeHint().width() + spacing for b in self.language_buttons.values())
+        widths = [b.sizeHint().width() for b in self.language_buttons.values()]
         margins = self.contentsMargins().left() + self.contentsMargins().right()
-        self._place_languages(len(self.language_buttons) if needed + margins < self.width() else 3)
+        room = self.width() - margins
+        # One row when it fits, else as many columns as hold the widest name whole (at 200 %
+        # text on a portrait screen, rows of three cut "English" to "nglish").
+        columns = len(widths)
+        if sum(widths) + spacing * (columns - 1) >= room:
+            widest = max(widths)
+            columns = max(1, min(3, (room + spacing) // (widest + spacing)))
+        self._place_languages(columns)
         super().resizeEvent(event)
 
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
