@@ -20,10 +20,12 @@ UNSET = object()
 
 
 def _clean(text: str, what: str) -> str:
-    cleaned = printable(text.strip(), MAX_NAME)
-    if cleaned != text.strip():
-        raise ValueError(f"{what} must be at most {MAX_NAME} printable characters")
-    return cleaned
+    text = text.strip()
+    if len(text) > MAX_NAME:
+        raise ValueError(f"{what} must be at most {MAX_NAME} characters")
+    if printable(text, None) != text:
+        raise ValueError(f"{what} must be printable text (no control or text-direction characters)")
+    return text
 
 
 def check_scopes(scopes: Sequence[str] | None) -> tuple[str, ...] | None:

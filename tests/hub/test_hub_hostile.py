@@ -234,3 +234,16 @@ def test_a_session_created_during_a_long_database_outage_is_journaled_when_it_re
         time.sleep(0.05)  # the hub's own retry, in its own thread: nothing to hook into
         rows = hub.store.list_sessions()
     assert len(rows) == 1 and rows[0].status == "DONE" and rows[0].outcome == "PASS"
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [("x" * 101, "at most 100 characters"), ("lobby\x1b[2J\u202e", "no control")],
+)
+def test_a_kiosk_name_is_refused_saying_why(
+    name: str, says: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    database = f"sqlite:///{tmp_path / 'h.db'}"
+    assert main(["hub", "kiosk", "add", name, "--database", database]) == 1
+    captured = capsys.readouterr()
+    assert says in captured.err and "\x1b" not in captured.err + captured.out
