@@ -79,7 +79,9 @@ class ResultScreen(Screen):
         for check in verdict.checks:
             outcome = self.tr("✓ passed") if check.passed else self.tr("✕ failed")
             parts = [scope_name(check.scope), outcome]
-            if not self.discreet:
+            # No score, no part for it: a "—" after the dash separator read as a stray double
+            # dash (enrolment has none; a check the server did not answer neither).
+            if not self.discreet and check.score is not None:
                 parts.append(self._value_text(check.scope, check.score))
             # A dash, not a middle dot: in Arabic a dot reads as the digit zero (٠).
             row = label("  —  ".join(parts), "StepDone" if check.passed else "Reason")
