@@ -162,9 +162,10 @@ class Sessions:
                 except StoreUnavailable:
                     delay = min(delay * 2, self.settings.max_backoff)
                     continue
-                except StoreError as error:  # e.g. already there: a write that did land
+                except StoreError as error:  # already there: a write that did land, or not ours
                     found = await asyncio.to_thread(self.store.get_session, record.session_id)
-                    if found is None:
+                    if found is None or found.hub_token != record.hub_token:
+                        # (An upstream reusing another session's id must not take that row.)
                         log.error("session %s: journal refused it: %s", record.session_id, error)
                         return
                 log.info("session %s: journaled after the database came back", record.session_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import socket
 import time
@@ -14,7 +15,7 @@ import pytest
 
 from kiosk.cli import main
 from kiosk.core.credentials import Credentials
-from kiosk.core.errors import UnreadableResponse
+from kiosk.core.errors import ServerError, UnreadableResponse
 from kiosk.hub.kiosks import enrol
 from kiosk.hub.routes import CALLBACK_PREFIX
 from kiosk.hub.store import HubStore, SessionRecord, utc_now
@@ -210,7 +211,6 @@ def test_streams_opened_all_at_once_still_count_against_the_limit(hub: Hub) -> N
 def test_a_session_created_during_a_long_database_outage_is_journaled_when_it_returns(
     hub: Hub, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kiosk.core.errors import ServerError
     from kiosk.hub.store import StoreUnavailable
 
     hub.server.app.state.sessions.settings.store_retry_seconds = 0.2  # outlasted below
@@ -247,3 +247,46 @@ def test_a_kiosk_name_is_refused_saying_why(
     assert main(["hub", "kiosk", "add", name, "--database", database]) == 1
     captured = capsys.readouterr()
     assert says in captured.err and "\x1b" not in captured.err + captured.out
+
+
+def test_an_upstream_reusing_another_sessions_id_does_not_take_its_journal_row(
+    hub: Hub, caplog: pytest.LogCaptureFixture
+) -> None:
+    other, _ = enrol(hub.store, "Other tablet", "branch-9")
+    now = utc_now()
+    theirs = SessionRecord(
+        session_id="session-theirs",
+        hub_token="t" * 43,
+        upstream_token="v" * 43,
+        callback_path="d" * 43,
+        kiosk_id=other.id,
+        site=other.site,
+        reference="theirs",
+        scopes=("liveness",),
+        status="DONE",
+        outcome="PASS",
+        created_at=now,
+        updated_at=now,
+        ended_at=now,
+    )
+    hub.store.add_session(theirs)
+    upstream = hub.server.app.state.upstream
+    create = upstream.create
+
+    async def reusing(*args: Any) -> Any:
+        return dataclasses.replace(await create(*args), session_id=theirs.session_id)
+
+    upstream.create = reusing
+    caplog.set_level(logging.INFO, logger="kiosk.hub")
+    with hub.client() as api, pytest.raises(ServerError):
+        api.create_session(["liveness"], metadata={"sandbox": {"scenario": "fail"}})
+    refused, taken = "journal refused it", "journaled after the database came back"
+
+    def said(text: str) -> bool:
+        return any(text in record.getMessage() for record in caplog.records)
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not (said(refused) or said(taken)):
+        time.sleep(0.05)  # the hub's retry runs in its own thread: nothing to hook into
+    assert said(refused) and not said(taken)
+    assert hub.store.get_session(theirs.session_id) == theirs
