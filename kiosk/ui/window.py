@@ -183,6 +183,13 @@ class KioskWindow(QFrame):
         header = QFrame()
         header.setObjectName("Header")
         title = label(self.tr("Face verification"), "HeaderTitle", wrap=False, ours=True)
+        if brand is not None and brand.header:
+            # A bank's header (up to 80 characters) ends in "…" where the window is too
+            # narrow for it, rather than running off the window (kiosk/ui/elided_label.py).
+            from kiosk.ui.elided_label import ElidedLabel
+
+            title = ElidedLabel(brand.header)
+            title.setObjectName("HeaderTitle")
         self.logo = QLabel()
         self.logo.setObjectName("Logo")
         self.logo.hide()
