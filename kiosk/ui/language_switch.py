@@ -4,7 +4,8 @@ starts in the configured default.
 The idle screen offers the languages (:attr:`IdleScreen.language_chosen`); picking one switches
 the application's translator, locale and layout direction (:class:`kiosk.ui.i18n.Languages`)
 and redraws the window in it. When the kiosk comes back to idle from anything else (a result's
-timeout, Done, Cancel, a walk-away, an error) it returns to the default language.
+timeout, Done, Cancel, a walk-away, an error) it returns to the default language, and so
+does a choice no session follows within a minute (a visitor who walked away).
 
 Screens build their words once, so they are rebuilt rather than retranslated: the window
 builds them lazily anyway, and a language changes only on the idle screen (a tap) or on the
@@ -13,7 +14,7 @@ way back to it, never in the middle of a session.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
 from kiosk.core.state import KioskState, Phase
@@ -27,12 +28,21 @@ class LanguageSwitch(QObject):
     Args:
         window: the kiosk window.
         languages: the application's languages; its default is the configured language.
+        idle_reset_seconds: a language chosen but not used (no session started) for this
+            long goes back to the default, so a visitor who walks away does not leave the
+            next one in their language.
     """
 
-    def __init__(self, window: KioskWindow, languages: Languages) -> None:
+    def __init__(
+        self, window: KioskWindow, languages: Languages, idle_reset_seconds: float = 60.0
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.languages = languages
+        self.idle_reset = QTimer(self)
+        self.idle_reset.setSingleShot(True)
+        self.idle_reset.setInterval(round(idle_reset_seconds * 1000))
+        self.idle_reset.timeout.connect(self._back_to_default)
         self._phase = window.controller.state.phase
         window.controller.state_changed.connect(self._on_state)
         self._connect_idle()
@@ -46,11 +56,21 @@ class LanguageSwitch(QObject):
             chosen = self.window.idle.language_buttons.get(self.languages.current)
             if chosen is not None:  # keyboard users stay where they were
                 chosen.setFocus()
+        if self.languages.current != self.languages.default:
+            self.idle_reset.start()  # again from now on each choice
+        else:
+            self.idle_reset.stop()
 
     def _on_state(self, state: KioskState) -> None:
         previous, self._phase = self._phase, state.phase
+        if state.phase is not Phase.IDLE:
+            self.idle_reset.stop()  # the session runs in the language chosen for it
         back_at_idle = state.phase is Phase.IDLE and previous is not Phase.IDLE
-        if back_at_idle and self.languages.current != self.languages.default:
+        if back_at_idle:
+            self._back_to_default()
+
+    def _back_to_default(self) -> None:
+        if self._phase is Phase.IDLE and self.languages.current != self.languages.default:
             self.languages.reset()
             self._redraw()
 
