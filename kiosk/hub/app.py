@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -27,6 +28,7 @@ from starlette.types import ASGIApp
 from kiosk import __version__
 from kiosk.hub import routes
 from kiosk.hub.events import Subscriber
+from kiosk.hub.fleet import make_sessions
 from kiosk.hub.gate import HubGate
 from kiosk.hub.ratelimit import RateLimiter
 from kiosk.hub.store import HubStore, KioskRecord, StoreError
@@ -34,6 +36,9 @@ from kiosk.hub.tracker import Sessions, TrackerSettings
 from kiosk.hub.upstream import Upstream
 from kiosk.sandbox.app import SandboxApp, _validation_error, error
 from kiosk.sandbox.headers import SecurityHeaders
+
+if TYPE_CHECKING:
+    from kiosk.hub.metrics import HubMetrics
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +59,7 @@ class HubConfig:
         upstream_call_seconds: the overall bound of one upstream call.
         max_connections / header_timeout / body_timeout / send_timeout: the connection limits
             (the sandbox's, ``kiosk.sandbox.connections``); an open event stream holds one.
+        metrics_token: the bearer token ``/metrics`` needs (None: open; never shown).
     """
 
     upstream_url: str
@@ -68,6 +74,7 @@ class HubConfig:
     header_timeout: float = 10.0
     body_timeout: float = 30.0
     send_timeout: float = 30.0
+    metrics_token: str | None = field(default=None, repr=False)
 
 
 def create_app(config: HubConfig, store: HubStore, upstream: Upstream | None = None) -> FastAPI:
@@ -78,7 +85,7 @@ def create_app(config: HubConfig, store: HubStore, upstream: Upstream | None = N
         config.upstream_key,
         call_seconds=config.upstream_call_seconds,
     )
-    sessions = Sessions(store, upstream, config.tracker)
+    sessions = make_sessions(store, upstream, config.tracker)  # several hubs on PostgreSQL
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -106,8 +113,20 @@ def create_app(config: HubConfig, store: HubStore, upstream: Upstream | None = N
         redoc_url=None,
     )
 
+    open_streams: Counter[str] = Counter()  # kiosk id -> open event streams
+    metrics = _metrics(config, sessions, open_streams)
+    if metrics is not None:
+        sessions.on_final = lambda record: metrics.session_finished(record.site, record.outcome)
+        sessions.on_store_error = metrics.database_error
+        upstream.observer = metrics.upstream_call
+
     def outer(inner: ASGIApp) -> ASGIApp:
-        return SecurityHeaders(HubGate(inner, store=store))
+        if metrics is None:
+            return SecurityHeaders(HubGate(inner, store=store))
+        from kiosk.hub.metrics import SeenKiosks  # importable: metrics exist
+
+        seen = SeenKiosks(inner, metrics)
+        return SecurityHeaders(HubGate(seen, store=store, on_store_error=metrics.database_error))
 
     app.outer = outer
     app.state.config = config
@@ -115,7 +134,8 @@ def create_app(config: HubConfig, store: HubStore, upstream: Upstream | None = N
     app.state.sessions = sessions
     app.state.upstream = upstream
     app.state.limiter = RateLimiter()
-    app.state.open_streams = Counter()  # kiosk id -> open event streams
+    app.state.open_streams = open_streams
+    app.state.metrics = metrics
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -138,8 +158,27 @@ def create_app(config: HubConfig, store: HubStore, upstream: Upstream | None = N
             return error(503, "not_ready", "The hub cannot reach its database.")
         return JSONResponse({"status": "ready", "live_sessions": sessions.live_count})
 
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics_endpoint(request: Request) -> Response:
+        if metrics is None:
+            return error(503, "unavailable", "Metrics need prometheus-client (kiosk[hub]).")
+        return metrics.response(request)
+
     app.include_router(routes.router())
     return app
+
+
+def _metrics(
+    config: HubConfig, sessions: Sessions, open_streams: Counter[str]
+) -> HubMetrics | None:
+    """The hub's metrics, or None without ``prometheus-client`` (imported here, lazily: the
+    ``hub`` extra brings it; the kiosk itself never imports it)."""
+    try:
+        from kiosk.hub.metrics import HubMetrics
+    except ImportError:
+        log.warning("prometheus-client is not installed: /metrics answers 503")
+        return None
+    return HubMetrics(lambda: sessions.live_count, open_streams, token=config.metrics_token)
 
 
 async def _watch_credentials(sessions: Sessions, store: HubStore, config: HubConfig) -> None:

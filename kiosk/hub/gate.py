@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -42,8 +43,16 @@ def _unavailable() -> JSONResponse:
 class HubGate:
     """ASGI wrapper: kiosk authentication for ``/api/`` paths, body limits for every path."""
 
-    def __init__(self, app: ASGIApp, *, store: HubStore, verifier: Verifier | None = None) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        store: HubStore,
+        verifier: Verifier | None = None,
+        on_store_error: Callable[[str], None] | None = None,
+    ) -> None:
         self.app = app
+        self.on_store_error = on_store_error  # metrics hook: a kiosk could not be read
         self.store = store
         self.verifier = verifier or Verifier()
         self._refusals = RateLimitedLog(log)
@@ -86,6 +95,8 @@ class HubGate:
             kiosk = await asyncio.to_thread(self.store.get_kiosk, kiosk_id)
         except StoreError as error:
             log.error("cannot check kiosk %r: %s", shown, error)
+            if self.on_store_error is not None:
+                self.on_store_error("gate")
             return None, _unavailable()
         if kiosk is None:
             self._refuse(shown, "unknown kiosk", known=False)

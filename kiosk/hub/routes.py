@@ -49,7 +49,9 @@ def _failure(exc: ApiError, what: str) -> JSONResponse:
     return error(failure.status, failure.code, failure.message, **failure.headers)
 
 
-def _store_down() -> JSONResponse:
+def _store_down(state: Any) -> JSONResponse:
+    if state.metrics is not None:
+        state.metrics.database_error("request")
     return error(
         503, "unavailable", "The hub cannot reach its database; retry.", **{"Retry-After": "1"}
     )
@@ -68,7 +70,7 @@ async def _own_session(request: Request, token: str) -> SessionRecord | JSONResp
     try:
         record = await asyncio.to_thread(store.find_by_hub_token, token)
     except StoreError:
-        return _store_down()
+        return _store_down(request.app.state)
     if record is None or record.kiosk_id != kiosk.id:
         return _not_found()
     return record
@@ -166,7 +168,7 @@ def router() -> APIRouter:
             store = request.app.state.store
             record = await asyncio.to_thread(store.find_by_callback_path, path)
         except StoreError:
-            return _store_down()
+            return _store_down(request.app.state)
         if record is None:
             repeated_log.warning("unknown", "callback to an unknown path ignored")
             return error(404, "not_found", "No such callback.")
@@ -224,6 +226,8 @@ async def _create(request: Request, kiosk: KioskRecord, body: CreateSessionReque
     except ApiError as exc:
         log.warning("kiosk %s: upstream create failed: %s", kiosk.id, exc.message)
         return _failure(exc, "create session")
+    if state.metrics is not None:  # counted once created upstream, journaled or not yet
+        state.metrics.session_created(kiosk.site)
     now = utc_now()
     record = SessionRecord(
         session_id=created.session_id,
@@ -259,7 +263,7 @@ async def _create(request: Request, kiosk: KioskRecord, body: CreateSessionReque
             exc,
         )
         sessions.journal_later(record)
-        return _store_down()
+        return _store_down(state)
     sessions.track(record)
     log.info(
         "kiosk %s created session %s (%s)", kiosk.id, record.session_id, ",".join(record.scopes)

@@ -118,6 +118,10 @@ class Sessions:
         self._finished: OrderedDict[str, dict[str, Any]] = OrderedDict()
         self._closing = False
         self._unjournaled: set[asyncio.Task[None]] = set()
+        # Metrics hooks (kiosk/hub/metrics.py): a session journaled as ended; a journal write
+        # given up on (its argument says where).
+        self.on_final: Callable[[SessionRecord], None] | None = None
+        self.on_store_error: Callable[[str], None] | None = None
 
     # --- lifecycle ---
 
@@ -335,8 +339,12 @@ class Sessions:
             )
         except Exception:
             log.exception("session %s: the journal did not take its status", record.session_id)
+            if self.on_store_error is not None:
+                self.on_store_error("journal")
             return
         tracker.record = updated
+        if final and self.on_final is not None:
+            self.on_final(updated)
         if final:
             log.info(
                 "session %s ended %s (%s) for kiosk %s",

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -43,6 +44,10 @@ from kiosk.core.redact import register_secret
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+# Told of every upstream call: its operation, the seconds it took and the error it raised
+# (None when it succeeded); the hub's metrics (kiosk/hub/metrics.py) set one.
+Observer = Callable[[str, float, ApiError | None], None]
 
 
 class HubClient(VerificationClient):
@@ -142,12 +147,24 @@ class Upstream:
             self.base_url, Credentials(app_id, app_key), call_seconds=call_seconds
         )
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hub-upstream")
+        self.observer: Observer | None = None
 
     def __repr__(self) -> str:
         return f"Upstream(base_url={self.base_url!r})"
 
-    async def _run(self, call: Callable[[], T]) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._pool, call)
+    async def _run(self, call: Callable[[], T], operation: str = "other") -> T:
+        started = time.monotonic()
+        try:
+            result = await asyncio.get_running_loop().run_in_executor(self._pool, call)
+        except ApiError as exc:
+            self._observe(operation, started, exc)
+            raise
+        self._observe(operation, started, None)  # a cancelled call is not observed
+        return result
+
+    def _observe(self, operation: str, started: float, error: ApiError | None) -> None:
+        if self.observer is not None:
+            self.observer(operation, time.monotonic() - started, error)
 
     async def create(
         self,
@@ -161,7 +178,8 @@ class Upstream:
         return await self._run(
             lambda: self._client.create_session(
                 scopes, metadata, callback_url=callback_url, return_url=return_url, ttl_sec=ttl_sec
-            )
+            ),
+            "create",
         )
 
     async def status(
@@ -169,7 +187,7 @@ class Upstream:
     ) -> tuple[SessionStatus, dict[str, Any]]:
         """Read a session's status upstream (raises :class:`ApiError`; a body naming another
         session than ``session_id`` is :class:`UnreadableResponse`)."""
-        return await self._run(lambda: self._client.get_status_body(token, session_id))
+        return await self._run(lambda: self._client.get_status_body(token, session_id), "status")
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
