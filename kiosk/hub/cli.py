@@ -100,6 +100,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=1.0,
         help="seconds between upstream reads of a live session (default 1)",
     )
+    serve.add_argument(
+        "--metrics-token-env",
+        metavar="NAME",
+        help="require this environment variable's value as a bearer token on /metrics"
+        " (default: /metrics is open; it holds no secrets)",
+    )
     serve.add_argument("--log-format", choices=["json", "text"], default="json")
     serve.add_argument(  # also after `serve` (the `hub` level has it too)
         "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log more"
@@ -238,6 +244,18 @@ def _serve_logged(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    metrics_token = None
+    if args.metrics_token_env:
+        from kiosk.core.redact import register_secret
+
+        metrics_token = os.environ.get(args.metrics_token_env, "").strip()
+        if not metrics_token:
+            print(
+                f"kiosk hub: --metrics-token-env: {args.metrics_token_env!r} is not set or empty",
+                file=sys.stderr,
+            )
+            return 2
+        register_secret(metrics_token)
     if bool(args.certfile) != bool(args.keyfile):
         print("kiosk hub: --certfile and --keyfile go together", file=sys.stderr)
         return 2
@@ -253,6 +271,7 @@ def _serve_logged(args: argparse.Namespace) -> int:
             upstream_app_id=args.upstream_app_id,
             upstream_key=key,
             public_url=args.public_url or "",
+            metrics_token=metrics_token,
             tracker=TrackerSettings(
                 poll_interval=args.poll_interval, fresh_seconds=min(0.5, args.poll_interval)
             ),

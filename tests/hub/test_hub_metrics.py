@@ -6,13 +6,16 @@ from __future__ import annotations
 import secrets
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
+from kiosk.cli import main
 from kiosk.core.errors import NetworkError, RateLimited
+from kiosk.hub.app import HubConfig
 from kiosk.hub.metrics import HubMetrics
 from kiosk.hub.server import HubServer
 from kiosk.hub.store import HubStore
@@ -185,3 +188,27 @@ def _exposition(metrics: HubMetrics) -> str:
     from prometheus_client import generate_latest
 
     return generate_latest(metrics.registry).decode()
+
+
+def test_serve_takes_the_metrics_token_from_the_named_variable(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import kiosk.hub.server
+
+    seen: list[HubConfig] = []
+
+    def listening_fails(config: HubConfig, *args: Any, **kwargs: Any) -> None:
+        seen.append(config)
+        raise OSError("stop here")
+
+    monkeypatch.setattr(kiosk.hub.server, "HubServer", listening_fails)
+    monkeypatch.setenv("KIOSK_HUB_UPSTREAM_KEY", "UPSTREAM-KEY-for-this-test")
+    monkeypatch.delenv("HUB_SCRAPE_TOKEN", raising=False)
+    argv = ["hub", "serve", "--upstream", "https://cloud.example", "--upstream-app-id", "acct"]
+    argv += ["--database", f"sqlite:///{tmp_path / 'h.db'}", "--metrics-token-env"]
+    assert main([*argv, "HUB_SCRAPE_TOKEN"]) == 2  # asked for a token, none given: no start
+    assert "HUB_SCRAPE_TOKEN" in capsys.readouterr().err and not seen
+    monkeypatch.setenv("HUB_SCRAPE_TOKEN", " scrape-token-123 ")
+    assert main([*argv, "HUB_SCRAPE_TOKEN"]) == 1
+    assert [config.metrics_token for config in seen] == ["scrape-token-123"]
+    assert "scrape-token-123" not in repr(seen[0])
