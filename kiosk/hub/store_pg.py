@@ -34,6 +34,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from kiosk.core.redact import register_secret
 from kiosk.hub import pg_schema
+from kiosk.hub.pg_leases import PollLeases
 from kiosk.hub.pg_listen import STATUS_CHANNEL, StatusListener
 from kiosk.hub.store import (
     DuplicateKiosk,
@@ -390,3 +391,7 @@ class PostgresStore:
         """A listener for status changes on this database (its own connection, not the
         pool's); listening starts before this returns."""
         return StatusListener(self._url, connection_options(self._connect_timeout))
+
+    def poll_leases(self) -> PollLeases:
+        """This hub's upstream-poll locks on this database (a connection of their own)."""
+        return PollLeases(self._url, connection_options(self._connect_timeout))

@@ -1,0 +1,287 @@
+"""Several hubs on one PostgreSQL database: any hub serves any kiosk, one hub polls each session.
+
+:class:`FleetSessions` is :class:`~kiosk.hub.tracker.Sessions` for a hub that shares its
+database with others (the app uses it whenever the store is PostgreSQL, see
+:func:`make_sessions`). On top of the single hub's behaviour:
+
+- **one poller per session.** Every hub watches every live session of the journal (it reads
+  the live sessions every ``lease_seconds``), but polls upstream only the sessions whose poll
+  lock it holds (:mod:`kiosk.hub.pg_leases`). A dead hub's locks are free as soon as PostgreSQL
+  sees its connection end; another hub takes them at its next lease round and reads at once.
+- **status changes cross hubs** through LISTEN/NOTIFY (:mod:`kiosk.hub.pg_listen`): the
+  journal write of the polling hub notifies; a listener thread per hub hands the session ids
+  to the event loop, which re-reads those rows. A hub holding event streams on a changed
+  session then reads its status body upstream once (single flight, so its kiosks get the
+  vendor's exact body); a hub holding none only takes the row, and forgets a session the
+  journal says has ended. After a listener reconnection (``missed``) every watched row is
+  re-read.
+- **a callback at a hub that does not poll the session** is applied there: it wakes one
+  upstream read at that hub (rate-limited like every callback), whose journal write notifies
+  the others.
+
+The journal never gets a second final write: a hub that learns the end from the journal keeps
+the first hub's outcome and end time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+from typing import Protocol
+
+from kiosk.core.models import SessionStatus
+from kiosk.core.redact import forget_secret
+from kiosk.hub.store import HubStore, SessionRecord, StoreError
+from kiosk.hub.tracker import Sessions, Tracker, TrackerSettings
+from kiosk.hub.upstream import Upstream
+
+log = logging.getLogger(__name__)
+
+# How often a hub reads the live sessions and tries for free poll locks (the takeover time).
+LEASE_SECONDS = 1.0
+# How long the listener thread blocks per wait (bounds how long stopping it takes).
+LISTEN_WAIT = 0.5
+
+
+class _Changes(Protocol):
+    session_ids: tuple[str, ...]
+    missed: bool
+
+
+class _Listener(Protocol):
+    def wait(self, timeout: float) -> _Changes: ...
+    def close(self) -> None: ...
+
+
+class _Leases(Protocol):
+    def sync(self, wanted: set[str]) -> set[str]: ...
+    def close(self) -> None: ...
+
+
+def make_sessions(
+    store: HubStore, upstream: Upstream, settings: TrackerSettings | None = None
+) -> Sessions:
+    """The hub's session tracker: :class:`FleetSessions` on a database several hubs can share
+    (PostgreSQL), the single hub's :class:`Sessions` on SQLite."""
+    if hasattr(store, "listen_status") and hasattr(store, "poll_leases"):
+        return FleetSessions(store, upstream, settings)
+    return Sessions(store, upstream, settings)
+
+
+class FleetSessions(Sessions):
+    """The sessions of one of several hubs sharing a database (see the module's text)."""
+
+    def __init__(
+        self,
+        store: HubStore,
+        upstream: Upstream,
+        settings: TrackerSettings | None = None,
+        lease_seconds: float = LEASE_SECONDS,
+    ) -> None:
+        super().__init__(store, upstream, settings)
+        self.lease_seconds = lease_seconds
+        self.held: set[str] = set()  # the sessions this hub polls (as of its last lease round)
+        self._lease_flips: dict[str, asyncio.Event] = {}
+        self._leases: _Leases | None = None
+        self._stop_listening = threading.Event()
+        self._listener_thread: threading.Thread | None = None
+        self._lease_task: asyncio.Task[None] | None = None
+        self._rereads: set[asyncio.Task[None]] = set()
+        self._round_soon = asyncio.Event()  # a new session here: try for its lock at once
+
+    # --- lifecycle ---
+
+    async def resume(self) -> int:
+        """Listen for other hubs' changes (before reading anything, so none is lost between),
+        then watch every live session and start the lease rounds."""
+        loop = asyncio.get_running_loop()
+        listener: _Listener = await asyncio.to_thread(self.store.listen_status)  # type: ignore[attr-defined]
+        self._listener_thread = threading.Thread(
+            target=self._listen, args=(listener, loop), name="hub-listen", daemon=True
+        )
+        self._listener_thread.start()
+        self._leases = self.store.poll_leases()  # type: ignore[attr-defined]
+        count = await super().resume()
+        await self._lease_round()  # this hub's share is polled from the start
+        self._lease_task = asyncio.create_task(self._lease_rounds(), name="hub-leases")
+        return count
+
+    async def close(self) -> None:
+        self._stop_listening.set()
+        if self._lease_task is not None:
+            self._lease_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._lease_task
+        for task in list(self._rereads):
+            task.cancel()
+        await super().close()
+        if self._leases is not None:  # the others take this hub's sessions at their next round
+            await asyncio.to_thread(self._leases.close)
+        if self._listener_thread is not None:
+            await asyncio.to_thread(self._listener_thread.join, 5.0)
+
+    # --- the listener thread ---
+
+    def _listen(self, listener: _Listener, loop: asyncio.AbstractEventLoop) -> None:
+        try:
+            while not self._stop_listening.is_set():
+                changes = listener.wait(LISTEN_WAIT)
+                if changes.session_ids or changes.missed:
+                    try:
+                        loop.call_soon_threadsafe(
+                            self._notified, changes.session_ids, changes.missed
+                        )
+                    except RuntimeError:  # the loop has closed: the hub is stopping
+                        return
+        except Exception:
+            log.exception("the status listener failed; other hubs' changes no longer arrive")
+        finally:
+            listener.close()
+
+    def _notified(self, session_ids: tuple[str, ...], missed: bool) -> None:
+        ids = list(self._live) if missed else [i for i in session_ids if i in self._live]
+        if not ids or self._closing:
+            return
+        task = asyncio.create_task(self._reread(ids), name="hub-reread")
+        self._rereads.add(task)
+        task.add_done_callback(self._rereads.discard)
+
+    async def _reread(self, session_ids: list[str]) -> None:
+        for session_id in session_ids:
+            try:
+                record = await asyncio.to_thread(self.store.get_session, session_id)
+            except StoreError as error:
+                log.warning("session %s: cannot re-read its row: %s", session_id, error)
+                continue
+            if record is not None:
+                self.changed_elsewhere(record)
+
+    def changed_elsewhere(self, record: SessionRecord) -> None:
+        """The journal's row of a watched session, after another hub may have changed it."""
+        tracker = self._live.get(record.session_id)
+        if tracker is None or tracker.final:
+            return
+        known = tracker.record
+        if (record.status, record.expires_at, record.ended_at) == (
+            known.status,
+            known.expires_at,
+            known.ended_at,
+        ):
+            return  # this hub's own write, or nothing new
+        tracker.record = record
+        if tracker.subscribers:
+            tracker.wake.set()  # one read here gives its kiosks the vendor's body
+        elif record.ended_at is not None:
+            self._retire(tracker)
+
+    def _retire(self, tracker: Tracker) -> None:
+        """Stop watching a session another hub saw end (no stream here waits for its body)."""
+        tracker.final = True
+        tracker.wake.set()
+        session_id = tracker.record.session_id
+        self._live.pop(session_id, None)
+        flip = self._lease_flips.pop(session_id, None)
+        if flip is not None:
+            flip.set()
+        forget_secret(tracker.record.upstream_token)
+
+    # --- the leases ---
+
+    def track(self, record: SessionRecord) -> Tracker:
+        if record.session_id not in self._live:
+            self._round_soon.set()
+        return super().track(record)
+
+    async def _lease_rounds(self) -> None:
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._round_soon.wait(), self.lease_seconds)
+            try:
+                await self._lease_round()
+            except Exception:
+                log.exception("the poll lease round failed")
+
+    async def _lease_round(self) -> None:
+        if self._leases is None:
+            return
+        try:
+            live = await asyncio.to_thread(self.store.live_sessions)
+        except StoreError as error:
+            log.warning("cannot read the live sessions: %s", error)
+            live = []
+        for record in live:  # sessions other hubs created, to take over if they die
+            if record.session_id not in self._live and not self._closing:
+                self.track(record)
+        wanted = {sid for sid, tracker in self._live.items() if not tracker.final}
+        held = await asyncio.to_thread(self._leases.sync, wanted)
+        for session_id in held ^ self.held:
+            flip = self._lease_flips.get(session_id)
+            if flip is not None:
+                flip.set()
+        gained = held - self.held
+        if gained and self.held:
+            log.info("polling %d more session(s) upstream (taken over)", len(gained))
+        self.held = held
+        self._round_soon.clear()  # the sessions tracked in this round are in it
+
+    def _flip(self, session_id: str) -> asyncio.Event:
+        flip = self._lease_flips.get(session_id)
+        if flip is None:
+            flip = self._lease_flips[session_id] = asyncio.Event()
+        return flip
+
+    # --- the per-session loop: poll while holding the lock, follow otherwise ---
+
+    async def _watch(self, tracker: Tracker) -> None:
+        session_id = tracker.record.session_id
+        try:
+            while not tracker.final:
+                flip = self._flip(session_id)
+                flip.clear()
+                if session_id in self.held:
+                    await self._poll_while_held(tracker, flip)
+                else:
+                    await self._follow_until_held(tracker, flip)
+        finally:
+            self._lease_flips.pop(session_id, None)
+
+    async def _poll_while_held(self, tracker: Tracker, flip: asyncio.Event) -> None:
+        poller = asyncio.create_task(super()._watch(tracker))
+        flipped = asyncio.create_task(flip.wait())
+        try:
+            await asyncio.wait({poller, flipped}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (poller, flipped):
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+
+    async def _follow_until_held(self, tracker: Tracker, flip: asyncio.Event) -> None:
+        """Another hub polls: read upstream only when woken (a callback here, or a change the
+        journal shows while kiosks stream from this hub)."""
+        woken = asyncio.create_task(tracker.wake.wait())
+        flipped = asyncio.create_task(flip.wait())
+        try:
+            await asyncio.wait({woken, flipped}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (woken, flipped):
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        if tracker.final or not tracker.wake.is_set():
+            return
+        early = tracker.read_at + self.settings.hint_gap - self._clock()
+        if early > 0:  # callbacks coalesce, as at the polling hub
+            await asyncio.sleep(early)
+        tracker.wake.clear()
+        try:
+            await self.refresh(tracker)
+        except Exception as error:  # the polling hub keeps trying; a later change wakes again
+            log.warning("session %s: upstream read failed (%s)", tracker.record.session_id, error)
+
+    async def _journal(self, tracker: Tracker, status: SessionStatus, final: bool) -> None:
+        if final and tracker.record.ended_at is not None:
+            return  # another hub journaled the end: its outcome and time stand
+        await super()._journal(tracker, status, final)
