@@ -18,7 +18,8 @@ from kiosk.core.errors import NetworkError, RateLimited
 from kiosk.hub.app import HubConfig
 from kiosk.hub.metrics import HubMetrics
 from kiosk.hub.server import HubServer
-from kiosk.hub.store import HubStore
+from kiosk.hub.store import HubStore, StoreUnavailable
+from kiosk.sandbox.faults import FaultKind, FaultRule, Target
 from kiosk.sandbox.server import SandboxServer
 from tests.hub.conftest import Hub, hub_config
 from tests.hub.test_hub_events import PATH, create, events
@@ -212,3 +213,30 @@ def test_serve_takes_the_metrics_token_from_the_named_variable(
     assert main([*argv, "HUB_SCRAPE_TOKEN"]) == 1
     assert [config.metrics_token for config in seen] == ["scrape-token-123"]
     assert "scrape-token-123" not in repr(seen[0])
+
+
+def test_upstream_and_database_failures_are_counted_by_kind(
+    hub: Hub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    token = create(hub)
+    for kind in (FaultKind.ERROR, FaultKind.NOT_JSON):
+        hub.upstream.app.state.faults.set([FaultRule(kind=kind, target=Target.CREATE)])
+        with httpx.Client(base_url=hub.url, timeout=10) as http:
+            assert http.post(PATH, json={"scopes": ["liveness"]}, headers=hub.auth).is_error
+    hub.upstream.app.state.faults.set([])
+
+    def down(*_: Any) -> None:
+        raise StoreUnavailable("the test took the database away")
+
+    with httpx.Client(base_url=hub.url, timeout=10) as http:
+        monkeypatch.setattr(hub.store, "find_by_hub_token", down)
+        assert http.get(f"{PATH}/{token}", headers=hub.auth).status_code == 503
+        monkeypatch.setattr(hub.store, "get_kiosk", down)
+        assert http.get(f"{PATH}/{token}", headers=hub.auth).status_code == 503
+    samples = parse(scrape(hub.url).text)
+    errors = "hub_upstream_errors_total"
+    assert value(samples, errors, operation="create", kind="ServerError") == 1
+    assert value(samples, errors, operation="create", kind="UnreadableResponse") == 1
+    assert value(samples, "hub_database_errors_total", where="request") == 1
+    assert value(samples, "hub_database_errors_total", where="gate") == 1
+    assert value(samples, "hub_sessions_created_total", site=hub.kiosk.site) == 1
