@@ -9,5 +9,6 @@ Modules: ``store`` (the storage interface and row types), ``store_sqlite`` / ``s
 two implementations), ``database`` (opening one from a ``--database`` URL), ``credentials`` and
 ``kiosks`` (device secrets, enrolment, policy), ``upstream`` and ``tracker`` (the vendor side:
 one poller per live session, the journal), ``gate``, ``routes``, ``events`` and ``ratelimit``
-(the kiosk side), ``app``, ``server``, ``logs`` and ``cli``.
+(the kiosk side), ``metrics``
+(Prometheus ``/metrics``), ``app``, ``server``, ``logs`` and ``cli``.
 """
