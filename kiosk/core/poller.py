@@ -293,7 +293,7 @@ class SessionRunner:
             last, troubled = status, False
 
         while not stop.is_set() and self._clock() < give_up_at:
-            opened, news = self._clock(), False
+            opened, news, streamed = self._clock(), False, False
             error: ApiError | None = None
             try:
                 with (
@@ -302,6 +302,7 @@ class SessionRunner:
                         token, session.session_id, stall_seconds=push.stall_seconds
                     ) as events,
                 ):
+                    streamed = True
                     for status in events:
                         if status.status.is_final and push.confirm_final:
                             return self._confirm(token, deliver)
@@ -315,6 +316,12 @@ class SessionRunner:
             except Aborted:
                 return True
             except ApiError as exc:
+                if isinstance(exc, AuthError) and not streamed:
+                    # A gateway in front of a backend without push may refuse any path it does
+                    # not route (403) instead of the contract's 404: polling decides, and its
+                    # status read with the same key reports the credentials if they are wrong.
+                    log.info("%s refuses the status stream: polling", self._client.base_url)
+                    return False
                 if not (exc.retryable or isinstance(exc, UnreadableResponse)):
                     listener.failed(error_kind(exc), exc.message)
                     return True

@@ -42,6 +42,9 @@ class PushBackend:
     """The server; use it as a context manager (it listens while inside)."""
 
     push: bool = True
+    # What the events path answers when push is off (404 as the contract; a gateway in front
+    # of a vendor may answer 403 to any path it does not route).
+    no_push_code: int = 404
     keepalive: float = 15.0
     cut_after: int | None = None
     requests: list[tuple[str, str]] = field(default_factory=list)
@@ -169,7 +172,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.owner.requests.append(("GET", self.path))
         tail = self.path.removeprefix(SESSIONS + "/")
         token, _, rest = tail.partition("/")
-        if tail == self.path or rest not in ("", "events") or (rest and not self.owner.push):
+        if rest and not self.owner.push:
+            self._json(self.owner.no_push_code, {"message": "Missing Authentication Token"})
+            return
+        if tail == self.path or rest not in ("", "events"):
             self._json(404, {"detail": "Not Found"})
             return
         if not self._authorized():
