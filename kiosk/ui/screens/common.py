@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from kiosk.ui.screens.wrap_button import WrapButton
 
 if TYPE_CHECKING:
     from kiosk.core.state import KioskState
@@ -48,18 +51,47 @@ def button(
     text: str, accessible: str, *, primary: bool, parent: QWidget | None = None
 ) -> QPushButton:
     """A large touch target that also works with the mouse and the keyboard (Enter, Space)."""
-    # QPushButton's defaults already give a strong focus policy and a fixed height.
-    widget = QPushButton(text, parent)
+    # QPushButton's defaults already give a strong focus policy and a fixed height; the label
+    # wraps where the window is too narrow for it (200 % text in portrait).
+    widget = WrapButton(text, parent)
     widget.setObjectName("Primary" if primary else "Secondary")
     widget.setAccessibleName(accessible)
     widget.setAutoDefault(True)
     return widget
 
 
+class _ButtonRow(QHBoxLayout):
+    """A row that stacks its widgets (top to bottom) when the width it gets cannot hold them
+    side by side: at 200 % text "Recommencer" beside "Terminé" did not fit 800 px and was cut.
+    It only undoes a stacking of its own (the code screen sets its direction itself too)."""
+
+    _stacked = False
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt's name
+        items = [self.itemAt(i) for i in range(self.count())]
+        widgets = [w for item in items if item is not None and (w := item.widget()) is not None]
+        if len(widgets) < 2:  # the idle screen's Start: no Qt enum on the first paint's way
+            super().setGeometry(rect)
+            return
+        needed = sum(max(w.minimumWidth(), w.minimumSizeHint().width()) for w in widgets)
+        needed += max(self.spacing(), 0) * (len(widgets) - 1)
+        horizontal = self.direction() in (
+            QBoxLayout.Direction.LeftToRight,
+            QBoxLayout.Direction.RightToLeft,
+        )
+        if horizontal and needed > rect.width():
+            self._stacked = True
+            self.setDirection(QBoxLayout.Direction.TopToBottom)
+        elif self._stacked and needed <= rect.width():
+            self._stacked = False
+            self.setDirection(QBoxLayout.Direction.LeftToRight)
+        super().setGeometry(rect)
+
+
 def centred_row(*widgets: QWidget) -> QHBoxLayout:
     """Widgets side by side in the middle of a row (stretches, not an alignment flag: the
-    idle screen uses it, and see ``label`` on Qt enums)."""
-    row = QHBoxLayout()
+    idle screen uses it, and see ``label`` on Qt enums), stacked when they do not fit."""
+    row = _ButtonRow()
     row.addStretch(1)
     for widget in widgets:
         row.addWidget(widget)
