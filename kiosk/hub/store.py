@@ -22,6 +22,8 @@ and records the version reached in a one-row ``schema_version`` table):
     ``reasons`` TEXT (JSON list of strings), ``expires_at`` NULL, ``created_at``,
     ``updated_at``, ``ended_at`` NULL (set with the first final status).
     Indexes: (kiosk_id, created_at), (ended_at) for the live sessions.
+``heartbeats``, ``admins`` (version 2)
+    each kiosk's last heartbeat, the dashboard's accounts: see ``fleet_records.py``.
 
 Timestamps are timezone-aware UTC :class:`datetime` values in Python (TEXT ISO 8601 in SQLite,
 ``timestamptz`` in PostgreSQL). JSON columns are plain TEXT in both so the rows read back the same.
@@ -36,9 +38,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from kiosk.hub.fleet_records import AdminRecord, Heartbeat
+
+SCHEMA_VERSION = 2
 
 # Statuses after which a session can no longer change (the contract's final statuses).
 FINAL_STATUSES = frozenset({"DONE", "FAILED", "EXPIRED", "CANCELED"})
@@ -211,6 +216,33 @@ class HubStore(Protocol):
     ) -> list[SessionRecord]:
         """The journal, newest first (by ``created_at`` then ``session_id``), optionally for
         one kiosk and/or one site, at most ``limit`` rows."""
+        ...
+
+    # --- heartbeats and admin accounts (fleet_records.py) ---
+
+    def record_heartbeat(self, heartbeat: Heartbeat) -> None:
+        """Store ``heartbeat`` as its kiosk's last one (replacing the previous)."""
+        ...
+
+    def heartbeats(self) -> list[Heartbeat]:
+        """Every kiosk's last heartbeat, ordered by kiosk id."""
+        ...
+
+    def add_admin(self, admin: AdminRecord) -> None:
+        """Insert ``admin``; :class:`~kiosk.hub.fleet_records.DuplicateAdmin` if the name
+        exists."""
+        ...
+
+    def get_admin(self, name: str) -> AdminRecord | None:
+        """The admin account with this name, or ``None``."""
+        ...
+
+    def list_admins(self) -> list[AdminRecord]:
+        """Every admin account, ordered by name."""
+        ...
+
+    def remove_admin(self, name: str) -> bool:
+        """Delete the account; whether there was one."""
         ...
 
 

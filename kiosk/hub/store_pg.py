@@ -34,6 +34,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from kiosk.core.redact import register_secret
 from kiosk.hub import pg_schema
+from kiosk.hub.fleet_rows import PostgresFleetRows
 from kiosk.hub.pg_leases import PollLeases
 from kiosk.hub.pg_listen import STATUS_CHANNEL, StatusListener
 from kiosk.hub.store import (
@@ -98,7 +99,7 @@ def checked_url(url: str) -> str:
     return url
 
 
-class PostgresStore:
+class PostgresStore(PostgresFleetRows):
     """A :class:`~kiosk.hub.store.HubStore` in the PostgreSQL database ``url`` names
     (``postgresql://USER:PASSWORD@HOST:PORT/DATABASE?...``, libpq's syntax).
 

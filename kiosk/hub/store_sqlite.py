@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core import private_files
+from kiosk.hub.fleet_rows import SqliteFleetRows, migration_2
 from kiosk.hub.store import (
     SCHEMA_VERSION,
     DuplicateKiosk,
@@ -65,6 +66,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX sessions_kiosk ON sessions (kiosk_id, created_at)",
         "CREATE INDEX sessions_ended ON sessions (ended_at)",
     ),
+    migration_2("TEXT"),  # heartbeats, admins
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
@@ -126,7 +128,7 @@ def _session(row: tuple[Any, ...]) -> SessionRecord:
     )
 
 
-class SqliteStore:
+class SqliteStore(SqliteFleetRows):
     """A :class:`~kiosk.hub.store.HubStore` in the SQLite file at ``path`` (created private,
     with its folder, if missing). ``":memory:"`` gives a throwaway store for tests."""
 
