@@ -164,6 +164,8 @@ class FleetSessions(Sessions):
         if tracker is None or tracker.final:
             return
         known = tracker.record
+        if record.updated_at < known.updated_at:
+            return  # read before this hub's own newer write
         if (record.status, record.expires_at, record.ended_at) == (
             known.status,
             known.expires_at,
