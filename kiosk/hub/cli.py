@@ -143,6 +143,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sessions.add_argument("--limit", type=_positive, default=50)
     sessions.add_argument("--json", action="store_true")
 
+    from kiosk.hub import admin_cli
+
+    admin_cli.add_parser(actions, database)
+
 
 def _policy_options(parser: argparse.ArgumentParser, *, clearable: bool) -> None:
     # For `set`, an option not given is absent (SUPPRESS), so "not given" differs from "clear".
@@ -170,12 +174,24 @@ def run(args: argparse.Namespace) -> int:
             return _store_upstream_key(args)
         if args.hub_action == "sessions":
             return _sessions(args)
+        if args.hub_action == "admin":
+            return _admin(args)
         return _kiosk(args)
     except (StoreError, ValueError) as exc:
         from kiosk.core.redact import redact
 
         print(f"kiosk hub: {redact(str(exc))}", file=sys.stderr)
         return 1
+
+
+def _admin(args: argparse.Namespace) -> int:
+    from kiosk.hub import admin_cli
+
+    store = _open(args)
+    try:
+        return admin_cli.run(args, store)
+    finally:
+        store.close()
 
 
 def _open(args: argparse.Namespace) -> Any:
