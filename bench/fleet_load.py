@@ -1,0 +1,359 @@
+"""Fleet load: N simulated kiosks holding event streams on one hub (or two on one PostgreSQL).
+
+Run: ``python -m bench.fleet_load --kiosks 5000 --in-session-share 0.2 --duration 30
+[--instances 2]`` (or ``python -m bench --only fleet_load``). Loopback only; it stops by itself.
+
+Setup. Every simulated kiosk is enrolled in the hub's store with a session of its own and holds
+that session's event stream (the hub's only long-lived kiosk connection; the heartbeat endpoint
+of issue 16 had not landed, so no heartbeats are sent). A share of the sessions (``--in-session-
+share``) changes status upstream every ``--step-seconds`` (each at its own phase); the others
+stay as they are. The hub's poll of every live session every second is the real one, but the
+upstream it polls is a paced stand-in inside the hub process (:class:`PacedUpstream`, no HTTP):
+5,000 upstream sessions read through HTTP would measure the stand-in server, not the hub. The
+stand-in's bodies depend only on the time, so two hub processes read the same body.
+
+Enrolled secrets are hashed with a tiny scrypt cost (the production cost is ~50 ms per check;
+5,000 of them would measure scrypt, and a real fleet's kiosks connect over hours, not seconds).
+
+The kiosks run in ``--clients`` processes of asyncio streams (:mod:`bench._fleet_kiosks`); each
+hub is a child process (``--hub-child``), so its RSS and CPU are its own.
+
+Figures: push latency is from the moment a hub applies a changed upstream body (its tracker's
+``_apply``, timed as ``push_latency`` does; with two hubs, the first hub's, i.e. the poller's) to
+the kiosk process reading the event; connection setup is connect to the first event; memory
+per connection is the hub's RSS growth from before the streams opened, divided by the streams;
+CPU is the hub process's user+system time over the measuring window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import math
+import multiprocessing
+import resource
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+MARK_PREFIX = "https://return.test/"
+
+
+def raise_fd_limit() -> int:
+    """Raise this process's open-file soft limit to its hard limit; returns the new limit."""
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    return hard
+
+
+class PacedUpstream:
+    """The hub's upstream stand-in: session ``i`` of the active ones moves to step ``k`` at
+    ``origin + phase(i) + k * step``; a body is a pure function of the time."""
+
+    observer: Any = None
+    base_url = "http://paced.invalid"
+
+    def __init__(self, sessions: dict[str, tuple[int, bool]], step: float, origin: float) -> None:
+        self._sessions = sessions  # upstream token -> (index, active)
+        self._step, self._origin = step, origin
+
+    def body(self, token: str) -> dict[str, Any]:
+        index, active = self._sessions[token]
+        step = -1
+        if active:
+            phase = (index * 0.6180339887) % 1.0 * self._step
+            step = math.floor((time.time() - self._origin - phase) / self._step)
+        return {
+            "status": "IN_PROGRESS",
+            "scopes": ["liveness"],
+            "nextStep": "LIVENESS",
+            "returnUrl": f"{MARK_PREFIX}{index}/{step}",
+        }
+
+    async def status(self, token: str, session_id: str | None = None) -> tuple[Any, dict[str, Any]]:
+        from kiosk.core.models import SessionStatus
+
+        body = self.body(token)
+        return SessionStatus.from_wire(body), body
+
+    async def create(self, *args: Any, **kwargs: Any) -> Any:
+        raise NotImplementedError("the bench's kiosks never create sessions")
+
+    def close(self) -> None:
+        pass
+
+
+def seed(url: str, count: int, share: float) -> list[dict[str, Any]]:
+    """Enrol ``count`` kiosks with a live session each in the store at ``url``."""
+    from kiosk.hub.credentials import hash_secret, new_kiosk_id, new_secret
+    from kiosk.hub.database import open_store
+    from kiosk.hub.store import KioskRecord, SessionRecord, utc_now
+
+    store = open_store(url)
+    rows: list[dict[str, Any]] = []
+    active = round(count * share)
+    try:
+        for index in range(count):
+            secret, now = new_secret(), utc_now()
+            kiosk = KioskRecord(
+                id=new_kiosk_id(),
+                name=f"bench kiosk {index}",
+                site=f"site-{index % 50}",
+                secret_hash=hash_secret(secret, n=2),  # see the module's text
+                created_at=now,
+            )
+            store.add_kiosk(kiosk)
+            token, upstream = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
+            store.add_session(
+                SessionRecord(
+                    session_id=str(uuid.uuid4()),
+                    hub_token=token,
+                    upstream_token=upstream,
+                    callback_path=secrets.token_urlsafe(32),
+                    kiosk_id=kiosk.id,
+                    site=kiosk.site,
+                    reference=None,
+                    scopes=("liveness",),
+                    status="IN_PROGRESS",
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            rows.append(
+                {
+                    "index": index,
+                    "id": kiosk.id,
+                    "secret": secret,
+                    "token": token,
+                    "upstream": upstream,
+                    "active": index < active,
+                }
+            )
+    finally:
+        store.close()
+    return rows
+
+
+def hub_child(args: argparse.Namespace) -> None:
+    """A hub process: serve until stdin closes, then write when each mark was applied."""
+    import kiosk.hub.server as server_module
+    from kiosk.hub.app import HubConfig, create_app
+    from kiosk.hub.database import open_store
+    from kiosk.hub.tracker import Sessions, TrackerSettings
+
+    raise_fd_limit()
+    rows = json.loads(Path(args.seed_file).read_text())
+    upstream = PacedUpstream(
+        {r["upstream"]: (r["index"], r["active"]) for r in rows}, args.step_seconds, args.origin
+    )
+    applied: dict[str, float] = {}
+    original = Sessions._apply
+
+    async def timed(self: Sessions, tracker: Any, status: Any, body: dict[str, Any]) -> None:
+        mark = body.get("returnUrl")
+        if isinstance(mark, str) and body != tracker.body:
+            applied.setdefault(mark, time.time())
+        await original(self, tracker, status, body)
+
+    Sessions._apply = timed  # type: ignore[method-assign]
+
+    def with_stand_in(config: HubConfig, store: Any) -> Any:
+        return create_app(config, store, upstream)  # type: ignore[arg-type]
+
+    server_module.create_app = with_stand_in  # type: ignore[assignment]
+    store = open_store(args.database)
+    config = HubConfig(
+        upstream_url=upstream.base_url,
+        upstream_app_id="bench",
+        upstream_key="bench-key-not-used",
+        tracker=TrackerSettings(),
+        max_connections=args.max_connections,
+    )
+    with server_module.HubServer(config, store, graceful_seconds=1) as hub:
+        print(json.dumps({"url": hub.local_url}), flush=True)
+        sys.stdin.read()  # the bench closes it to stop this hub
+    store.close()
+    Path(args.out).write_text(json.dumps(applied))
+
+
+@contextlib.contextmanager
+def _database(instances: int, folder: Path) -> Iterator[str]:
+    if instances == 1:
+        yield f"sqlite:///{folder / 'hub.sqlite3'}"
+        return
+    import psycopg
+
+    from tests.hub.postgres import start_cluster
+
+    cluster = start_cluster()
+    try:
+        with psycopg.connect(cluster.url(), autocommit=True) as admin:
+            admin.execute("CREATE DATABASE fleet_load")
+        yield cluster.url("fleet_load")
+    finally:
+        with contextlib.suppress(Exception):
+            cluster.stop("immediate")
+        shutil.rmtree(cluster.root, ignore_errors=True)
+
+
+def _start_hub(
+    database: str, seed_file: Path, out: Path, options: argparse.Namespace, origin: float
+) -> tuple[subprocess.Popen[str], str]:
+    command = [
+        sys.executable, "-m", "bench.fleet_load", "--hub-child", "--database", database,
+        "--seed-file", str(seed_file), "--out", str(out), "--origin", repr(origin),
+        "--step-seconds", str(options.step_seconds),
+        "--max-connections", str(options.kiosks + 256),
+    ]  # fmt: skip
+    log = out.with_suffix(".log").open("w")
+    process = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    if not line:
+        process.wait(10)
+        raise RuntimeError(f"the hub did not start: {out.with_suffix('.log').read_text()[-2000:]}")
+    return process, json.loads(line)["url"]
+
+
+def _streams(pid: int) -> int:
+    import psutil
+
+    return sum(1 for c in psutil.Process(pid).net_connections("tcp") if c.status == "ESTABLISHED")
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    from bench.common import percentile
+
+    return percentile(values, fraction) if values else float("nan")
+
+
+def run(
+    kiosks: int = 5000,
+    share: float = 0.2,
+    duration: float = 30.0,
+    instances: int = 1,
+    step_seconds: float = 2.0,
+    clients: int = 2,
+) -> dict[str, Any]:
+    """Run the load and return its figures (see the module's text)."""
+    import psutil
+
+    from bench._fleet_kiosks import Kiosk, Results, hold_streams
+
+    options = argparse.Namespace(kiosks=kiosks, step_seconds=step_seconds)
+    raise_fd_limit()
+    base = "/dev/shm" if Path("/dev/shm").is_dir() else None  # noqa: S108
+    with tempfile.TemporaryDirectory(dir=base) as name, _database(instances, Path(name)) as url:
+        folder = Path(name)
+        rows = seed(url, kiosks, share)
+        seed_file = folder / "seed.json"
+        seed_file.write_text(json.dumps(rows))
+        origin = time.time()
+        hubs = [
+            _start_hub(url, seed_file, folder / f"hub{i}.json", options, origin)
+            for i in range(instances)
+        ]
+        procs = [psutil.Process(p.pid) for p, _ in hubs]
+        time.sleep(3)  # every session read once, the trackers settled
+        rss0 = sum(p.memory_info().rss for p in procs)
+        connect_budget = 30 + kiosks / 100
+        started = time.time()
+        end = started + connect_budget + duration
+        sims = [
+            Kiosk(hubs[r["index"] % instances][1], r["id"], r["secret"], r["token"]) for r in rows
+        ]
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(clients) as pool:
+            pending = pool.starmap_async(
+                hold_streams, [(sims[c::clients], end) for c in range(clients)]
+            )
+            while time.time() < end - duration and sum(_streams(p.pid) for p in procs) < kiosks:
+                time.sleep(0.5)
+            connected_at = time.time()
+            cpu0 = sum(sum(p.cpu_times()[:2]) for p in procs)
+            streams = sum(_streams(p.pid) for p in procs)
+            rss1 = sum(p.memory_info().rss for p in procs)
+            window_end = min(end, connected_at + duration) - 1
+            time.sleep(max(0.0, window_end - time.time()))
+            cpu1 = sum(sum(p.cpu_times()[:2]) for p in procs)
+            rss_peak = sum(p.memory_info().rss for p in procs)
+            results: list[Results] = pending.get(connect_budget + duration + 60)
+        applied: dict[str, float] = {}
+        for process, _ in hubs:
+            assert process.stdin is not None
+            process.stdin.close()
+            process.wait(30)
+        for i in range(instances):
+            for mark, at in json.loads((folder / f"hub{i}.json").read_text()).items():
+                applied[mark] = min(at, applied.get(mark, at))
+    latencies = [
+        seen - applied[mark]
+        for r in results
+        for mark, seen in r.marks
+        if mark in applied and connected_at + 1 <= applied[mark] <= window_end
+    ]
+    setup = [s for r in results for s in r.setup]
+    window = window_end - connected_at
+    reasons = Counter(reason for r in results for reason in r.failed)
+    return {
+        "failures": dict(reasons.most_common(3)),
+        "kiosks": kiosks,
+        "instances": instances,
+        "connected": sum(r.connected for r in results),
+        "failed": sum(len(r.failed) for r in results),
+        "retried_503": sum(r.retries for r in results),
+        "streams_at_hub": streams,
+        "events_measured": len(latencies),
+        "events_per_s": len(latencies) / window if window > 0 else 0.0,
+        "push_p50_ms": _percentile(latencies, 0.5) * 1000,
+        "push_p99_ms": _percentile(latencies, 0.99) * 1000,
+        "push_max_ms": max(latencies, default=float("nan")) * 1000,
+        "setup_p50_ms": _percentile(setup, 0.5) * 1000,
+        "setup_p99_ms": _percentile(setup, 0.99) * 1000,
+        "setup_all_s": connected_at - started,
+        "rss_before_mib": rss0 / 2**20,
+        "rss_streams_mib": rss1 / 2**20,
+        "rss_end_mib": rss_peak / 2**20,
+        "kib_per_stream": (rss1 - rss0) / max(1, streams) / 1024,
+        "hub_cpu_percent": (cpu1 - cpu0) / window * 100 if window > 0 else 0.0,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.fleet_load", description=__doc__)
+    parser.add_argument("--kiosks", type=int, default=5000)
+    parser.add_argument("--in-session-share", type=float, default=0.2)
+    parser.add_argument("--duration", type=float, default=30.0, help="measuring seconds")
+    parser.add_argument("--instances", type=int, choices=[1, 2], default=1)
+    parser.add_argument("--step-seconds", type=float, default=2.0)
+    parser.add_argument("--clients", type=int, default=2, help="kiosk processes")
+    parser.add_argument("--hub-child", action="store_true", help=argparse.SUPPRESS)
+    for hidden in ("--database", "--seed-file", "--out"):
+        parser.add_argument(hidden, help=argparse.SUPPRESS)
+    parser.add_argument("--origin", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--max-connections", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.hub_child:
+        hub_child(args)
+        return 0
+    figures = run(
+        args.kiosks, args.in_session_share, args.duration, args.instances, args.step_seconds,
+        args.clients,
+    )  # fmt: skip
+    print(json.dumps(figures, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
