@@ -1,4 +1,4 @@
-"""What the hub keeps about its fleet beside kiosks and sessions (schema version 2):
+"""What the hub keeps about its fleet beside kiosks and sessions (schema versions 2 and 3):
 each kiosk's last heartbeat and the dashboard's admin accounts.
 
 ``heartbeats``
@@ -9,6 +9,9 @@ each kiosk's last heartbeat and the dashboard's admin accounts.
 ``admins``
     ``name`` TEXT primary key, ``password_hash`` TEXT (scrypt, ``credentials.py``'s
     encoding), ``created_at`` (timestamp).
+``admin_sessions`` (version 3)
+    ``id_hash`` TEXT primary key (SHA-256 of a dashboard cookie's random id), ``name`` TEXT,
+    ``expires_at`` (timestamp).
 """
 
 from __future__ import annotations

@@ -36,6 +36,18 @@ def migration_2(timestamp: str) -> tuple[str, ...]:
     )
 
 
+def migration_3(timestamp: str) -> tuple[str, ...]:
+    """Migration 3: the dashboard's login sessions (``id_hash`` is a SHA-256 of the cookie's
+    random id, so a leaked table logs nobody in)."""
+    return (
+        f"""CREATE TABLE admin_sessions (
+            id_hash TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            expires_at {timestamp} NOT NULL
+        )""",
+    )
+
+
 _UPSERT = (
     "INSERT INTO heartbeats (kiosk_id, last_seen, version, state, last_error)"
     " VALUES ({p}, {p}, {p}, {p}, {p}) ON CONFLICT (kiosk_id) DO UPDATE SET"
@@ -92,7 +104,27 @@ class SqliteFleetRows:
     def remove_admin(self, name: str) -> bool:
         with self._guard() as db:
             cursor = db.execute("DELETE FROM admins WHERE name = ?", (name,))
+            db.execute("DELETE FROM admin_sessions WHERE name = ?", (name,))
         return cursor.rowcount > 0
+
+    def add_admin_session(self, id_hash: str, name: str, expires_at: datetime) -> None:
+        with self._guard() as db:
+            db.execute("DELETE FROM admin_sessions WHERE expires_at < ?", (_now_text(),))
+            db.execute(
+                "INSERT INTO admin_sessions (id_hash, name, expires_at) VALUES (?, ?, ?)",
+                (id_hash, name, expires_at.isoformat()),
+            )
+
+    def admin_session(self, id_hash: str) -> tuple[str, datetime] | None:
+        with self._guard() as db:
+            row = db.execute(
+                "SELECT name, expires_at FROM admin_sessions WHERE id_hash = ?", (id_hash,)
+            ).fetchone()
+        return None if row is None else (row[0], datetime.fromisoformat(row[1]))
+
+    def remove_admin_session(self, id_hash: str) -> None:
+        with self._guard() as db:
+            db.execute("DELETE FROM admin_sessions WHERE id_hash = ?", (id_hash,))
 
 
 class PostgresFleetRows:
@@ -151,11 +183,46 @@ class PostgresFleetRows:
 
     def remove_admin(self, name: str) -> bool:
         def delete(conn: psycopg.Connection[Any], _: bool) -> bool:
+            conn.execute("DELETE FROM admin_sessions WHERE name = %s", (name,))
             cursor = conn.execute("DELETE FROM admins WHERE name = %s", (name,))
             return cursor.rowcount > 0
 
         removed: bool = self._run(delete)
         return removed
+
+    def add_admin_session(self, id_hash: str, name: str, expires_at: datetime) -> None:
+        def insert(conn: psycopg.Connection[Any], _: bool) -> None:
+            conn.execute("DELETE FROM admin_sessions WHERE expires_at < now()")
+            conn.execute(
+                "INSERT INTO admin_sessions (id_hash, name, expires_at) VALUES (%s, %s, %s)"
+                " ON CONFLICT (id_hash) DO NOTHING",  # a retry after a break
+                (id_hash, name, expires_at),
+            )
+
+        self._run(insert)
+
+    def admin_session(self, id_hash: str) -> tuple[str, datetime] | None:
+        def read(conn: psycopg.Connection[Any], _: bool) -> tuple[str, datetime] | None:
+            row = conn.execute(
+                "SELECT name, expires_at FROM admin_sessions WHERE id_hash = %s", (id_hash,)
+            ).fetchone()
+            return None if row is None else (row[0], _utc(row[1]))
+
+        found: tuple[str, datetime] | None = self._run(read)
+        return found
+
+    def remove_admin_session(self, id_hash: str) -> None:
+        self._run(
+            lambda conn, _: conn.execute(
+                "DELETE FROM admin_sessions WHERE id_hash = %s", (id_hash,)
+            )
+        )
+
+
+def _now_text() -> str:
+    from kiosk.hub.store import utc_now
+
+    return utc_now().isoformat()
 
 
 def _utc(value: datetime) -> datetime:
@@ -169,4 +236,4 @@ def _admins(conn: psycopg.Connection[Any], clause: str, args: tuple[Any, ...]) -
     return [AdminRecord(r[0], r[1], _utc(r[2])) for r in rows]
 
 
-__all__ = ["PostgresFleetRows", "SqliteFleetRows", "migration_2"]
+__all__ = ["PostgresFleetRows", "SqliteFleetRows", "migration_2", "migration_3"]

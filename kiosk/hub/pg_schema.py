@@ -15,7 +15,7 @@ from typing import Any
 
 import psycopg
 
-from kiosk.hub.fleet_rows import migration_2
+from kiosk.hub.fleet_rows import migration_2, migration_3
 from kiosk.hub.store import SCHEMA_VERSION, KioskRecord, SessionRecord, StoreError
 
 # The advisory lock migrations hold (a fixed 32-bit key derived from a name, stable forever).
@@ -57,6 +57,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX sessions_ended ON sessions (ended_at)",
     ),
     migration_2("TIMESTAMPTZ"),  # heartbeats, admins
+    migration_3("TIMESTAMPTZ"),  # admin_sessions
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
 

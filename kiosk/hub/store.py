@@ -22,8 +22,8 @@ and records the version reached in a one-row ``schema_version`` table):
     ``reasons`` TEXT (JSON list of strings), ``expires_at`` NULL, ``created_at``,
     ``updated_at``, ``ended_at`` NULL (set with the first final status).
     Indexes: (kiosk_id, created_at), (ended_at) for the live sessions.
-``heartbeats``, ``admins`` (version 2)
-    each kiosk's last heartbeat, the dashboard's accounts: see ``fleet_records.py``.
+``heartbeats``, ``admins`` (version 2), ``admin_sessions`` (version 3)
+    each kiosk's last heartbeat, the dashboard's accounts and logins: ``fleet_records.py``.
 
 Timestamps are timezone-aware UTC :class:`datetime` values in Python (TEXT ISO 8601 in SQLite,
 ``timestamptz`` in PostgreSQL). JSON columns are plain TEXT in both so the rows read back the same.
@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 if TYPE_CHECKING:
     from kiosk.hub.fleet_records import AdminRecord, Heartbeat
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Statuses after which a session can no longer change (the contract's final statuses).
 FINAL_STATUSES = frozenset({"DONE", "FAILED", "EXPIRED", "CANCELED"})
@@ -242,7 +242,19 @@ class HubStore(Protocol):
         ...
 
     def remove_admin(self, name: str) -> bool:
-        """Delete the account; whether there was one."""
+        """Delete the account and its logins; whether there was one."""
+        ...
+
+    def add_admin_session(self, id_hash: str, name: str, expires_at: datetime) -> None:
+        """Record a dashboard login (expired ones are deleted on the way)."""
+        ...
+
+    def admin_session(self, id_hash: str) -> tuple[str, datetime] | None:
+        """The login's admin name and expiry, or ``None``."""
+        ...
+
+    def remove_admin_session(self, id_hash: str) -> None:
+        """Forget a login (logout)."""
         ...
 
 

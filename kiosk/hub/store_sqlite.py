@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core import private_files
-from kiosk.hub.fleet_rows import SqliteFleetRows, migration_2
+from kiosk.hub.fleet_rows import SqliteFleetRows, migration_2, migration_3
 from kiosk.hub.store import (
     SCHEMA_VERSION,
     DuplicateKiosk,
@@ -67,6 +67,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX sessions_ended ON sessions (ended_at)",
     ),
     migration_2("TEXT"),  # heartbeats, admins
+    migration_3("TEXT"),  # admin_sessions
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
 

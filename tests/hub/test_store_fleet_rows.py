@@ -15,9 +15,9 @@ from kiosk.hub.store import SCHEMA_VERSION, HubStore
 T0 = datetime(2026, 11, 26, 9, 0, 0, tzinfo=UTC)
 
 
-def test_the_schema_has_version_2(store: HubStore) -> None:
-    assert SCHEMA_VERSION == 2
-    assert store.schema_version() == 2
+def test_the_schema_has_version_3(store: HubStore) -> None:
+    assert SCHEMA_VERSION == 3
+    assert store.schema_version() == 3
 
 
 def test_a_heartbeat_replaces_the_kiosks_previous_one(store: HubStore) -> None:
@@ -73,9 +73,29 @@ def test_a_version_1_database_is_upgraded_with_its_rows(tmp_path: object) -> Non
     db.close()
     store = open_store(f"sqlite:///{path}")
     try:
-        assert store.schema_version() == 2
+        assert store.schema_version() == 3
         assert [k.id for k in store.list_kiosks()] == ["k-1"]
         store.record_heartbeat(Heartbeat("k-1", T0, "1.0", "idle"))
         assert len(store.heartbeats()) == 1
     finally:
         store.close()
+
+
+def test_dashboard_logins_are_kept_until_logout_or_the_admins_removal(store: HubStore) -> None:
+    store.add_admin(AdminRecord("alice", "scrypt$a$b", T0))
+    later = datetime.now(UTC).replace(microsecond=0) + timedelta(hours=1)
+    store.add_admin_session("hash-1", "alice", later)
+    store.add_admin_session("hash-2", "alice", later)
+    assert store.admin_session("hash-1") == ("alice", later)
+    store.remove_admin_session("hash-1")
+    assert store.admin_session("hash-1") is None
+    assert store.admin_session("hash-2") == ("alice", later)
+    store.remove_admin("alice")
+    assert store.admin_session("hash-2") is None
+
+
+def test_expired_logins_are_deleted_when_another_is_added(store: HubStore) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+    store.add_admin_session("old", "alice", now - timedelta(hours=1))
+    store.add_admin_session("new", "alice", now + timedelta(hours=1))
+    assert store.admin_session("old") is None
