@@ -26,7 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp
 
 from kiosk import __version__
-from kiosk.hub import heartbeat, routes
+from kiosk.hub import dashboard, heartbeat, routes
 from kiosk.hub.events import Subscriber
 from kiosk.hub.fleet import make_sessions
 from kiosk.hub.gate import HubGate
@@ -166,6 +166,7 @@ def create_app(config: HubConfig, store: HubStore, upstream: Upstream | None = N
 
     app.include_router(routes.router())
     app.include_router(heartbeat.router())  # kiosks' heartbeats, for the dashboard
+    app.include_router(dashboard.router())  # /dashboard, for IT staff
     return app
 
 
