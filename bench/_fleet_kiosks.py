@@ -15,10 +15,22 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from multiprocessing.queues import Queue
+from typing import Protocol
 from urllib.parse import urlsplit
 
 EVENTS_PATH = "/api/v1.0/flow/sessions/{token}/events"
-OPEN_AT_ONCE = 100  # connections being opened at one time (the hub's accept burst is 128)
+# Streams being opened at one time per process. The hub checks at most 8 secrets at once and
+# answers 503 (Retry-After: 1) beyond (kiosk.hub.gate.MAX_PENDING_CHECKS): 100 at once made a
+# retry storm (5,000 kiosks: 32,000 refusals, 80 s and still 600 short), so the bench opens
+# them about as fast as the hub admits them.
+OPEN_AT_ONCE = 4
+
+
+class End(Protocol):
+    """When to stop (a ``multiprocessing.Value("d")``: the bench sets it once all are open)."""
+
+    value: float
 
 
 @dataclass
@@ -42,19 +54,19 @@ class Results:
     retries: int = 0
 
 
-async def _run(kiosks: list[Kiosk], end: float) -> Results:
+async def _run(kiosks: list[Kiosk], end: End) -> Results:
     results = Results()
     gate = asyncio.Semaphore(OPEN_AT_ONCE)
     await asyncio.gather(*(_opened(k, results, gate, end) for k in kiosks))
     return results
 
 
-async def _opened(kiosk: Kiosk, results: Results, gate: asyncio.Semaphore, end: float) -> None:
+async def _opened(kiosk: Kiosk, results: Results, gate: asyncio.Semaphore, end: End) -> None:
     """One kiosk: a slot of ``gate`` while connecting, the stream until ``end``; a 503 (the
     hub sheds credential checks beyond a few at once, with ``Retry-After: 1``) is retried
     after a second and a random part of one, as a kiosk would."""
     started = time.perf_counter()
-    while time.time() < end:
+    while time.time() < end.value:
         await gate.acquire()
         released = False
 
@@ -78,7 +90,7 @@ async def _stream(
     kiosk: Kiosk,
     results: Results,
     established: Callable[[], None],
-    end: float,
+    end: End,
     started: float,
 ) -> bool:
     """Hold one stream until ``end``; True when the hub asked to retry (503)."""
@@ -86,8 +98,9 @@ async def _stream(
     host, port = parts.hostname or "127.0.0.1", parts.port or 80
     writer: asyncio.StreamWriter | None = None
     try:
-        reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), 30)
-        writer.write(
+        reader, opened = await asyncio.wait_for(asyncio.open_connection(host, port), 30)
+        writer = opened
+        opened.write(
             (
                 f"GET {EVENTS_PATH.format(token=kiosk.token)} HTTP/1.1\r\nHost: {host}:{port}\r\n"
                 f"APP-ID: {kiosk.kiosk_id}\r\nAPP-KEY: {kiosk.secret}\r\n"
@@ -103,11 +116,11 @@ async def _stream(
         while (await reader.readline()).strip():  # the response's headers
             pass
         first = True
-        while (left := end - time.time()) > 0:
-            try:
-                line = await asyncio.wait_for(reader.readline(), left)
+        while (left := end.value - time.time()) > 0:
+            try:  # a second at most: the bench may bring the end forward
+                line = await asyncio.wait_for(reader.readline(), min(left, 1.0))
             except TimeoutError:
-                return False
+                continue
             if not line:
                 results.failed.append("stream ended")
                 return False
@@ -131,9 +144,10 @@ async def _stream(
     return False
 
 
-def hold_streams(kiosks: list[Kiosk], end: float) -> Results:
-    """Open a stream per kiosk and read them until ``end`` (``time.time()``); one process."""
+def hold_streams(kiosks: list[Kiosk], end: End, out: Queue[Results]) -> None:
+    """Open a stream per kiosk and read them until ``end.value`` (``time.time()``, which the
+    bench may bring forward); put the results on ``out``. One process."""
     from bench.fleet_load import raise_fd_limit
 
     raise_fd_limit()
-    return asyncio.run(_run(kiosks, end))
+    out.put(asyncio.run(_run(kiosks, end)))

@@ -169,7 +169,7 @@ def hub_child(args: argparse.Namespace) -> None:
     def with_stand_in(config: HubConfig, store: Any) -> Any:
         return create_app(config, store, upstream)  # type: ignore[arg-type]
 
-    server_module.create_app = with_stand_in  # type: ignore[assignment]
+    server_module.create_app = with_stand_in  # type: ignore[attr-defined,assignment]
     store = open_store(args.database)
     config = HubConfig(
         upstream_url=upstream.base_url,
@@ -178,11 +178,32 @@ def hub_child(args: argparse.Namespace) -> None:
         tracker=TrackerSettings(),
         max_connections=args.max_connections,
     )
-    with server_module.HubServer(config, store, graceful_seconds=1) as hub:
+    hub = server_module.HubServer(config, store, graceful_seconds=1)
+    if args.profile:
+        _profile_loop(hub, args.profile)
+    with hub:
         print(json.dumps({"url": hub.local_url}), flush=True)
         sys.stdin.read()  # the bench closes it to stop this hub
     store.close()
     Path(args.out).write_text(json.dumps(applied))
+
+
+def _profile_loop(hub: Any, path: str) -> None:
+    """Profile the hub's event loop thread (cProfile sees only the thread it runs in)."""
+    import cProfile
+
+    serve = hub._server.run
+
+    def profiled(**kwargs: Any) -> None:
+        profile = cProfile.Profile()
+        profile.enable()
+        try:
+            serve(**kwargs)
+        finally:
+            profile.disable()
+            profile.dump_stats(path)
+
+    hub._server.run = profiled
 
 
 @contextlib.contextmanager
@@ -214,10 +235,12 @@ def _start_hub(
         "--step-seconds", str(options.step_seconds),
         "--max-connections", str(options.kiosks + 256),
     ]  # fmt: skip
-    log = out.with_suffix(".log").open("w")
-    process = subprocess.Popen(
-        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True
-    )
+    if options.profile and out.name == "hub0.json":
+        command += ["--profile", options.profile]
+    with out.with_suffix(".log").open("w") as log:
+        process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True
+        )
     assert process.stdout is not None
     line = process.stdout.readline()
     if not line:
@@ -245,13 +268,14 @@ def run(
     instances: int = 1,
     step_seconds: float = 2.0,
     clients: int = 2,
+    profile: str | None = None,
 ) -> dict[str, Any]:
     """Run the load and return its figures (see the module's text)."""
     import psutil
 
     from bench._fleet_kiosks import Kiosk, Results, hold_streams
 
-    options = argparse.Namespace(kiosks=kiosks, step_seconds=step_seconds)
+    options = argparse.Namespace(kiosks=kiosks, step_seconds=step_seconds, profile=profile)
     raise_fd_limit()
     base = "/dev/shm" if Path("/dev/shm").is_dir() else None  # noqa: S108
     with tempfile.TemporaryDirectory(dir=base) as name, _database(instances, Path(name)) as url:
@@ -265,7 +289,7 @@ def run(
             for i in range(instances)
         ]
         procs = [psutil.Process(p.pid) for p, _ in hubs]
-        time.sleep(3)  # every session read once, the trackers settled
+        time.sleep(1 + kiosks / 2500)  # every session read once, the trackers settled
         rss0 = sum(p.memory_info().rss for p in procs)
         connect_budget = 30 + kiosks / 100
         started = time.time()
@@ -274,26 +298,35 @@ def run(
             Kiosk(hubs[r["index"] % instances][1], r["id"], r["secret"], r["token"]) for r in rows
         ]
         context = multiprocessing.get_context("spawn")
-        with context.Pool(clients) as pool:
-            pending = pool.starmap_async(
-                hold_streams, [(sims[c::clients], end) for c in range(clients)]
-            )
-            while time.time() < end - duration and sum(_streams(p.pid) for p in procs) < kiosks:
-                time.sleep(0.5)
-            connected_at = time.time()
-            cpu0 = sum(sum(p.cpu_times()[:2]) for p in procs)
-            streams = sum(_streams(p.pid) for p in procs)
-            rss1 = sum(p.memory_info().rss for p in procs)
-            window_end = min(end, connected_at + duration) - 1
-            time.sleep(max(0.0, window_end - time.time()))
-            cpu1 = sum(sum(p.cpu_times()[:2]) for p in procs)
-            rss_peak = sum(p.memory_info().rss for p in procs)
-            results: list[Results] = pending.get(connect_budget + duration + 60)
+        end_at = context.Value("d", end)
+        out: Any = context.Queue()
+        workers = [
+            context.Process(target=hold_streams, args=(sims[c::clients], end_at, out))
+            for c in range(clients)
+        ]
+        for worker in workers:
+            worker.start()
+        while time.time() < end - duration and sum(_streams(p.pid) for p in procs) < kiosks:
+            time.sleep(0.5)
+        connected_at = time.time()
+        end_at.value = min(end, connected_at + duration + 1)
+        cpu0 = sum(sum(p.cpu_times()[:2]) for p in procs)
+        streams = sum(_streams(p.pid) for p in procs)
+        rss1 = sum(p.memory_info().rss for p in procs)
+        window_end = end_at.value - 1
+        time.sleep(max(0.0, window_end - time.time()))
+        cpu1 = sum(sum(p.cpu_times()[:2]) for p in procs)
+        rss_peak = sum(p.memory_info().rss for p in procs)
+        results: list[Results] = [out.get(timeout=60) for _ in workers]
+        for worker in workers:
+            worker.join(10)
         applied: dict[str, float] = {}
         for process, _ in hubs:
             assert process.stdin is not None
             process.stdin.close()
             process.wait(30)
+            if process.stdout is not None:
+                process.stdout.close()
         for i in range(instances):
             for mark, at in json.loads((folder / f"hub{i}.json").read_text()).items():
                 applied[mark] = min(at, applied.get(mark, at))
@@ -338,6 +371,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--instances", type=int, choices=[1, 2], default=1)
     parser.add_argument("--step-seconds", type=float, default=2.0)
     parser.add_argument("--clients", type=int, default=2, help="kiosk processes")
+    parser.add_argument("--profile", metavar="PATH", help="cProfile the (first) hub's loop to PATH")
     parser.add_argument("--hub-child", action="store_true", help=argparse.SUPPRESS)
     for hidden in ("--database", "--seed-file", "--out"):
         parser.add_argument(hidden, help=argparse.SUPPRESS)
@@ -349,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     figures = run(
         args.kiosks, args.in_session_share, args.duration, args.instances, args.step_seconds,
-        args.clients,
+        args.clients, args.profile,
     )  # fmt: skip
     print(json.dumps(figures, indent=2))
     return 0
