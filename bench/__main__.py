@@ -36,8 +36,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="short run (smoke test)")
     parser.add_argument(
         "--only",
-        choices=["cold_start", "push_latency"],
-        help="run just this benchmark (cold start: ~1 minute; push latency: ~9 minutes)",
+        choices=["cold_start", "push_latency", "fleet_load"],
+        help="run just this benchmark (cold start: ~1 minute; push latency: ~9 minutes; fleet "
+        "load, 5,000 kiosks: ~3 minutes, options in python -m bench.fleet_load --help)",
     )
     args = parser.parse_args()
     quick = args.quick
@@ -55,6 +56,10 @@ def main() -> int:
         push_rows(row, quick)
         _table(rows)
         return 0
+    if args.only == "fleet_load":
+        from bench import fleet_load
+
+        return fleet_load.main(["--kiosks", "200", "--duration", "5"] if quick else [])
     start = cold_start.run(rounds=3 if quick else 11)
     row(
         "cold start to first painted idle screen",
