@@ -131,6 +131,13 @@ def run(config: KioskConfig) -> int:
             from kiosk.resume import resume
 
             window.first_painted.connect(lambda: resume(controller, starter, config))
+            # A configured backend may be a hub: heartbeats for its dashboard (they stop at
+            # once if it is not); stopped before the backend closes (the stack unwinds last in).
+            from kiosk.fleet_heartbeat import heartbeats
+
+            beats = heartbeats(controller, starter)
+            teardown.callback(beats.stop_and_wait)
+            window.first_painted.connect(beats.start)
         log.info("kiosk ready")
         if quit_requested.is_set():
             return 0

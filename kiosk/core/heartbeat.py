@@ -20,6 +20,7 @@ import httpx
 
 from kiosk import __version__
 from kiosk.core.credentials import Credentials
+from kiosk.core.netio import AbortableTransport
 from kiosk.core.text import printable
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,8 @@ class HeartbeatSender:
     """Sends heartbeats to ``base_url`` with the kiosk's credentials.
 
     Args:
-        transport: an httpx transport, for tests.
+        transport: an httpx transport, for tests. The default ends a request in flight soon
+            after the calling thread's stop event (:func:`kiosk.core.deadline.bounded`) is set.
     """
 
     def __init__(
@@ -66,7 +68,7 @@ class HeartbeatSender:
                 "User-Agent": f"verification-kiosk/{__version__}",
             },
             timeout=timeout,
-            transport=transport,
+            transport=transport if transport is not None else AbortableTransport(),
             follow_redirects=False,
         )
 

@@ -21,6 +21,7 @@ from kiosk.core.state import ActiveSession, ErrorKind
 from kiosk.core.text import printable
 
 if TYPE_CHECKING:  # the runner pulls in httpx: imported by whoever builds runners
+    from kiosk.core.heartbeat import HeartbeatSender, Report
     from kiosk.core.poller import SessionRunner
 
 log = logging.getLogger(__name__)
@@ -137,3 +138,52 @@ class ConnectionCheck(QThread):
             ok, message = False, printable(redact(f"{type(exc).__name__}: {exc}"))
         if not self._stop.is_set():
             self.done.emit(ok, message)
+
+
+class HeartbeatThread(QThread):
+    """Sends the kiosk's heartbeats to a hub (``kiosk.core.heartbeat``) every ``interval``
+    seconds until stopped, or for good once the backend answers that it is not a hub.
+
+    ``make_sender`` runs in the thread (it may wait for the backend to open) and returns None
+    when there is nothing to beat to; ``report`` is called in the thread for the kiosk's current
+    state (it reads an immutable state object, which is safe across threads). Stopped and
+    waited for on quit, as :class:`ConnectionCheck`.
+    """
+
+    QUIT_WAIT_MS = 1500
+
+    def __init__(
+        self,
+        make_sender: Callable[[], HeartbeatSender | None],
+        report: Callable[[], Report],
+        interval: float,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._make_sender = make_sender
+        self._report = report
+        self._interval = interval
+        self._stop = threading.Event()
+        self.setObjectName("heartbeat")
+
+    def stop(self) -> None:
+        """End the heartbeats soon (a request in flight included); never blocks."""
+        self._stop.set()
+
+    def stop_and_wait(self) -> None:
+        self.stop()
+        if self.isRunning() and not self.wait(self.QUIT_WAIT_MS):
+            log.error("the heartbeat thread did not stop in time")
+
+    def run(self) -> None:
+        try:
+            with bounded(stop=self._stop):
+                sender = self._make_sender()
+                if sender is None:
+                    return
+                try:
+                    sender.run(self._stop, self._report, self._interval)
+                finally:
+                    sender.close()
+        except Exception:  # heartbeats are a courtesy to the dashboard: never fatal
+            log.exception("heartbeats stopped")
