@@ -94,6 +94,8 @@ def router() -> APIRouter:
             ok = await auth.check_password(store, name, password)
         except StoreError:
             return _login_page(request, "The hub cannot reach its database; retry.", 503)
+        except auth.Busy:
+            return _login_page(request, "The hub is busy; retry in a moment.", 503)
         if not ok:
             throttle.failed(*keys)
             return _login_page(request, "Wrong name or password.", 401)
@@ -189,6 +191,6 @@ def _login_page(request: Request, message: str, status: int = 200) -> Response:
         path=auth.COOKIE_PATH,
         httponly=True,
         samesite="strict",
-        secure=request.url.scheme == "https",
+        secure=auth.secure(request),
     )
     return response

@@ -1,10 +1,10 @@
 """The dashboard's logins: password check, session cookie, CSRF tokens, throttling.
 
 * A login is a random 32-byte id in a cookie (``HttpOnly``, ``SameSite=Strict``, ``Secure``
-  when the request came over https, ``Path=/dashboard``, 8 hours); the store keeps only its
-  SHA-256 with the admin's name and expiry (``admin_sessions``), so every hub on one database
-  knows it, a logout or ``kiosk hub admin remove`` ends it everywhere, and a leaked table logs
-  nobody in.
+  when the request came over https or ``--public-url`` is https, ``Path=/dashboard``,
+  8 hours); the store keeps only its SHA-256 with the admin's name and expiry
+  (``admin_sessions``), so every hub on one database knows it, a logout or ``kiosk hub admin
+  remove`` ends it everywhere, and a leaked table logs nobody in.
 * Every POST carries a CSRF token in a hidden field: for a logged-in admin a hash of the login
   id (a page elsewhere cannot read the cookie, so it cannot compute it); for the login form a
   random value also set in a short-lived cookie (double submit). Posts whose headers say they
@@ -38,6 +38,13 @@ MAX_FAILURES = 5
 WINDOW_SECONDS = 300.0
 # A hash to check unknown names against, so a wrong name costs as long as a wrong password.
 _DUMMY_HASH = hash_secret(secrets.token_urlsafe(16))
+
+
+def secure(request: Request) -> bool:
+    """Whether cookies get ``Secure``: the request came over https, or the hub's public URL
+    is https (a TLS proxy in front forwards plain http to the hub)."""
+    public: str = getattr(request.app.state.config, "public_url", "") or ""
+    return request.url.scheme == "https" or public.lower().startswith("https://")
 
 
 def id_hash(login_id: str) -> str:
@@ -82,11 +89,28 @@ class Throttle:
             self._failures.setdefault(key, deque()).append(now)
 
 
+class Busy(Exception):
+    """Too many password checks are running: the sign-in is asked to retry."""
+
+
+MAX_PENDING_CHECKS = 4
+_pending = 0  # event loop thread only
+
+
 async def check_password(store: HubStore, name: str, password: str) -> bool:
     """Whether ``name`` is an admin whose password is ``password`` (scrypt in a thread)."""
-    admin = await asyncio.to_thread(store.get_admin, name)
-    encoded = admin.password_hash if admin is not None else _DUMMY_HASH
-    ok = await asyncio.to_thread(check_secret, password, encoded)
+    global _pending
+    # Each check is ~50 ms of CPU and 16 MiB: a flood of sign-ins must not take the hub's
+    # threads from the kiosks.
+    if _pending >= MAX_PENDING_CHECKS:
+        raise Busy
+    _pending += 1
+    try:
+        admin = await asyncio.to_thread(store.get_admin, name)
+        encoded = admin.password_hash if admin is not None else _DUMMY_HASH
+        ok = await asyncio.to_thread(check_secret, password, encoded)
+    finally:
+        _pending -= 1
     return ok and admin is not None
 
 
@@ -102,7 +126,7 @@ async def start_login(store: HubStore, name: str, request: Request, response: Re
         path=COOKIE_PATH,
         httponly=True,
         samesite="strict",
-        secure=request.url.scheme == "https",
+        secure=secure(request),
     )
 
 

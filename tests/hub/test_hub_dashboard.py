@@ -151,3 +151,21 @@ def test_hostile_text_is_escaped(http: httpx.Client, hub: Hub) -> None:
     ):
         assert "<script>" not in page and "<img" not in page
         assert "&lt;script&gt;" in page
+
+
+def test_cookies_are_secure_when_the_public_url_is_https(hub: Hub) -> None:
+    add_admin(hub.store)
+    hub.server.app.state.config.public_url = "https://hub.bank.example"
+    with httpx.Client(base_url=hub.url, timeout=10) as client:
+        form = client.get("/dashboard/login")
+        assert "secure" in form.headers["set-cookie"].lower()
+        # An http client keeps Secure cookies to itself: sent by hand, as a browser would
+        # over the proxy's https.
+        token = csrf(form.text)
+        answer = client.post(
+            "/dashboard/login",
+            data={"name": NAME, "password": PASSWORD, "csrf": token},
+            headers={"Cookie": f"hub_dashboard_login={token}"},
+        )
+    assert answer.status_code == 303
+    assert "secure" in answer.headers["set-cookie"].lower()
