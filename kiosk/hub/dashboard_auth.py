@@ -36,6 +36,7 @@ COOKIE_PATH = "/dashboard"
 LOGIN_SECONDS = 8 * 3600
 MAX_FAILURES = 5
 WINDOW_SECONDS = 300.0
+SWEEP_SECONDS = 10.0
 # A hash to check unknown names against, so a wrong name costs as long as a wrong password.
 _DUMMY_HASH = hash_secret(secrets.token_urlsafe(16))
 
@@ -68,6 +69,7 @@ class Throttle:
     def __init__(self, clock: object = time.monotonic) -> None:
         self._clock = clock
         self._failures: dict[str, deque[float]] = {}
+        self._swept = 0.0
 
     def _recent(self, key: str) -> deque[float]:
         now: float = self._clock()  # type: ignore[operator]
@@ -84,6 +86,12 @@ class Throttle:
 
     def failed(self, *keys: str) -> None:
         now: float = self._clock()  # type: ignore[operator]
+        if now - self._swept >= SWEEP_SECONDS:
+            # Keys that stopped failing (made-up names, most of them) are dropped, so the
+            # memory holds only the last window's failures.
+            self._swept = now
+            for stale in [k for k, v in self._failures.items() if now - v[-1] > WINDOW_SECONDS]:
+                del self._failures[stale]
         for key in keys:
             self._recent(key)
             self._failures.setdefault(key, deque()).append(now)
