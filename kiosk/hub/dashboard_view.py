@@ -32,14 +32,16 @@ class KioskRow:
     last_seen: datetime | None
     state: str
     sessions_today: int
+    finished_today: int
     passed_today: int
     last_error: str | None
 
     @property
     def pass_rate(self) -> str:
-        if not self.sessions_today:
+        """PASS among today's finished sessions (a session still open counts in neither)."""
+        if not self.finished_today:
             return "–"
-        return f"{round(100 * self.passed_today / self.sessions_today)} %"
+        return f"{round(100 * self.passed_today / self.finished_today)} %"
 
 
 def _state(kiosk: KioskRecord, beat: Heartbeat | None, now: datetime) -> str:
@@ -76,6 +78,7 @@ def fleet_rows(store: HubStore, site: str | None = None) -> list[KioskRow]:
                 last_seen=beat.last_seen if beat else None,
                 state=_state(kiosk, beat, now),
                 sessions_today=len(sessions),
+                finished_today=sum(1 for s in sessions if s.outcome is not None),
                 passed_today=sum(1 for s in sessions if s.outcome == "PASS"),
                 last_error=beat.last_error if beat else None,
             )

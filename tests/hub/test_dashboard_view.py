@@ -50,7 +50,7 @@ def test_states_and_todays_figures(store: HubStore) -> None:
     store.add_session(_session(5, a.id, "north", "PASS", timedelta(days=1, hours=1)))
     rows = {row.name: row for row in fleet_rows(store)}
     assert rows["A"].state == "in_session"
-    assert (rows["A"].sessions_today, rows["A"].passed_today, rows["A"].pass_rate) == (4, 2, "50 %")
+    assert (rows["A"].sessions_today, rows["A"].passed_today, rows["A"].pass_rate) == (4, 2, "67 %")
     assert rows["B"].state == "offline" and rows["B"].pass_rate == "–"
     assert rows["C"].state == "revoked"
     assert state_counts(list(rows.values())) == {
