@@ -32,6 +32,7 @@ import contextlib
 import json
 import math
 import multiprocessing
+import os
 import resource
 import secrets
 import shutil
@@ -46,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 MARK_PREFIX = "https://return.test/"
+DATABASE_ENV = "FLEET_LOAD_DATABASE"  # the hub child's store URL
 
 
 def raise_fd_limit() -> int:
@@ -170,7 +172,7 @@ def hub_child(args: argparse.Namespace) -> None:
         return create_app(config, store, upstream)  # type: ignore[arg-type]
 
     server_module.create_app = with_stand_in  # type: ignore[attr-defined,assignment]
-    store = open_store(args.database)
+    store = open_store(os.environ[DATABASE_ENV])
     config = HubConfig(
         upstream_url=upstream.base_url,
         upstream_app_id="bench",
@@ -230,7 +232,7 @@ def _start_hub(
     database: str, seed_file: Path, out: Path, options: argparse.Namespace, origin: float
 ) -> tuple[subprocess.Popen[str], str]:
     command = [
-        sys.executable, "-m", "bench.fleet_load", "--hub-child", "--database", database,
+        sys.executable, "-m", "bench.fleet_load", "--hub-child",
         "--seed-file", str(seed_file), "--out", str(out), "--origin", repr(origin),
         "--step-seconds", str(options.step_seconds),
         "--max-connections", str(options.kiosks + 256),
@@ -239,7 +241,12 @@ def _start_hub(
         command += ["--profile", options.profile]
     with out.with_suffix(".log").open("w") as log:
         process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+            env={**os.environ, DATABASE_ENV: database},  # not argv: it holds a password
         )
     assert process.stdout is not None
     line = process.stdout.readline()
@@ -291,7 +298,7 @@ def run(
         procs = [psutil.Process(p.pid) for p, _ in hubs]
         time.sleep(1 + kiosks / 2500)  # every session read once, the trackers settled
         rss0 = sum(p.memory_info().rss for p in procs)
-        connect_budget = 30 + kiosks / 100
+        connect_budget = 30 + kiosks / 50
         started = time.time()
         end = started + connect_budget + duration
         sims = [
@@ -321,6 +328,7 @@ def run(
         for worker in workers:
             worker.join(10)
         applied: dict[str, float] = {}
+        applier: dict[str, int] = {}  # which hub applied a mark first
         for process, _ in hubs:
             assert process.stdin is not None
             process.stdin.close()
@@ -329,13 +337,17 @@ def run(
                 process.stdout.close()
         for i in range(instances):
             for mark, at in json.loads((folder / f"hub{i}.json").read_text()).items():
-                applied[mark] = min(at, applied.get(mark, at))
-    latencies = [
-        seen - applied[mark]
-        for r in results
-        for mark, seen in r.marks
-        if mark in applied and connected_at + 1 <= applied[mark] <= window_end
-    ]
+                if at < applied.get(mark, at + 1):
+                    applied[mark], applier[mark] = at, i
+    same: list[float] = []  # the kiosk's hub applied the change
+    crossed: list[float] = []  # another hub did: through NOTIFY
+    for result in results:
+        for mark, seen in result.marks:
+            if mark in applied and connected_at + 1 <= applied[mark] <= window_end:
+                index = int(mark[len(MARK_PREFIX) :].split("/")[0])
+                kept = same if index % instances == applier[mark] else crossed
+                kept.append(seen - applied[mark])
+    latencies = same + crossed
     setup = [s for r in results for s in r.setup]
     window = window_end - connected_at
     reasons = Counter(reason for r in results for reason in r.failed)
@@ -352,6 +364,9 @@ def run(
         "push_p50_ms": _percentile(latencies, 0.5) * 1000,
         "push_p99_ms": _percentile(latencies, 0.99) * 1000,
         "push_max_ms": max(latencies, default=float("nan")) * 1000,
+        "push_crossed_p50_ms": _percentile(crossed, 0.5) * 1000,
+        "push_crossed_p99_ms": _percentile(crossed, 0.99) * 1000,
+        "push_same_hub_p99_ms": _percentile(same, 0.99) * 1000,
         "setup_p50_ms": _percentile(setup, 0.5) * 1000,
         "setup_p99_ms": _percentile(setup, 0.99) * 1000,
         "setup_all_s": connected_at - started,
@@ -373,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=2, help="kiosk processes")
     parser.add_argument("--profile", metavar="PATH", help="cProfile the (first) hub's loop to PATH")
     parser.add_argument("--hub-child", action="store_true", help=argparse.SUPPRESS)
-    for hidden in ("--database", "--seed-file", "--out"):
+    for hidden in ("--seed-file", "--out"):
         parser.add_argument(hidden, help=argparse.SUPPRESS)
     parser.add_argument("--origin", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--max-connections", type=int, help=argparse.SUPPRESS)
