@@ -29,7 +29,7 @@ import asyncio
 import contextlib
 import logging
 import threading
-from typing import Protocol
+from typing import Any, Protocol
 
 from kiosk.core.models import SessionStatus
 from kiosk.core.redact import forget_secret
@@ -171,7 +171,11 @@ class FleetSessions(Sessions):
             known.expires_at,
             known.ended_at,
         ):
-            return  # this hub's own write, or nothing new
+            # This hub's own write, or a change of the body alone (the polling hub notifies
+            # those without a journal write): kiosks streaming here get it by one read.
+            if tracker.subscribers and record.session_id not in self.held:
+                tracker.wake.set()
+            return
         tracker.record = record
         if tracker.subscribers:
             tracker.wake.set()  # one read here gives its kiosks the vendor's body
@@ -282,6 +286,20 @@ class FleetSessions(Sessions):
             await self.refresh(tracker)
         except Exception as error:  # the polling hub keeps trying; a later change wakes again
             log.warning("session %s: upstream read failed (%s)", tracker.record.session_id, error)
+
+    async def _apply(self, tracker: Tracker, status: SessionStatus, body: dict[str, Any]) -> None:
+        before = (tracker.body, tracker.record.status, tracker.record.expires_at)
+        await super()._apply(tracker, status, body)
+        session_id = tracker.record.session_id
+        body_alone = before[0] is not None and body != before[0]
+        unjournaled = before[1:] == (tracker.record.status, tracker.record.expires_at)
+        if body_alone and unjournaled and session_id in self.held:
+            # Not journaled (same status), so no notification went out: send one, so kiosks
+            # streaming from other hubs see e.g. the next step of an IN_PROGRESS session too.
+            try:
+                await asyncio.to_thread(self.store.notify_status, session_id)  # type: ignore[attr-defined]
+            except StoreError as error:
+                log.warning("session %s: cannot notify the other hubs: %s", session_id, error)
 
     async def _journal(self, tracker: Tracker, status: SessionStatus, final: bool) -> None:
         if final and tracker.record.ended_at is not None:

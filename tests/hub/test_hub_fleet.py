@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -137,6 +138,44 @@ def test_a_session_created_at_one_hub_streams_from_the_other_to_its_end(
         assert bodies[0] == bodies[1] and bodies[0]["status"] == "DONE"
     (row,) = stores[0].list_sessions()
     assert row.status == "DONE" and row.outcome == "PASS" and row.ended_at is not None
+
+
+def test_kiosks_streaming_from_either_hub_see_the_same_bodies(
+    stores: tuple[HubStore, HubStore], slow_upstream: SandboxServer, upstream_key: str
+) -> None:
+    """Including a change of the body alone (the next step of an IN_PROGRESS session)."""
+    kiosk, secret = enrol(stores[0], "Lobby tablet", "branch-7")
+    auth = {"APP-ID": kiosk.id, "APP-KEY": secret}
+    with (
+        start_hub(stores[0], slow_upstream, upstream_key) as first,
+        start_hub(stores[1], slow_upstream, upstream_key) as second,
+    ):
+        token = create(first.local_url, auth)
+        seen: dict[str, list[Any]] = {}
+
+        def watch(hub: HubServer) -> None:
+            seen[hub.local_url] = bodies(hub.local_url, auth, token)
+
+        threads = [threading.Thread(target=watch, args=(hub,)) for hub in (first, second)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+    at_first, at_second = seen[first.local_url], seen[second.local_url]
+    assert [b["status"] for b in at_first].count("IN_PROGRESS") >= 2  # a body-only change
+    assert at_second == at_first
+
+
+def bodies(url: str, auth: dict[str, str], token: str) -> list[Any]:
+    """Every status body the event stream carries until it ends."""
+    seen = []
+    with (
+        httpx.Client(base_url=url, timeout=30) as http,
+        http.stream("GET", f"{PATH}/{token}/events", headers=auth) as response,
+    ):
+        assert response.status_code == 200
+        seen = [body for kind, body in events(response) if kind == "status"]
+    return seen
 
 
 def test_only_one_hub_polls_a_session_upstream(
