@@ -34,7 +34,7 @@ from typing import Any, Protocol
 from kiosk.core.models import SessionStatus
 from kiosk.core.redact import forget_secret
 from kiosk.hub.store import HubStore, SessionRecord, StoreError
-from kiosk.hub.tracker import Sessions, Tracker, TrackerSettings
+from kiosk.hub.tracker import Sessions, Tracker, TrackerSettings, retry_store
 from kiosk.hub.upstream import Upstream
 
 log = logging.getLogger(__name__)
@@ -97,7 +97,11 @@ class FleetSessions(Sessions):
         """Listen for other hubs' changes (before reading anything, so none is lost between),
         then watch every live session and start the lease rounds."""
         loop = asyncio.get_running_loop()
-        listener: _Listener = await asyncio.to_thread(self.store.listen_status)  # type: ignore[attr-defined]
+        listener: _Listener = await retry_store(
+            self.store.listen_status,  # type: ignore[attr-defined]
+            self.settings.store_retry_seconds,
+            "listen",
+        )
         self._listener_thread = threading.Thread(
             target=self._listen, args=(listener, loop), name="hub-listen", daemon=True
         )
