@@ -46,7 +46,7 @@ def scrape(url: str, headers: dict[str, str] | None = None) -> httpx.Response:
 
 
 def wait_for(hub: Hub, condition: Any, what: str) -> Samples:
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30  # generous: a loaded CI machine
     while time.monotonic() < deadline:
         samples = parse(scrape(hub.url).text)
         if condition(samples):
