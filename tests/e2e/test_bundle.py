@@ -105,7 +105,11 @@ def test_the_bundle_is_one_folder_under_200_mb_without_what_the_kiosk_never_uses
         "iconengines/libqsvgicon.so",
     }
     assert needed <= plugins
-    assert not any(n.endswith(".qm") for n in names), "Qt translations"
+    # Qt's own translations are left out; the kiosk's (resources/i18n) ship, one per language.
+    ours = {n for n in names if n.endswith(".qm") and "/kiosk_resources/i18n/" in f"/{n}"}
+    assert not {n for n in names if n.endswith(".qm")} - ours, "Qt translations"
+    shipped = {f"kiosk_{code}.qm" for code in ("ar", "de", "es", "fr")}
+    assert {n.rsplit("/", 1)[1] for n in ours} == shipped
     assert not any(re.search(r"lib(gtk|gdk)-3|Qt6(Qml|Quick|Network)\b|tkinter", n) for n in names)
     assert not any(p.startswith(("platformthemes/", "tls/", "sqldrivers/")) for p in plugins)
 
