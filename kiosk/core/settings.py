@@ -239,6 +239,44 @@ class Settings:
         rules.choice("full", "discreet"),
         '"full" or "discreet"',
     )
+    desk_scopes: tuple[str, ...] = setting(
+        SCOPES,
+        "the checks an employee may choose from at the operator desk (kiosk desk)",
+        rules.scopes,
+        f"a list of {', '.join(SCOPES)}, each once",
+    )
+    desk_customer_screen: str = setting(
+        "",
+        "the operator desk's customer-facing screen: its number (1 = the first) or its name "
+        "(empty: none, the desk shows the code itself)",
+        rules.text,
+        "empty, a screen number from 1, or a screen name",
+    )
+    handoff_command: str = setting(
+        "",
+        "program run on every final result at the desk, with the result as JSON on its "
+        "standard input (no shell; empty: none)",
+        rules.text,
+        "a command line, or empty",
+    )
+    handoff_url: str = setting(
+        "",
+        "URL the desk POSTs every final result to as JSON (empty: none)",
+        rules.url_or_empty,
+        "an http(s) URL or empty",
+    )
+    handoff_timeout: float = setting(
+        10.0,
+        "seconds one hand-off attempt may take",
+        number(1, 120),
+        "a number from 1 to 120",
+    )
+    handoff_retries: int = setting(
+        2,
+        "how many times a failed hand-off is tried again",
+        number(0, 10, True),
+        "a whole number from 0 to 10",
+    )
 
     @property
     def base_url(self) -> str | None:
