@@ -289,6 +289,32 @@ class Settings:
 SPECS: dict[str, Spec] = {f.name: f.metadata[_SPEC] for f in fields(Settings)}
 DEFAULTS = Settings()
 
+# Settings IT may set from a hub (`kiosk hub settings`, docs/HUB.md "Remote settings"): an
+# allowlist, so a new setting stays local until someone decides otherwise. Every other key is
+# local-only (kiosk.core.remote_settings.LOCAL_ONLY says why each one is). REMOTE_LIVE ones a
+# running kiosk applies at idle; REMOTE_AT_START ones at its next start.
+REMOTE_LIVE = frozenset(
+    {
+        "scopes",
+        "ttl_sec",
+        "metadata",
+        "callback_url",
+        "return_url",
+        "min_similarity",
+        "poll_interval",
+        "walk_away_seconds",
+        "result_seconds",
+        "language",
+        "theme",
+        "text_scale",
+        "reduce_motion",
+        "public_result",
+    }
+)
+REMOTE_AT_START = frozenset({"journal_days", "journal_demography"})
+REMOTE = REMOTE_LIVE | REMOTE_AT_START
+assert REMOTE <= SPECS.keys()
+
 
 def env_name(key: str) -> str:
     """The environment variable that overrides setting ``key``."""
