@@ -1,6 +1,7 @@
 """The session journal: one SQLite row per verification, for staff and audits.
 
-Recorded: when it started and ended, the scopes, the final status, the kiosk's outcome, the
+Recorded: when it started and ended, the operator desk's reference (a customer number or case
+id; none for a kiosk's sessions), the scopes, the final status, the kiosk's outcome, the
 scores, the matched and enrolled template ids, and the error if there was one. Never recorded:
 the session token, its URL, or the APP-KEY. Demography only when enabled.
 
@@ -20,6 +21,7 @@ import contextlib
 import csv
 import io
 import json
+import math
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -57,12 +59,39 @@ class JournalEntry:
     reasons: str | None
     error: str | None
     demography: str | None
+    # Last, so that the CSV export's earlier columns keep their places for existing readers.
+    reference: str | None = None
 
 
 COLUMNS = tuple(f.name for f in fields(JournalEntry))
 _COMPANIONS = ("-wal", "-shm", "-journal")
-# Built from the dataclass's own field names, never from input.
-_SELECT = f"SELECT {', '.join(COLUMNS)} FROM sessions"  # noqa: S608
+
+REFERENCE_LIMIT = 64
+"""The most characters of a reference kept (a customer number or case id is far shorter)."""
+
+
+def clean_reference(reference: str | None) -> str | None:
+    """A reference as the journal keeps it: printable (control and bidi characters replaced),
+    trimmed, at most :data:`REFERENCE_LIMIT` characters; None when nothing is left."""
+    if reference is None:
+        return None
+    cleaned = printable(reference.strip(), limit=REFERENCE_LIMIT).strip()
+    return cleaned or None
+
+
+def _select(present: set[str]) -> str:
+    """The SELECT of every :data:`COLUMNS`, a column the file lacks read as NULL (a reader
+    opens files of older versions unmigrated; see :mod:`kiosk.core.journal_schema`).
+    Built from the dataclass's own field names, never from input."""
+    names = [c if c in present else f"NULL AS {c}" for c in COLUMNS]
+    return f"SELECT {', '.join(names)} FROM sessions"  # noqa: S608
+
+
+def _like(text: str) -> str:
+    """``text`` as a LIKE pattern matching it anywhere, its ``%``, ``_`` and ``\\`` taken
+    literally (the query says ``ESCAPE '\\'``)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def _iso(epoch: float) -> str:
@@ -134,6 +163,8 @@ class Journal:
         # was not upgraded, or is new). See kiosk.core.journal_schema.
         self.schema_version = journal_schema.SCHEMA_VERSION
         self.migrated_from: int | None = None
+        self._select = _select(set(COLUMNS))
+        self._has_reference = True
         try:
             with self._guard():
                 self._open(read_only, busy_seconds)
@@ -147,6 +178,9 @@ class Journal:
             self._db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=busy_seconds)
             self.schema_version = journal_schema.refuse_newer(self._db, self.path)
             self._db.execute("SELECT COUNT(*) FROM sessions").fetchone()  # fail now if broken
+            present = journal_schema.columns(self._db)
+            self._select = _select(present)
+            self._has_reference = "reference" in present
             return
         private_files.make_dir(self.path.parent)
         private_files.create_file(self.path)
@@ -200,13 +234,18 @@ class Journal:
     def _at(self, at: float | None) -> float:
         return self._clock() if at is None else at
 
-    def started(self, session: ActiveSession, at: float | None = None) -> int:
+    def started(
+        self, session: ActiveSession, at: float | None = None, *, reference: str | None = None
+    ) -> int:
         """Record a created session (``at``: when, epoch seconds; default now); returns its
-        row id.
+        row id. ``reference``: the desk's customer number or case id, kept as
+        :func:`clean_reference` makes it.
 
-        A session already recorded and not ended keeps its row: a kiosk that crashed before
-        it could remember the row id resumes the session into the same row.
+        A session already recorded and not ended keeps its row (and its reference, or gets
+        this one if it had none): a kiosk that crashed before it could remember the row id
+        resumes the session into the same row.
         """
+        reference = clean_reference(reference)
         with self._guard():
             found = self.db.execute(
                 "SELECT id FROM sessions WHERE session_id = ? AND ended_at IS NULL "
@@ -214,10 +253,16 @@ class Journal:
                 (session.session_id,),
             ).fetchone()
             if found is not None:
+                if reference is not None:
+                    self.db.execute(
+                        "UPDATE sessions SET reference = COALESCE(reference, ?) WHERE id = ?",
+                        (reference, found[0]),
+                    )
                 return int(found[0])
             cursor = self.db.execute(
-                "INSERT INTO sessions (session_id, started_at, scopes) VALUES (?, ?, ?)",
-                (session.session_id, _iso(self._at(at)), ",".join(session.scopes)),
+                "INSERT INTO sessions (session_id, started_at, scopes, reference) "
+                "VALUES (?, ?, ?, ?)",
+                (session.session_id, _iso(self._at(at)), ",".join(session.scopes), reference),
             )
             self._maybe_apply_retention()
         return int(cursor.lastrowid or 0)
@@ -268,7 +313,53 @@ class Journal:
     def recent(self, limit: int = 50) -> list[JournalEntry]:
         """The newest entries first."""
         with self._guard():
-            rows = self.db.execute(f"{_SELECT} ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+            rows = self.db.execute(f"{self._select} ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        return [JournalEntry(*row) for row in rows]
+
+    def search(
+        self,
+        text: str = "",
+        outcome: str | None = None,
+        since: float | None = None,
+        until: float | None = None,
+        limit: int = 1000,
+    ) -> list[JournalEntry]:
+        """The entries that match, newest first, at most ``limit``.
+
+        Args:
+            text: found anywhere in the reference or the session id, ignoring case (ASCII
+                letters only: SQLite's LIKE); ``%`` and ``_`` are taken literally. Empty: all.
+            outcome: only this outcome (a :class:`SessionOutcome` value); None or "": any.
+            since, until: only sessions started at ``since <= t < until`` (epoch seconds,
+                to the second, as the journal stores them); None: unbounded.
+            limit: the most rows returned (the desk's history shows the newest first).
+        """
+        clauses: list[str] = []
+        params: list[object] = []
+        text = text.strip()
+        if text:
+            pattern = _like(text)
+            if self._has_reference:
+                clauses.append("(reference LIKE ? ESCAPE '\\' OR session_id LIKE ? ESCAPE '\\')")
+                params += [pattern, pattern]
+            else:
+                clauses.append("session_id LIKE ? ESCAPE '\\'")
+                params.append(pattern)
+        if outcome:
+            clauses.append("outcome = ?")
+            params.append(str(outcome))
+        if since is not None:
+            clauses.append("started_at >= ?")
+            params.append(_iso(math.floor(since)))
+        if until is not None:
+            clauses.append("started_at < ?")
+            params.append(_iso(math.ceil(until)))
+        # Only fixed clauses are joined in; every value is a bound parameter.
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        query = f"{self._select}{where} ORDER BY started_at DESC, id DESC LIMIT ?"
+        params.append(max(0, limit))
+        with self._guard():
+            rows = self.db.execute(query, params).fetchall()
         return [JournalEntry(*row) for row in rows]
 
     def count(self) -> int:
@@ -286,7 +377,7 @@ class Journal:
         writer.writerow(COLUMNS)
         count = 0
         with self._guard():
-            for row in self.db.execute(f"{_SELECT} ORDER BY id"):
+            for row in self.db.execute(f"{self._select} ORDER BY id"):
                 writer.writerow(["" if value is None else spreadsheet_cell(value) for value in row])
                 count += 1
         return count
@@ -316,7 +407,9 @@ def entries_as_text(entries: Iterable[JournalEntry]) -> list[str]:
     """One short line per entry, for the terminal."""
     return [
         printable(
-            f"{e.started_at}  {e.outcome or '…':<10} {e.status or '':<11} {e.scopes}", limit=None
+            f"{e.started_at}  {e.outcome or '…':<10} {e.status or '':<11} {e.scopes}"
+            + (f"  {e.reference}" if e.reference else ""),
+            limit=None,
         )
         for e in entries
     ]

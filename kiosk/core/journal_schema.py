@@ -1,7 +1,8 @@
 """The journal's table, its version (``PRAGMA user_version``) and the steps between versions.
 
 Version 0 is the unversioned table every kiosk wrote before versions existed (``user_version``
-was never set); version 1 is the same table, stamped. A new file is created at
+was never set); version 1 is the same table, stamped; version 2 adds ``reference`` (the operator
+desk's customer number or case id, NULL for a kiosk's sessions). A new file is created at
 :data:`SCHEMA_VERSION` directly. An older file is first copied (SQLite's backup API, so rows
 still in the ``-wal`` file are in the copy) to ``<file>.v<old>-<UTC time>.bak``, then brought up
 one step at a time in a single transaction: a failure (a full disk, a lock) leaves it as it was
@@ -30,7 +31,7 @@ from kiosk.core import private_files
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The version this program writes; a journal stamped with a higher one is refused."""
 
 CREATE = (
@@ -49,7 +50,8 @@ CREATE = (
     enrolled_template_id TEXT,
     reasons TEXT,
     error TEXT,
-    demography TEXT
+    demography TEXT,
+    reference TEXT
 )""",
     "CREATE INDEX IF NOT EXISTS sessions_started ON sessions (started_at)",
     "CREATE INDEX IF NOT EXISTS sessions_session_id ON sessions (session_id)",
@@ -85,7 +87,14 @@ def _adopt_v0(db: sqlite3.Connection) -> None:
         )
 
 
-STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (_adopt_v0,)
+def _add_reference(db: sqlite3.Connection) -> None:
+    """1 -> 2: the session's reference (a customer number or case id typed at the operator
+    desk). Old rows get NULL: they were kiosk sessions, which have none."""
+    if "reference" not in columns(db):
+        db.execute("ALTER TABLE sessions ADD COLUMN reference TEXT")
+
+
+STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (_adopt_v0, _add_reference)
 """``STEPS[n]`` takes a journal from version ``n`` to ``n + 1``."""
 
 assert len(STEPS) == SCHEMA_VERSION, "one step per version"

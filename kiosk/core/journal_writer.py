@@ -14,13 +14,17 @@ read-only connection on the caller's thread; in WAL mode a reader never waits fo
 from __future__ import annotations
 
 import collections
+import contextlib
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
+from kiosk.core import journal_schema
 from kiosk.core.journal import Journal, JournalEntry, JournalError
 from kiosk.core.state import ActiveSession, KioskState, SessionOutcome
 
@@ -55,9 +59,10 @@ class _Start:
     session: ActiveSession
     at: float
     ticket: Ticket
+    reference: str | None = None
 
     def write(self, journal: Journal) -> int | None:
-        return journal.started(self.session, self.at)
+        return journal.started(self.session, self.at, reference=self.reference)
 
 
 @dataclass(frozen=True)
@@ -138,10 +143,11 @@ class JournalWriter:
         """Call ``listener()`` (on the writer's thread) after each write and problem change."""
         self._listener = listener
 
-    def started(self, session: ActiveSession) -> Ticket:
-        """Queue the row of a created session; its ticket gets the row id."""
+    def started(self, session: ActiveSession, *, reference: str | None = None) -> Ticket:
+        """Queue the row of a created session (``reference``: the desk's customer number or
+        case id, see :func:`kiosk.core.journal.clean_reference`); its ticket gets the row id."""
         ticket = Ticket()
-        self._put(_Start(session, self._clock(), ticket))
+        self._put(_Start(session, self._clock(), ticket, reference))
         return ticket
 
     def finished(
@@ -157,6 +163,37 @@ class JournalWriter:
         """The newest entries, read on the caller's thread. Raises :class:`JournalError`."""
         with Journal(self.path, read_only=True, busy_seconds=0.5) as journal:
             return journal.recent(limit)
+
+    def search(
+        self,
+        text: str = "",
+        outcome: str | None = None,
+        since: float | None = None,
+        until: float | None = None,
+        limit: int = 1000,
+    ) -> list[JournalEntry]:
+        """:meth:`Journal.search` on the rows on disk (queued rows are not there yet), read on
+        the caller's thread through a read-only connection of its own: in WAL mode it never
+        waits for the writer nor makes it wait. No journal file yet: no rows. Raises
+        :class:`JournalError`."""
+        if not self.path.exists():
+            return []
+        try:
+            with Journal(self.path, read_only=True, busy_seconds=0.5) as journal:
+                return journal.search(text, outcome, since, until, limit)
+        except JournalError:
+            if self._being_created():
+                return []
+            raise
+
+    def _being_created(self) -> bool:
+        """The file exists but has no table yet: the writer's thread is creating it."""
+        try:
+            uri = f"file:{quote(str(self.path.absolute()))}?mode=ro"
+            with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=0.5)) as db:
+                return not journal_schema.has_table(db)
+        except sqlite3.Error:
+            return False
 
     def count(self) -> int:
         """How many entries are on disk, read on the caller's thread."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import sqlite3
 import stat
 import sys
@@ -116,7 +117,9 @@ def test_a_journal_made_by_the_old_code_is_upgraded_with_its_rows(tmp_path: Path
             assert journal.started(SESSION, at=NOW) == 4
     finally:
         old.close()
-    assert rows(path)[:3] == before
+    # The old columns kept their values; the reference column (version 2) is NULL in old rows.
+    assert [row[:-1] for row in rows(path)[:3]] == before
+    assert [row[-1] for row in rows(path)[:3]] == [None, None, None]
     assert user_version(path) == journal_schema.SCHEMA_VERSION
     (backup,) = backups(path)
     assert backup.name.startswith("journal.sqlite3.v0-")
@@ -249,10 +252,59 @@ def test_future_steps_run_in_order_in_one_go(
     def add_kiosk_id(db: sqlite3.Connection) -> None:
         db.execute("ALTER TABLE sessions ADD COLUMN kiosk_id TEXT")
 
+    following = journal_schema.SCHEMA_VERSION + 1
     monkeypatch.setattr(journal_schema, "STEPS", (*journal_schema.STEPS, add_kiosk_id))
-    monkeypatch.setattr(journal_schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(journal_schema, "SCHEMA_VERSION", following)
     with Journal(path, clock=lambda: NOW) as journal:
         assert journal.migrated_from == 0
         assert journal.count() == 3
-        assert "kiosk_id" in journal_schema.columns(journal.db)
+        assert {"kiosk_id", "reference"} <= journal_schema.columns(journal.db)
+    assert user_version(path) == following
+
+
+def make_v1(path: Path) -> None:
+    """A journal as the previous version (schema 1, before references) made it: the version 0
+    table, stamped 1."""
+    make_v0(path)
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.execute("PRAGMA user_version = 1")
+        db.commit()
+
+
+def test_a_version_1_journal_gains_the_reference_column(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    make_v1(path)
+    before = rows(path)
+    with Journal(path, clock=lambda: NOW) as journal:
+        assert journal.migrated_from == 1
+        assert [e.reference for e in journal.recent()] == [None, None, None]
+        row = journal.started(SESSION, at=NOW, reference="CASE-77")
+        assert journal.search("case-77")[0].id == row
+    assert [r[:-1] for r in rows(path)[:3]] == before
+    assert rows(path)[3][-1] == "CASE-77"
     assert user_version(path) == 2
+    (backup,) = backups(path)
+    assert backup.name.startswith("journal.sqlite3.v1-")
+    assert rows(backup) == before
+
+
+def test_a_reader_sees_an_old_journal_without_references_unmigrated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The commands (read-only) read a version 1 file the kiosk has not upgraded yet: no
+    reference, nothing written."""
+    path = tmp_path / "journal.sqlite3"
+    make_v1(path)
+    before = digest(path)
+    with Journal(path, read_only=True) as journal:
+        assert journal.schema_version == 1
+        assert [e.reference for e in journal.recent()] == [None, None, None]
+        assert [e.session_id for e in journal.search("SID-2")] == ["sid-2"]
+    out = io.StringIO()
+    with Journal(path, read_only=True) as journal:
+        assert journal.export_csv(out) == 3
+    assert out.getvalue().splitlines()[0].endswith(",reference")
+    assert main(["journal", "list", "--journal", str(path)]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 3
+    assert digest(path) == before
+    assert user_version(path) == 1
