@@ -132,7 +132,7 @@ def test_an_existing_receipt_is_replaced_and_no_temporary_file_stays(tmp_path: P
 
 
 def test_a_folder_that_cannot_be_written_raises_and_leaves_nothing(tmp_path: Path) -> None:
-    with pytest.raises(OSError):
+    with pytest.raises(FileNotFoundError):
         write_receipt(_summary(GOOD), tmp_path / "missing" / "receipt.pdf")
     assert list(tmp_path.iterdir()) == []
 
