@@ -15,9 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import socket
-import threading
 from collections.abc import Iterator
-from typing import Self
 
 import uvicorn
 from fastapi import FastAPI
@@ -26,11 +24,9 @@ from kiosk.hub.app import HubConfig, create_app
 from kiosk.hub.store import HubStore
 from kiosk.hub.tracker import Sessions
 from kiosk.sandbox.connections import ACCEPT_BURST, connection_cap, guarded_protocol
-from kiosk.sandbox.server import _Server, listening_options
+from kiosk.sandbox.server import ThreadedServer, _Server, bound_listener, url_host
 
 log = logging.getLogger(__name__)
-
-STARTUP_TIMEOUT = 10.0
 
 
 class _HubUvicorn(_Server):
@@ -56,11 +52,7 @@ class _HubUvicorn(_Server):
         await super().shutdown(sockets=sockets)
 
 
-def _bracket(host: str) -> str:
-    return f"[{host}]" if ":" in host else host
-
-
-class HubServer:
+class HubServer(ThreadedServer):
     """A hub listening on ``host:port``.
 
     Args:
@@ -70,6 +62,9 @@ class HubServer:
         certfile / keyfile: serve HTTPS with this certificate and key.
         graceful_seconds: how long requests in flight may finish when stopping.
     """
+
+    what = "hub"
+    STOP_TIMEOUT = 15.0  # the graceful window and the poll tasks' ending
 
     def __init__(
         self,
@@ -83,24 +78,14 @@ class HubServer:
         graceful_seconds: float = 5.0,
     ) -> None:
         self.config = config
-        family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        self._socket = socket.socket(family, socket.SOCK_STREAM)
-        for level, option, value in listening_options():
-            self._socket.setsockopt(level, option, value)
-        self._socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # see the sandbox
-        try:
-            self._socket.bind((host, port))
-            self._socket.listen(2048)
-        except OSError:
-            self._socket.close()
-            raise
+        self._socket = bound_listener(host, port)
         self.host = host
         self.port: int = self._socket.getsockname()[1]
         scheme = "https" if certfile else "http"
         local_host = "127.0.0.1" if host in ("0.0.0.0", "") else host  # noqa: S104
-        self.local_url = f"{scheme}://{_bracket(local_host)}:{self.port}"
+        self.local_url = f"{scheme}://{url_host(local_host)}:{self.port}"
         if not config.public_url:
-            config.public_url = f"{scheme}://{_bracket(local_host)}:{self.port}"
+            config.public_url = f"{scheme}://{url_host(local_host)}:{self.port}"
         self.app: FastAPI = create_app(config, store)
         protocol = guarded_protocol(
             header_timeout=config.header_timeout,
@@ -124,46 +109,12 @@ class HubServer:
             )
         )
         self._server.sessions = self.app.state.sessions
-        self._thread: threading.Thread | None = None
 
-    def start(self) -> Self:
-        """Serve in a background thread; returns once the server accepts connections."""
-        if self._thread is not None:
-            return self
-        self._thread = threading.Thread(
-            target=self._server.run,
-            kwargs={"sockets": [self._socket]},
-            name="hub-server",
-            daemon=True,
-        )
-        self._thread.start()
-        waiting = threading.Event()
-        for _ in range(int(STARTUP_TIMEOUT / 0.01)):
-            if self._server.started or not self._thread.is_alive():
-                break
-            waiting.wait(0.01)
-        if not self._server.started:
-            self.stop()
-            raise RuntimeError(f"the hub did not start on {self.local_url}")
-        log.info("hub listening on %s (callbacks via %s)", self.local_url, self.config.public_url)
-        return self
+    def _listening(self) -> str:
+        return f"hub listening on {self.local_url} (callbacks via {self.config.public_url})"
 
     def serve_forever(self) -> None:
         """Serve on the calling thread until interrupted (Ctrl+C / SIGTERM)."""
-        log.info("hub listening on %s (callbacks via %s)", self.local_url, self.config.public_url)
-        self._server.run(sockets=[self._socket])
+        log.info("%s", self._listening())
+        super().serve_forever()
         log.info("hub stopped")
-
-    def stop(self, timeout: float = 15.0) -> None:
-        """Stop serving (gracefully, see the module's text) and wait. Idempotent."""
-        self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
-        self._socket.close()
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()

@@ -75,7 +75,88 @@ def listening_options(platform: str | None = None) -> list[tuple[int, int, int]]
     return [(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)]
 
 
-class SandboxServer:
+def bound_listener(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to ``host:port`` and listening (port 0 picks a free one); a port in
+    use raises ``OSError`` here, in the caller, rather than in the server's thread."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    for level, option, value in listening_options():
+        listener.setsockopt(level, option, value)
+    # Connections accepted from a socket handed to uvicorn do not get TCP_NODELAY, and Nagle's
+    # algorithm with delayed ACKs then adds ~40 ms to every response; accepted sockets inherit
+    # the option from the listener.
+    listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    try:
+        listener.bind((host, port))
+        # Listen at once: a client that connects before uvicorn's loop runs waits in the
+        # backlog instead of being refused.
+        listener.listen(2048)
+    except OSError:
+        listener.close()
+        raise
+    return listener
+
+
+class ThreadedServer:
+    """A uvicorn server on a bound socket, run in a daemon thread (:meth:`start`, as the kiosk
+    and the tests do) or on the calling thread (:meth:`serve_forever`, as a command does).
+
+    Subclasses set ``_server``, ``_socket`` and ``local_url`` and name themselves in ``what``.
+    """
+
+    what = "server"
+    STOP_TIMEOUT = 10.0
+    _server: uvicorn.Server
+    _socket: socket.socket
+    _thread: threading.Thread | None = None
+    local_url: str
+
+    def _listening(self) -> str:
+        """The log line once it accepts connections."""
+        return f"{self.what} listening on {self.local_url}"
+
+    def start(self) -> Self:
+        """Serve in a background thread; returns once the server accepts connections."""
+        if self._thread is not None:
+            return self
+        self._thread = threading.Thread(
+            target=self._server.run,
+            kwargs={"sockets": [self._socket]},
+            name=f"{self.what}-server",
+            daemon=True,
+        )
+        self._thread.start()
+        waiting = threading.Event()
+        for _ in range(int(STARTUP_TIMEOUT / 0.01)):
+            if self._server.started or not self._thread.is_alive():
+                break
+            waiting.wait(0.01)
+        if not self._server.started:
+            self.stop()
+            raise RuntimeError(f"the {self.what} did not start on {self.local_url}")
+        log.info("%s", self._listening())
+        return self
+
+    def serve_forever(self) -> None:
+        """Serve on the calling thread until interrupted (Ctrl+C / SIGTERM)."""
+        self._server.run(sockets=[self._socket])
+
+    def stop(self, timeout: float | None = None) -> None:
+        """Stop serving and wait for the thread (``STOP_TIMEOUT`` by default). Idempotent."""
+        self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(self.STOP_TIMEOUT if timeout is None else timeout)
+            self._thread = None
+        self._socket.close()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+
+class SandboxServer(ThreadedServer):
     """A sandbox listening on ``host:port``, served by uvicorn in a daemon thread.
 
     Args:
@@ -90,6 +171,8 @@ class SandboxServer:
             restarting a sandbox on the same port.
     """
 
+    what = "sandbox"
+
     def __init__(
         self,
         config: SandboxConfig,
@@ -101,30 +184,15 @@ class SandboxServer:
         lan_address: str = "",
     ) -> None:
         self.config = config
-        family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        self._socket = socket.socket(family, socket.SOCK_STREAM)
-        for level, option, value in listening_options():
-            self._socket.setsockopt(level, option, value)
-        # Connections accepted from a socket handed to uvicorn do not get TCP_NODELAY, and
-        # Nagle's algorithm with delayed ACKs then adds ~40 ms to every response; accepted
-        # sockets inherit the option from the listener.
-        self._socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        try:
-            self._socket.bind((host, port))
-            # Listen at once: a client that connects before uvicorn's loop runs waits in the
-            # backlog instead of being refused.
-            self._socket.listen(2048)
-        except OSError:
-            self._socket.close()
-            raise
+        self._socket = bound_listener(host, port)
         self.host = host
         self.port: int = self._socket.getsockname()[1]
         local_host = "127.0.0.1" if host in ("0.0.0.0", "") else host  # noqa: S104
-        self.local_url = f"http://{_bracket(local_host)}:{self.port}"
+        self.local_url = f"http://{url_host(local_host)}:{self.port}"
         config.public_base_url = (
             public_url.rstrip("/")
             if public_url
-            else f"http://{_bracket(public_host_for(host, lan_address))}:{self.port}"
+            else f"http://{url_host(public_host_for(host, lan_address))}:{self.port}"
         )
         # Private and loopback callback targets are allowed when nobody else can reach us.
         config.loopback_only = is_loopback_host(host)
@@ -153,53 +221,16 @@ class SandboxServer:
                 timeout_graceful_shutdown=2,
             )
         )
-        self._thread: threading.Thread | None = None
 
     @property
     def public_url(self) -> str:
         """The base URL session links point under."""
         return self.config.public_base_url
 
-    def start(self) -> Self:
-        """Serve in a background thread; returns once the server accepts connections."""
-        if self._thread is not None:
-            return self
-        self._thread = threading.Thread(
-            target=self._server.run,
-            kwargs={"sockets": [self._socket]},
-            name="sandbox-server",
-            daemon=True,
-        )
-        self._thread.start()
-        deadline = threading.Event()
-        for _ in range(int(STARTUP_TIMEOUT / 0.01)):
-            if self._server.started or not self._thread.is_alive():
-                break
-            deadline.wait(0.01)
-        if not self._server.started:
-            self.stop()
-            raise RuntimeError(f"the sandbox did not start on {self.local_url}")
-        log.info("sandbox listening on %s (public %s)", self.local_url, self.public_url)
-        return self
-
-    def serve_forever(self) -> None:
-        """Serve on the calling thread until interrupted (Ctrl+C / SIGTERM)."""
-        self._server.run(sockets=[self._socket])
-
-    def stop(self, timeout: float = 10.0) -> None:
-        """Stop serving and wait for the thread. Idempotent."""
-        self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
-        self._socket.close()
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()
+    def _listening(self) -> str:
+        return f"sandbox listening on {self.local_url} (public {self.public_url})"
 
 
-def _bracket(host: str) -> str:
+def url_host(host: str) -> str:
+    """``host`` as a URL writes it (an IPv6 address in brackets)."""
     return f"[{host}]" if ":" in host else host
