@@ -266,6 +266,20 @@ class KioskWindow(QFrame):
             self.stack.addWidget(built)
         return built
 
+    def apply_look(self) -> None:
+        """Draw again with ``theme``, ``text_scale``, ``discreet_result`` and ``reduce_motion``
+        as they are now (remote settings change them at idle, ``kiosk.fleet_settings``): the
+        stylesheet is rebuilt, and the screens built so far, but the one on display, are
+        dropped, to be built again with the new values when next shown."""
+        self._style_side = min(self.width(), self.height())
+        self.setStyleSheet(stylesheet(self._style_side, self.theme, self.text_scale))
+        shown = self.current_screen
+        for phase, screen in list(self._screens.items()):
+            if screen is not shown:
+                del self._screens[phase]
+                self.stack.removeWidget(screen)
+                screen.deleteLater()
+
     # Typed access to each screen (``window.qr`` is the QrScreen); the table of screens.
     idle = _ScreenOf(Phase.IDLE, _idle)
     starting = _ScreenOf(Phase.STARTING, _starting)
