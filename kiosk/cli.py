@@ -19,6 +19,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "open the kiosk (the default command; embedded sandbox unless --base-url)",
         "Open the kiosk window.",
     ),
+    "desk": (
+        "open the operator desk: verifications for customers at a counter, several at once "
+        "(embedded sandbox unless --base-url)",
+        "Open the operator desk window (docs/DESK.md). Takes run's options.",
+    ),
     "verify": (
         "run one verification in the terminal (embedded sandbox unless --base-url)",
         "Create a session, show its QR code, wait for the outcome, print the verdict."
@@ -138,6 +143,7 @@ def _hub_arguments(parser: argparse.ArgumentParser) -> None:
 
 _ARGUMENTS: dict[str, Callable[[argparse.ArgumentParser], None]] = {
     "run": _run_arguments,
+    "desk": _run_arguments,
     "verify": _verify_arguments,
     "journal": _journal_arguments,
     "settings": _settings_arguments,
@@ -190,6 +196,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if config is None:
             return 2
         _tighten_files(config)
+        if args.command == "desk":
+            from kiosk.desk import app as desk_app
+
+            return desk_app.run(config)
         return app.run(config)
 
 

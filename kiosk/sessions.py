@@ -22,6 +22,7 @@ def runner_factory(
     resume: CreatedSession | None = None,
     scopes: Sequence[str] | None = None,
     language: Callable[[], str] | None = None,
+    reference: str | None = None,
 ) -> Callable[[], SessionRunner]:
     """A function that builds the runner of the next session (called on the worker thread).
 
@@ -33,6 +34,9 @@ def runner_factory(
         language: the language the visitor chose (read when the session is created, on the
             worker thread); sent as ``metadata.language`` so the phone page speaks it too.
             Default: the ``language`` setting.
+        reference: (the operator desk) the customer number or case id the employee typed,
+            already checked (:func:`kiosk.core.reference.check_reference`); sent as
+            ``metadata.reference`` so the backend's records carry it too.
     """
     settings = config.settings
     chosen = tuple(scopes or settings.scopes)
@@ -48,6 +52,8 @@ def runner_factory(
         interval = settings.poll_interval
         metadata: dict[str, Any] = {"kiosk": socket.gethostname(), **settings.metadata}
         metadata["language"] = language() if language is not None else settings.language
+        if reference:
+            metadata["reference"] = reference
         if demo is not None:
             metadata["sandbox"] = {"scenario": next(demo)}
         return SessionRunner(

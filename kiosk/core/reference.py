@@ -1,0 +1,45 @@
+"""The reference an employee types for a desk verification (a customer number, a case id).
+
+It goes into the session's ``metadata.reference``, the journal, the receipt and the hand-off,
+so it is checked once, here, where it enters: at most :data:`MAX_LENGTH` characters, printable
+(no control characters, no bidi overrides, no line breaks), spaces around it dropped. Empty
+means "no reference" (the field is optional).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+MAX_LENGTH = 64
+"""The longest reference: a customer number or a case id, with room to spare; a longer text is
+more likely a paste gone wrong than an id."""
+
+# Format characters (Cf: bidi overrides, zero-width joiners ...) make text read differently
+# from what it is; str.isprintable() refuses most of them but not every one.
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+class BadReference(ValueError):
+    """The reference cannot be used; ``str()`` says why, for the employee."""
+
+
+def check_reference(text: str) -> str | None:
+    """The reference to use for ``text``: stripped, or None when empty.
+
+    Raises:
+        BadReference: too long, or holds a character that is not printable.
+    """
+    value = text.strip()
+    if not value:
+        return None
+    if len(value) > MAX_LENGTH:
+        raise BadReference(
+            f"The reference is {len(value)} characters long; use at most {MAX_LENGTH}."
+        )
+    for char in value:
+        if not char.isprintable() or unicodedata.category(char) in _REFUSED_CATEGORIES:
+            raise BadReference(
+                f"The reference holds a character that cannot be shown (U+{ord(char):04X}); "
+                "type it again with letters, digits and punctuation only."
+            )
+    return value

@@ -1,0 +1,192 @@
+"""The table of the desk's sessions: reference, status, step, time left, hand-off.
+
+A model over :class:`DeskSessions` (rows in start order), refreshed row by row as sessions
+change, and only the time-left column on the once-a-second tick.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from kiosk.core.models import Scope, Step
+from kiosk.core.state import Ending, ErrorKind, Phase
+from kiosk.desk.desk_sessions import DeskSession, DeskSessions
+from kiosk.ui.screens.names import scope_name
+
+REFERENCE, STATUS, STEP, TIME_LEFT, HANDOFF = range(5)
+_Index = QModelIndex | QPersistentModelIndex
+FAILED_COLOUR = QColor("#b3261e")
+
+
+class SessionTableModel(QAbstractTableModel):
+    """One row per desk session, oldest first."""
+
+    def __init__(self, sessions: DeskSessions, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sessions = sessions
+        self._keys: list[int] = list(sessions.keys)
+        sessions.added.connect(self._on_added)
+        sessions.removed.connect(self._on_removed)
+        sessions.changed.connect(self._on_changed)
+        sessions.tick.connect(self._on_tick)
+
+    def key_at(self, row: int) -> int | None:
+        return self._keys[row] if 0 <= row < len(self._keys) else None
+
+    def row_of(self, key: int) -> int | None:
+        return self._keys.index(key) if key in self._keys else None
+
+    # QAbstractTableModel.
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 5
+
+    def headerData(  # noqa: N802 - Qt's API
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return [
+                self.tr("Reference"),
+                self.tr("Status"),
+                self.tr("Step"),
+                self.tr("Time left"),
+                self.tr("Hand-off"),
+            ][section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        key = self.key_at(index.row())
+        session = None if key is None else self._sessions.get(key)
+        if session is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(session, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == HANDOFF and session.handoff_failed:
+                return FAILED_COLOUR
+            if column == STATUS and session.state.phase is Phase.ERROR:
+                return FAILED_COLOUR
+        if role == Qt.ItemDataRole.ToolTipRole and column in (STATUS, HANDOFF):
+            return self._text(session, column)
+        return None
+
+    # Texts.
+
+    def _text(self, session: DeskSession, column: int) -> str:
+        if column == REFERENCE:
+            return session.reference or self.tr("(none)")
+        if column == STATUS:
+            return self.status_text(session)
+        if column == STEP:
+            return self._step(session)
+        if column == TIME_LEFT:
+            left = self._sessions.seconds_left(session.key)
+            return "" if left is None else f"{left // 60}:{left % 60:02d}"
+        return session.handoff
+
+    def status_text(self, session: DeskSession) -> str:
+        """The row's status for staff: where the session is, or how it ended."""
+        state = session.state
+        phase = state.phase
+        if phase is Phase.STARTING:
+            return self.tr("Starting…")
+        if phase in (Phase.QR, Phase.PROGRESS):
+            text = self.tr("Waiting for the scan") if phase is Phase.QR else self.tr("In progress")
+            return text + (self.tr(" (connection problem, retrying)") if state.retrying else "")
+        if phase is Phase.RESULT and state.verdict is not None:
+            return state.verdict.outcome.value
+        if phase is Phase.ENDED:
+            if session.cancelled:
+                return self.tr("Cancelled at the desk")
+            return {
+                Ending.EXPIRED: self.tr("Expired"),
+                Ending.CANCELED: self.tr("Cancelled on the phone"),
+                Ending.FAILED: self.tr("Failed"),
+            }.get(state.ending or Ending.FAILED, self.tr("Ended"))
+        if phase is Phase.ERROR:
+            return self.tr("Error: %1 (retry or close)").replace("%1", self._error(state.error))
+        return ""
+
+    def _error(self, kind: ErrorKind | None) -> str:
+        return {
+            ErrorKind.NETWORK: self.tr("no connection to the server"),
+            ErrorKind.CREDENTIALS: self.tr("the server refused the credentials"),
+            ErrorKind.CONFIGURATION: self.tr("the server refused the request"),
+            ErrorKind.UNREADABLE: self.tr("the server's answer could not be read"),
+            ErrorKind.UNTRUSTED_URL: self.tr("the session link points at an untrusted site"),
+            ErrorKind.SESSION_LOST: self.tr("the server lost the session"),
+        }.get(kind or ErrorKind.INTERNAL, self.tr("an unexpected error"))
+
+    def _step(self, session: DeskSession) -> str:
+        status = session.state.status
+        if not session.live or status is None or status.next_step is None:
+            return ""
+        step = status.next_step
+        if step is Step.UNKNOWN:
+            return self.tr("next step")
+        return scope_name(Scope(step.value.lower()))
+
+    # Updates from the sessions.
+
+    def _on_added(self, key: int) -> None:
+        row = len(self._keys)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._keys.append(key)
+        self.endInsertRows()
+
+    def _on_removed(self, key: int) -> None:
+        row = self.row_of(key)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._keys[row]
+        self.endRemoveRows()
+
+    def _on_changed(self, key: int) -> None:
+        row = self.row_of(key)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, HANDOFF))
+
+    def _on_tick(self) -> None:
+        if self._keys:
+            last = len(self._keys) - 1
+            self.dataChanged.emit(self.index(0, TIME_LEFT), self.index(last, TIME_LEFT))
+
+
+class SessionTable(QTableView):
+    """The table's view: whole rows selected, one at a time."""
+
+    def __init__(self, model: SessionTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setObjectName("desk-sessions")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        self.setAlternatingRowColors(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((REFERENCE, 160), (STATUS, 200), (STEP, 100), (TIME_LEFT, 80)):
+            self.setColumnWidth(column, width)
+
+    def table_model(self) -> SessionTableModel:
+        model = self.model()
+        assert isinstance(model, SessionTableModel)
+        return model
+
+    def selected_key(self) -> int | None:
+        rows = self.selectionModel().selectedRows()
+        return self.table_model().key_at(rows[0].row()) if rows else None
+
+    def select_key(self, key: int) -> None:
+        row = self.table_model().row_of(key)
+        if row is not None:
+            self.selectRow(row)
