@@ -143,9 +143,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sessions.add_argument("--limit", type=_positive, default=50)
     sessions.add_argument("--json", action="store_true")
 
-    from kiosk.hub import admin_cli
+    from kiosk.hub import admin_cli, remote_settings_cli
 
     admin_cli.add_parser(actions, database)
+    remote_settings_cli.add_parser(actions, database)
 
 
 def _policy_options(parser: argparse.ArgumentParser, *, clearable: bool) -> None:
@@ -176,6 +177,8 @@ def run(args: argparse.Namespace) -> int:
             return _sessions(args)
         if args.hub_action == "admin":
             return _admin(args)
+        if args.hub_action == "settings":
+            return _settings(args)
         return _kiosk(args)
     except (StoreError, ValueError) as exc:
         from kiosk.core.redact import redact
@@ -190,6 +193,16 @@ def _admin(args: argparse.Namespace) -> int:
     store = _open(args)
     try:
         return admin_cli.run(args, store)
+    finally:
+        store.close()
+
+
+def _settings(args: argparse.Namespace) -> int:
+    from kiosk.hub import remote_settings_cli
+
+    store = _open(args)
+    try:
+        return remote_settings_cli.run(args, store)
     finally:
         store.close()
 

@@ -16,6 +16,7 @@ from typing import Any
 import psycopg
 
 from kiosk.hub.fleet_rows import migration_2, migration_3
+from kiosk.hub.remote_settings_rows import migration_4
 from kiosk.hub.store import SCHEMA_VERSION, KioskRecord, SessionRecord, StoreError
 
 # The advisory lock migrations hold (a fixed 32-bit key derived from a name, stable forever).
@@ -58,6 +59,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     migration_2("TIMESTAMPTZ"),  # heartbeats, admins
     migration_3("TIMESTAMPTZ"),  # admin_sessions
+    migration_4("TIMESTAMPTZ"),  # remote_settings
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
 

@@ -27,6 +27,7 @@ from starlette.background import BackgroundTask
 
 from kiosk.core.errors import ApiError
 from kiosk.core.text import printable
+from kiosk.hub import remote_settings
 from kiosk.hub.events import KEEPALIVE, Subscriber
 from kiosk.hub.store import HubStore, KioskRecord, SessionRecord, StoreError, utc_now
 from kiosk.hub.tracker import Sessions, retry_store
@@ -79,6 +80,7 @@ async def _own_session(request: Request, token: str) -> SessionRecord | JSONResp
 def router() -> APIRouter:
     """The routes (they find the hub's parts in ``request.app.state``)."""
     api = APIRouter()
+    api.include_router(remote_settings.router())  # GET /api/hub/v1/settings, for kiosks
     # Refusals a caller can repeat at will (callbacks come from the internet, unsigned; a
     # kiosk may retry a refused stream in a loop) are logged rate-limited.
     repeated_log = RateLimitedLog(log)

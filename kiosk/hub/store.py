@@ -24,6 +24,8 @@ and records the version reached in a one-row ``schema_version`` table):
     Indexes: (kiosk_id, created_at), (ended_at) for the live sessions.
 ``heartbeats``, ``admins`` (version 2), ``admin_sessions`` (version 3)
     each kiosk's last heartbeat, the dashboard's accounts and logins: ``fleet_records.py``.
+``remote_settings`` (version 4)
+    the settings IT set for a site or a kiosk: ``remote_settings_rows.py``.
 
 Timestamps are timezone-aware UTC :class:`datetime` values in Python (TEXT ISO 8601 in SQLite,
 ``timestamptz`` in PostgreSQL). JSON columns are plain TEXT in both so the rows read back the same.
@@ -41,9 +43,13 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
-    from kiosk.hub.fleet_records import AdminRecord, Heartbeat
+    from collections.abc import Collection, Mapping
+    from typing import Any
 
-SCHEMA_VERSION = 3
+    from kiosk.hub.fleet_records import AdminRecord, Heartbeat
+    from kiosk.hub.remote_settings_rows import Scope, ScopeSettings
+
+SCHEMA_VERSION = 4
 
 # Statuses after which a session can no longer change (the contract's final statuses).
 FINAL_STATUSES = frozenset({"DONE", "FAILED", "EXPIRED", "CANCELED"})
@@ -255,6 +261,29 @@ class HubStore(Protocol):
 
     def remove_admin_session(self, id_hash: str) -> None:
         """Forget a login (logout)."""
+        ...
+
+    # --- remote settings (remote_settings_rows.py) ---
+
+    def scope_settings(self, scope: Scope, name: str) -> ScopeSettings | None:
+        """The settings IT set for the site or kiosk ``name``, or ``None`` (never set)."""
+        ...
+
+    def list_scope_settings(self) -> list[ScopeSettings]:
+        """Every site's and kiosk's settings, ordered by scope then name."""
+        ...
+
+    def change_scope_settings(
+        self,
+        scope: Scope,
+        name: str,
+        set_values: Mapping[str, Any],
+        unset: Collection[str],
+        now: datetime,
+    ) -> ScopeSettings:
+        """Write ``set_values`` and remove the keys in ``unset`` atomically; the version
+        goes up by one when the values changed (the row is created at version 1). Values
+        are JSON-ready and already checked by the caller. Returns the row as stored."""
         ...
 
 

@@ -37,6 +37,7 @@ from kiosk.hub import pg_schema
 from kiosk.hub.fleet_rows import PostgresFleetRows
 from kiosk.hub.pg_leases import PollLeases
 from kiosk.hub.pg_listen import STATUS_CHANNEL, StatusListener
+from kiosk.hub.remote_settings_rows import PostgresRemoteSettingsRows
 from kiosk.hub.store import (
     DuplicateKiosk,
     KioskRecord,
@@ -99,7 +100,7 @@ def checked_url(url: str) -> str:
     return url
 
 
-class PostgresStore(PostgresFleetRows):
+class PostgresStore(PostgresFleetRows, PostgresRemoteSettingsRows):
     """A :class:`~kiosk.hub.store.HubStore` in the PostgreSQL database ``url`` names
     (``postgresql://USER:PASSWORD@HOST:PORT/DATABASE?...``, libpq's syntax).
 

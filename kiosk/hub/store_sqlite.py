@@ -19,6 +19,7 @@ from typing import Any
 
 from kiosk.core import private_files
 from kiosk.hub.fleet_rows import SqliteFleetRows, migration_2, migration_3
+from kiosk.hub.remote_settings_rows import SqliteRemoteSettingsRows, migration_4
 from kiosk.hub.store import (
     SCHEMA_VERSION,
     DuplicateKiosk,
@@ -68,6 +69,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     migration_2("TEXT"),  # heartbeats, admins
     migration_3("TEXT"),  # admin_sessions
+    migration_4("TEXT"),  # remote_settings
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
@@ -129,7 +131,7 @@ def _session(row: tuple[Any, ...]) -> SessionRecord:
     )
 
 
-class SqliteStore(SqliteFleetRows):
+class SqliteStore(SqliteFleetRows, SqliteRemoteSettingsRows):
     """A :class:`~kiosk.hub.store.HubStore` in the SQLite file at ``path`` (created private,
     with its folder, if missing). ``":memory:"`` gives a throwaway store for tests."""
 
