@@ -333,7 +333,7 @@ class DeskSessions(QObject):
 
     def _record_start(self, session: DeskSession, active: ActiveSession) -> None:
         if self.journal is not None:
-            self._starts[session.key] = self.journal.started(active)
+            self._starts[session.key] = self.journal.started(active, reference=session.reference)
 
     def _record_end(
         self, session: DeskSession, state: KioskState, outcome: SessionOutcome | None

@@ -124,7 +124,3 @@ class DetailPane(QStackedWidget):
                 handoff_failed=session.handoff_failed,
             )
         self.setCurrentIndex(FINAL)
-
-    def receipt_button_enabled(self, enabled: bool) -> None:
-        """Save receipt works once the receipt writer is there."""
-        self.result.receipt_button.setEnabled(enabled)

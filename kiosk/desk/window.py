@@ -12,8 +12,9 @@ language is the customer view's business.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.result_summary import summary_json
-from kiosk.desk import geometry
+from kiosk.desk import geometry, receipt
 from kiosk.desk.desk_sessions import DeskSessions, LimitReached
 from kiosk.desk.detail_pane import DetailPane
 from kiosk.desk.new_session import NewSessionDialog
@@ -91,7 +92,7 @@ class DeskWindow(QMainWindow):
         self.default_scopes = tuple(default_scopes)
         self.geometry_path = geometry_path or geometry.store_path()
         self.confirm_quit = confirm_quit
-        self.write_receipt: Callable[[dict[str, object], Path], None] | None = None
+        self.write_receipt: Callable[[Mapping[str, Any], Path], None] = receipt.write_receipt
         self.model = SessionTableModel(sessions, self)
         self.table = SessionTable(self.model, self)
         self.detail = DetailPane(self)
@@ -245,7 +246,7 @@ class DeskWindow(QMainWindow):
     def save_receipt(self, path: Path | None = None) -> Path | None:
         """Save the selected result's receipt as PDF (asks where unless ``path`` is given)."""
         session = self.sessions.get(self.selected_key() or -1)
-        if session is None or session.summary is None or self.write_receipt is None:
+        if session is None or session.summary is None:
             return None
         if path is None:
             name = f"receipt-{session.reference or session.session_id or session.key}.pdf"
@@ -327,7 +328,6 @@ class DeskWindow(QMainWindow):
             self.detail.show_nothing(has_sessions=bool(self.sessions.keys))
         else:
             self.detail.show_session(session, self.model.status_text(session))
-            self.detail.receipt_button_enabled(self.write_receipt is not None)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -336,7 +336,7 @@ class DeskWindow(QMainWindow):
         self.copy_action.setEnabled(session is not None)
         self.copy_json_action.setEnabled(final)
         self.export_action.setEnabled(final)
-        self.receipt_action.setEnabled(final and self.write_receipt is not None)
+        self.receipt_action.setEnabled(final)
         live = self.sessions.live_count
         self.running.setText(
             self.tr("%1 of at most %2 running")

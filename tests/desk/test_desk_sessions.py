@@ -137,3 +137,43 @@ def desk_modifier() -> object:
     from PySide6.QtCore import Qt
 
     return Qt.KeyboardModifier.ControlModifier
+
+
+def test_the_journal_rows_carry_the_references(
+    qtbot: QtBot, make_desk: Callable[..., DeskUnderTest]
+) -> None:
+    from kiosk.core.journal import Journal
+
+    desk = make_desk()
+    passing = desk.start("CUST-1001", "pass")
+    failing = desk.start("CASE 2002", "fail_liveness")
+    ids = {desk.wait_final(k).session_id: k for k in (passing, failing)}
+
+    def rows() -> dict[str, tuple[str | None, str | None]]:
+        with Journal(desk.journal_path, read_only=True) as journal:
+            return {e.session_id: (e.reference, e.outcome) for e in journal.recent(10)}
+
+    def both_ended() -> None:
+        found = rows()
+        assert all(found.get(i, (None, None))[1] for i in ids), found
+
+    qtbot.waitUntil(both_ended, timeout=5000)
+    found = rows()
+    assert found[desk.session(passing).session_id or ""] == ("CUST-1001", "PASS")
+    assert found[desk.session(failing).session_id or ""] == ("CASE 2002", "FAIL")
+
+
+def test_a_session_cancelled_or_interrupted_is_journalled_so(
+    qtbot: QtBot, make_desk: Callable[..., DeskUnderTest]
+) -> None:
+    from kiosk.core.journal import Journal
+
+    desk = make_desk()
+    cancelled = desk.start("GONE", None)
+    interrupted = desk.start("QUIT", None)
+    desk.sessions.cancel(cancelled)
+    desk.desk.shutdown()  # closes the journal once its rows are written
+    with Journal(desk.journal_path, read_only=True) as journal:
+        found = {e.reference: e.outcome for e in journal.recent(10)}
+    assert found == {"GONE": "CANCELED_AT_KIOSK", "QUIT": "INTERRUPTED"}
+    assert desk.session(interrupted).session_id is not None
