@@ -183,3 +183,70 @@ def test_hostile_text_is_stored_as_text(store: HubStore) -> None:
     store.add_session(session(reference=odd))
     assert store.get_kiosk("k-1") == kiosk(name=odd, site=odd)
     assert store.get_session(session().session_id) == session(reference=odd)
+
+
+# --- remote settings (schema version 4) ---
+
+
+def test_remote_settings_are_versioned_per_site_and_kiosk(store: HubStore) -> None:
+    assert store.scope_settings("site", "branch-7") is None
+    assert store.list_scope_settings() == []
+    first = store.change_scope_settings("site", "branch-7", {"result_seconds": 30.0}, (), T0)
+    assert (first.values, first.version, first.updated_at) == ({"result_seconds": 30.0}, 1, T0)
+    later = T0 + timedelta(minutes=1)
+    second = store.change_scope_settings(
+        "site", "branch-7", {"scopes": ["liveness"], "metadata": {"a": {"b": [1, None]}}}, (), later
+    )
+    assert second.version == 2
+    assert store.scope_settings("site", "branch-7") == second
+    # The same values again change nothing, the version included.
+    same = store.change_scope_settings("site", "branch-7", {"result_seconds": 30.0}, (), later)
+    assert same == second
+    removed = store.change_scope_settings("site", "branch-7", {}, {"scopes", "metadata"}, later)
+    assert (removed.values, removed.version) == ({"result_seconds": 30.0}, 3)
+    # A kiosk named like a site is another scope.
+    mine = store.change_scope_settings("kiosk", "branch-7", {"theme": "high-contrast"}, (), T0)
+    assert mine.version == 1
+    assert [(r.scope, r.name, r.version) for r in store.list_scope_settings()] == [
+        ("kiosk", "branch-7", 1),
+        ("site", "branch-7", 3),
+    ]
+    # Every key unset: the row stays, so the version keeps counting up.
+    empty = store.change_scope_settings("kiosk", "branch-7", {}, {"theme"}, T0)
+    assert (empty.values, empty.version) == ({}, 2)
+    again = store.change_scope_settings("kiosk", "branch-7", {"theme": "default"}, (), T0)
+    assert again.version == 3
+
+
+def test_concurrent_remote_setting_changes_all_land(store: HubStore) -> None:
+    # Two `kiosk hub settings set` at once: each read-modify-write sees the other's result.
+    import threading
+
+    keys = [f"key{n}" for n in range(8)]
+    errors: list[BaseException] = []
+
+    def change(key: str) -> None:
+        try:
+            store.change_scope_settings("site", "s", {key: 1}, (), T0)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=change, args=(key,)) for key in keys]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    row = store.scope_settings("site", "s")
+    assert row is not None
+    assert (sorted(row.values), row.version) == (keys, len(keys))
+
+
+def test_remote_settings_survive_a_second_migration(store: HubStore, database_url: str) -> None:
+    row = store.change_scope_settings("kiosk", "k-1", {"language": "fr"}, (), T0)
+    again = open_store(database_url)
+    try:
+        assert again.migrate() == SCHEMA_VERSION
+        assert again.scope_settings("kiosk", "k-1") == row
+    finally:
+        again.close()
