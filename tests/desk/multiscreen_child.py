@@ -9,6 +9,8 @@ scenario (the view full screen on a 1280x800 customer screen, in Spanish)::
     .venv/bin/python -c "from pathlib import Path; import tempfile; \
         from tests.desk.multiscreen import run_child, DESK, CUSTOMER; \
         run_child('screenshots', [DESK, CUSTOMER], Path(tempfile.mkdtemp()), 'docs/screenshots')"
+
+and desk-customer-preferences.png by ``preferences <a scratch settings file> <png path>``.
 """
 
 from __future__ import annotations
@@ -166,6 +168,21 @@ def scenario_screenshots(folder: str) -> dict[str, Any]:
     return {"saved": saved, "texts": view.texts(), **where(display)}
 
 
+def scenario_preferences(settings_file: str, shot: str = "") -> dict[str, Any]:
+    from kiosk.desk.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(Path(settings_file))
+    items = [dialog.screen_choice.itemText(i) for i in range(dialog.screen_choice.count())]
+    dialog.screen_choice.setCurrentIndex(2)
+    dialog.fields["handoff_url"].setText("http://127.0.0.1:9000/results")
+    if shot:
+        dialog.show()
+        wait_until(dialog.isVisible)
+        dialog.grab().save(shot)
+    saved = dialog.save()
+    return {"items": items, "saved": saved, "values": dialog.values}
+
+
 def main() -> None:
     app = QApplication(sys.argv[:1])
     install_fonts(app)
@@ -175,6 +192,7 @@ def main() -> None:
         "missing": scenario_missing,
         "unplug": scenario_unplug,
         "screenshots": scenario_screenshots,
+        "preferences": scenario_preferences,
     }[scenario]
     found = run(*args)
     found["screens"] = found.get("screens") or [s.name() for s in app.screens()]

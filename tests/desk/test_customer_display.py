@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.core import settings
 from kiosk.desk.customer_display import CustomerDisplay
 from tests.desk.multiscreen import CUSTOMER, DESK, run_child
 
@@ -75,6 +76,18 @@ def test_the_customer_screens_show_the_code_and_a_discreet_result(tmp_path: Path
     assert not any(ch.isdigit() for ch in "".join(found["texts"]))
     for name in ("desk-customer.png", "desk-customer-result.png"):
         assert (tmp_path / name).stat().st_size > 10_000
+
+
+def test_the_preferences_list_every_screen_and_save_the_chosen_ones_name(tmp_path: Path) -> None:
+    settings_file = tmp_path / "settings.toml"
+    found = run_child("preferences", [DESK, CUSTOMER], tmp_path, str(settings_file))
+    assert found["items"] == [
+        "None: the desk shows the code",
+        "1: A-desk (1280×800)",
+        "2: B-customer (1280×800)",
+    ]
+    assert found["saved"] is True
+    assert settings.load(settings_file, environ={}).desk_customer_screen == "B-customer"
 
 
 def test_with_one_screen_the_desk_shows_the_view_itself(qtbot: QtBot, qapp: QApplication) -> None:
