@@ -373,14 +373,9 @@ class Journal:
         Text that a spreadsheet would run as a formula is neutralised (see
         :func:`kiosk.core.spreadsheet.spreadsheet_cell`): the ids and errors come from the server.
         """
-        writer = csv.writer(out)
-        writer.writerow(COLUMNS)
-        count = 0
         with self._guard():
-            for row in self.db.execute(f"{self._select} ORDER BY id"):
-                writer.writerow(["" if value is None else spreadsheet_cell(value) for value in row])
-                count += 1
-        return count
+            rows = self.db.execute(f"{self._select} ORDER BY id")
+            return write_csv((JournalEntry(*row) for row in rows), out)
 
     def export_file(self, target: Path) -> int:
         """:meth:`export_csv` into ``target``, created 0600 (it holds personal data)."""
@@ -401,6 +396,21 @@ class Journal:
     def _maybe_apply_retention(self) -> None:
         if self._clock() - self._last_retention > 86400:
             self.apply_retention()
+
+
+def write_csv(entries: Iterable[JournalEntry], out: TextIO) -> int:
+    """``entries`` as CSV with a header (:data:`COLUMNS`), in the order given; returns the row
+    count. Text a spreadsheet would run as a formula is neutralised (see
+    :func:`kiosk.core.spreadsheet.spreadsheet_cell`): ids, errors and references come from
+    the server or from whoever typed them."""
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    count = 0
+    for entry in entries:
+        row = (getattr(entry, name) for name in COLUMNS)
+        writer.writerow(["" if value is None else spreadsheet_cell(value) for value in row])
+        count += 1
+    return count
 
 
 def entries_as_text(entries: Iterable[JournalEntry]) -> list[str]:
