@@ -19,10 +19,18 @@ from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidg
 from kiosk.core.brand import Brand
 from kiosk.core.models import SCOPE_ORDER, SessionStatus, Status, Step
 from kiosk.core.qr import QrMatrix
+from kiosk.core.state import Ending, KioskState, Phase
 from kiosk.core.text import printable, wrappable
 from kiosk.desk.customer_words import CustomerWords
 from kiosk.ui.qr_view import QrView
 from kiosk.ui.theme import DEFAULT, Theme, stylesheet
+
+# How a session ended without a verdict, in the verdict's own words (translated as reasons).
+_ENDED = {
+    Ending.EXPIRED: "The verification link expired before it was completed.",
+    Ending.CANCELED: "The verification was canceled.",
+    Ending.FAILED: "The verification could not be completed.",
+}
 
 
 def _label(name: str) -> QLabel:
@@ -63,7 +71,9 @@ class CustomerView(QFrame):
         self._styled_side = 0
         # What is on screen, kept so that a change of language redraws it.
         self._status: SessionStatus | None = None
+        self._scopes: tuple[str, ...] | None = None
         self._result: tuple[bool | None, tuple[str, ...]] = (None, ())
+        self._preparing = False
 
         self.idle_title = _label("Title")
         self.qr = QrView()
@@ -103,13 +113,15 @@ class CustomerView(QFrame):
 
     @property
     def page(self) -> str:
-        """ "idle", "code", "progress" or "result": what the customer sees."""
+        """ "idle", "preparing", "code", "progress" or "result": what the customer sees."""
         current = self.pages.currentWidget()
         if current is self._code:
             return "code"
         if current is self._progress:
             return "progress"
-        return "result" if current is self._outcome else "idle"
+        if current is self._outcome:
+            return "result"
+        return "preparing" if self._preparing else "idle"
 
     @property
     def language(self) -> str:
@@ -127,10 +139,36 @@ class CustomerView(QFrame):
     def show_idle(self) -> None:
         """Between customers: the organisation's name, or "Face verification"."""
         self.qr.set_matrix(None)
+        self._preparing = False
         self.idle_title.setText(
             self._brand_name or self.words.tr("KioskWindow", "Face verification")
         )
         self.pages.setCurrentWidget(self._idle)
+
+    def show_preparing(self) -> None:
+        """While the session is being created: "Preparing your code…"."""
+        self.qr.set_matrix(None)
+        self._preparing = True
+        self.idle_title.setText(self.words.tr("StartingScreen", "Preparing your code…"))
+        self.pages.setCurrentWidget(self._idle)
+
+    def show_state(self, state: KioskState) -> None:
+        """Show what the customer should see of one desk session's state (its phase): the
+        code, the steps, the verdict, or how it ended; never the staff's error message."""
+        if state.phase is Phase.QR and state.session is not None:
+            self.show_code(state.session.matrix)
+        elif state.phase is Phase.PROGRESS:
+            self.show_progress(state.status, state.session.scopes if state.session else None)
+        elif state.phase is Phase.RESULT and state.verdict is not None:
+            self.show_result(state.verdict.passed, state.verdict.reasons)
+        elif state.phase is Phase.ENDED:
+            self.show_result(None, (_ENDED.get(state.ending, _ENDED[Ending.FAILED]),))
+        elif state.phase is Phase.ERROR:
+            self.show_result(None, ())
+        elif state.phase is Phase.STARTING:
+            self.show_preparing()
+        else:
+            self.show_idle()
 
     def show_code(self, matrix: QrMatrix) -> None:
         """The session's code, as large as the view allows, with what to do with it."""
@@ -141,9 +179,16 @@ class CustomerView(QFrame):
         self.qr.setAccessibleDescription(self.instruction.text())
         self.pages.setCurrentWidget(self._code)
 
-    def show_progress(self, status: SessionStatus | None) -> None:
-        """The requested checks in order, the current one marked (✓ done, ● now, ○ to do)."""
-        self._status = status
+    def show_progress(
+        self, status: SessionStatus | None, scopes: tuple[str, ...] | None = None
+    ) -> None:
+        """The requested checks in order, the current one marked (✓ done, ● now, ○ to do).
+
+        Args:
+            status: the session's last status (None: none read yet).
+            scopes: the checks requested (default: the ones the status lists).
+        """
+        self._status, self._scopes = status, scopes
         tr = self.words.tr
         self.progress_title.setText(tr("ProgressScreen", "Follow the steps on your phone"))
         current = status.next_step if status is not None else None
@@ -156,7 +201,7 @@ class CustomerView(QFrame):
         else:
             line = tr("ProgressScreen", "Keep your phone open until it says you are done.")
         self.progress_line.setText(line)
-        requested = set(status.scopes) if status is not None else set()
+        requested = set(scopes if scopes is not None else status.scopes if status else ())
         scopes = [s for s in SCOPE_ORDER if s.value in requested]
         now = next((i for i, s in enumerate(scopes) if Step.for_scope(s) is current), None)
         self._set_count(self.steps, self.steps_box, len(scopes))
@@ -209,10 +254,12 @@ class CustomerView(QFrame):
         page = self.page
         if page == "idle":
             self.show_idle()
+        elif page == "preparing":
+            self.show_preparing()
         elif page == "code" and self.qr.matrix is not None:
             self.show_code(self.qr.matrix)
         elif page == "progress":
-            self.show_progress(self._status)
+            self.show_progress(self._status, self._scopes)
         elif page == "result":
             self.show_result(*self._result)
 
@@ -222,7 +269,10 @@ class CustomerView(QFrame):
             widgets.append(widget)
             box.addWidget(widget)
         while len(widgets) > count:
-            widgets.pop().deleteLater()
+            widget = widgets.pop()
+            box.removeWidget(widget)
+            widget.setParent(None)  # off the page now, not at the next event loop turn
+            widget.deleteLater()
 
     @staticmethod
     def _restyle(widget: QWidget, name: str) -> None:

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.core.brand import Brand
 from kiosk.core.models import SessionStatus
 from kiosk.core.qr import encode
+from kiosk.core.state import ActiveSession, Ending, ErrorKind, KioskState, Phase
 from kiosk.desk.customer_view import CustomerView
 from kiosk.desk.customer_words import SCORE, SOURCES, CustomerWords
 from kiosk.ui.i18n import Languages
@@ -197,3 +198,49 @@ def test_the_customers_reasons_read_as_the_kiosks(qapp: QApplication, language: 
     finally:
         languages.use("en")
     assert {w: words.reason(w) for w in wordings} == expected
+
+
+def _session() -> ActiveSession:
+    url = "http://127.0.0.1:8765/flow/s/abc"
+    return ActiveSession(
+        session_id="s-1",
+        token="tok-secret-123",
+        url=url,
+        host="127.0.0.1",
+        matrix=encode(url),
+        scopes=("liveness", "search"),
+    )
+
+
+def test_a_desk_sessions_state_shows_the_customer_what_is_for_them(view: CustomerView) -> None:
+    view.set_language("de")
+    session = _session()
+    view.show_state(KioskState(phase=Phase.STARTING))
+    assert view.page == "preparing"
+    assert view.texts() == [_translation("de", "StartingScreen", "Preparing your code…")]
+    view.show_state(KioskState(phase=Phase.QR, session=session))
+    assert view.page == "code" and view.qr.matrix is session.matrix
+    status = SessionStatus.from_wire(
+        {"status": "IN_PROGRESS", "scopes": ["liveness"], "nextStep": "LIVENESS"}
+    )
+    view.show_state(KioskState(phase=Phase.PROGRESS, session=session, status=status))
+    # The checks requested for the session, not only those the status lists.
+    assert [w.text()[0] for w in view.steps] == ["●", "○"]
+    view.show_state(KioskState(phase=Phase.ENDED, session=session, ending=Ending.EXPIRED))
+    assert view.texts() == [
+        _translation("de", "EndedScreen", "The verification could not be completed"),
+        _translation("de", "reasons", "The verification link expired before it was completed."),
+    ]
+    view.show_state(
+        KioskState(
+            phase=Phase.ERROR,
+            session=session,
+            error=ErrorKind.NETWORK,
+            error_message="Staff: check the network and the backend address.",
+        )
+    )
+    assert view.texts() == [
+        _translation("de", "EndedScreen", "The verification could not be completed")
+    ]
+    view.show_state(KioskState())
+    assert view.page == "idle"
