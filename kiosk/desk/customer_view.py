@@ -202,10 +202,10 @@ class CustomerView(QFrame):
             line = tr("ProgressScreen", "Keep your phone open until it says you are done.")
         self.progress_line.setText(line)
         requested = set(scopes if scopes is not None else status.scopes if status else ())
-        scopes = [s for s in SCOPE_ORDER if s.value in requested]
-        now = next((i for i, s in enumerate(scopes) if Step.for_scope(s) is current), None)
-        self._set_count(self.steps, self.steps_box, len(scopes))
-        for i, (scope, widget) in enumerate(zip(scopes, self.steps, strict=True)):
+        ordered = [s for s in SCOPE_ORDER if s.value in requested]
+        now = next((i for i, s in enumerate(ordered) if Step.for_scope(s) is current), None)
+        self._set_count(self.steps, self.steps_box, len(ordered))
+        for i, (scope, widget) in enumerate(zip(ordered, self.steps, strict=True)):
             if now is not None and i < now:
                 mark, name, said = "✓", "StepDone", tr("ProgressScreen", "done")
             elif i == now:
