@@ -162,7 +162,7 @@ class CustomerView(QFrame):
         elif state.phase is Phase.RESULT and state.verdict is not None:
             self.show_result(state.verdict.passed, state.verdict.reasons)
         elif state.phase is Phase.ENDED:
-            self.show_result(None, (_ENDED.get(state.ending, _ENDED[Ending.FAILED]),))
+            self.show_result(None, (_ENDED[state.ending or Ending.FAILED],))
         elif state.phase is Phase.ERROR:
             self.show_result(None, ())
         elif state.phase is Phase.STARTING:
