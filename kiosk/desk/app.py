@@ -33,7 +33,9 @@ if TYPE_CHECKING:
     from kiosk.config import KioskConfig
     from kiosk.core.journal_writer import JournalWriter
     from kiosk.core.poller import SessionRunner
+    from kiosk.desk.customer_link import CustomerLink
     from kiosk.desk.desk_sessions import DeskSessions
+    from kiosk.desk.tray import DeskTray
     from kiosk.desk.window import DeskWindow
 
 log = logging.getLogger(__name__)
@@ -46,6 +48,8 @@ class Desk:
     window: DeskWindow
     sessions: DeskSessions
     journal: JournalWriter | None
+    customer: CustomerLink
+    tray: DeskTray
     _shut_down: bool = False
 
     def shutdown(self) -> None:
@@ -55,6 +59,8 @@ class Desk:
             return
         self._shut_down = True
         self.sessions.shutdown()  # journals live sessions as interrupted first
+        self.customer.close()
+        self.tray.hide()
         if self.journal is not None:
             self.journal.close()
 
@@ -111,7 +117,64 @@ def build(
         **extra,  # type: ignore[arg-type]
     )
     desk_sessions.setParent(window)
-    return Desk(window, desk_sessions, journal)
+    customer = _customer(window, desk_sessions, config)
+    tray = _tray(window, desk_sessions)
+    return Desk(window, desk_sessions, journal, customer, tray)
+
+
+def _customer(window: DeskWindow, desk_sessions: DeskSessions, config: KioskConfig) -> CustomerLink:
+    """The customer's view, in the kiosk's look, on the configured customer screen."""
+    from kiosk.app import _brand
+    from kiosk.desk.customer_display import CustomerDisplay
+    from kiosk.desk.customer_link import CustomerLink
+    from kiosk.desk.customer_view import CustomerView
+    from kiosk.ui.theme import THEMES
+
+    settings = config.settings
+    view = CustomerView(
+        theme=THEMES[settings.theme],
+        brand=_brand(settings.brand_dir),
+        text_scale=settings.text_scale / 100,
+    )
+    link = CustomerLink(
+        window,
+        desk_sessions,
+        CustomerDisplay(view, parent=window),
+        language=settings.language,
+        result_seconds=settings.result_seconds,
+    )
+    window.attach_customer(link)
+    link.configure(settings.desk_customer_screen)
+    return link
+
+
+def _tray(window: DeskWindow, desk_sessions: DeskSessions) -> DeskTray:
+    """The tray icon: back to the desk, a new verification, quit; a note when a session
+    finishes while the window is away."""
+    from kiosk.desk.tray import DeskTray
+
+    tray = DeskTray(window, parent=window)
+
+    def bring_back() -> None:
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    def finished(key: int) -> None:
+        session = desk_sessions.get(key)
+        if session is not None:
+            tray.notify_finished(session.reference or "", window.model.status_text(session))
+
+    tray.show_desk_requested.connect(bring_back)
+
+    def new_verification() -> None:
+        bring_back()
+        window.new_verification()
+
+    tray.new_verification_requested.connect(new_verification)
+    tray.quit_requested.connect(window.close)
+    desk_sessions.finished.connect(finished)
+    return tray
 
 
 def run(config: KioskConfig) -> int:

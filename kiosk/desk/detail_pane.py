@@ -38,6 +38,7 @@ class DetailPane(QStackedWidget):
         super().__init__(parent)
         self.setObjectName("desk-detail")
         self.key: int | None = None
+        self.customer_enabled = False  # once the desk has a customer view
         self.hint = QLabel(self)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
@@ -111,7 +112,7 @@ class DetailPane(QStackedWidget):
             self.live_status.setText(status_text)
             active = session.state.session
             self.qr.set_matrix(active.matrix if active is not None else None)
-            self.show_customer_button.setEnabled(active is not None)
+            self.show_customer_button.setEnabled(self.customer_enabled and active is not None)
             self.setCurrentIndex(LIVE)
             return
         self.qr.set_matrix(None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -34,6 +34,9 @@ from kiosk.desk.detail_pane import DetailPane
 from kiosk.desk.new_session import NewSessionDialog
 from kiosk.desk.result_view import ids_text
 from kiosk.desk.session_table import SessionTable, SessionTableModel
+
+if TYPE_CHECKING:
+    from kiosk.desk.customer_link import CustomerLink
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +95,7 @@ class DeskWindow(QMainWindow):
         self.default_scopes = tuple(default_scopes)
         self.geometry_path = geometry_path or geometry.store_path()
         self.confirm_quit = confirm_quit
+        self.customer: CustomerLink | None = None
         self.write_receipt: Callable[[Mapping[str, Any], Path], None] = receipt.write_receipt
         self.model = SessionTableModel(sessions, self)
         self.table = SessionTable(self.model, self)
@@ -170,10 +174,9 @@ class DeskWindow(QMainWindow):
         self.history_action.setEnabled(False)
         self.customer_action = self._action(
             self.tr("Show to &customer"),
-            self.detail.show_customer_requested.emit,
+            self.show_to_customer,
             QKeySequence("F11"),
         )
-        self.customer_action.setEnabled(False)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.history_action)
         view_menu.addAction(self.customer_action)
@@ -223,6 +226,19 @@ class DeskWindow(QMainWindow):
 
     def selected_key(self) -> int | None:
         return self.table.selected_key()
+
+    def attach_customer(self, link: CustomerLink) -> None:
+        """Show sessions to the customer through ``link`` (View > Show to customer)."""
+        self.customer = link
+        self.detail.customer_enabled = True
+        self.detail.show_customer_requested.connect(self.show_to_customer)
+        self._refresh()
+
+    def show_to_customer(self) -> None:
+        """Show the selected live session to the customer (F11)."""
+        session = self.sessions.get(self.selected_key() or -1)
+        if self.customer is not None and session is not None and session.live:
+            self.customer.show_to_customer(session.key)
 
     def copy_ids(self) -> None:
         """Put the selected session's ids on the clipboard (Ctrl+C)."""
@@ -337,6 +353,9 @@ class DeskWindow(QMainWindow):
         self.copy_json_action.setEnabled(final)
         self.export_action.setEnabled(final)
         self.receipt_action.setEnabled(final)
+        self.customer_action.setEnabled(
+            self.customer is not None and session is not None and session.live
+        )
         live = self.sessions.live_count
         self.running.setText(
             self.tr("%1 of at most %2 running")
