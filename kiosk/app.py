@@ -52,6 +52,11 @@ def run(config: KioskConfig) -> int:
         backend = config.backend()
     except CredentialsMissing as exc:
         raise SystemExit(f"error: {exc}") from exc
+    remote = None
+    if backend.base_url is not None:  # it may be a hub: IT's settings, as last kept, fold in
+        from kiosk import fleet_settings
+
+        config, remote = fleet_settings.prepare(config, backend)
     settings = config.settings
     brand = _brand(settings.brand_dir)
     if QApplication.instance() is None:  # Qt aborts the process without a display: say why first
@@ -88,9 +93,13 @@ def run(config: KioskConfig) -> int:
             from kiosk.core.secrets import KeyringLiveStore
 
             live = KeyringLiveStore(backend.base_url)
+        # The language the visitor picked goes to the phone page (metadata.language).
+        runner = functools.partial(
+            sessions.runner_factory, starter, language=lambda: languages.current
+        )
         controller = KioskController(
-            # The language the visitor picked goes to the phone page (metadata.language).
-            sessions.runner_factory(starter, config, language=lambda: languages.current),
+            # With a hub, each session is made with the settings in force when it starts.
+            runner(config) if remote is None else fleet_settings.live_runner(remote, runner),
             options,
             live_store=live,
         )
@@ -111,7 +120,7 @@ def run(config: KioskConfig) -> int:
         )
         from kiosk.ui.language_switch import LanguageSwitch
 
-        LanguageSwitch(window, languages)  # the idle screen's choice; parented to the window
+        switch = LanguageSwitch(window, languages)  # the idle screen's choice; window's child
         lockdown = _show(window, app, config)
         # Under systemd (Type=notify): READY=1 once the idle screen is drawn, then watchdog
         # pings from this (the GUI) thread; it unwinds first, so STOPPING=1 opens the shutdown.
@@ -138,6 +147,10 @@ def run(config: KioskConfig) -> int:
             beats = heartbeats(controller, starter)
             teardown.callback(beats.stop_and_wait)
             window.first_painted.connect(beats.start)
+        if remote is not None:  # the hub's settings: fetched after the first paint, at idle
+            fleet = fleet_settings.RemoteSettings(remote, controller, window, languages, switch)
+            teardown.callback(fleet.stop_and_wait)
+            window.first_painted.connect(fleet.start)
         log.info("kiosk ready")
         if quit_requested.is_set():
             return 0
