@@ -12,6 +12,9 @@ Two ways, from the settings, either or both:
   nowhere); the answer's body is read up to 64 KiB. The timeout bounds the whole attempt, not
   each socket read (:mod:`kiosk.core.deadline`), and a stop ends it within ~0.1 s.
 
+The reason given for a failure is ours, plus the last line of the command's stderr or of the
+receiver's answer (neutralised, cut to 200 characters): the one clue the employee gets.
+
 Both configured: both run, the command first; the hand-off is delivered when both were.
 Each way is tried ``1 + handoff_retries`` times with a short growing pause between tries, which
 a stop cuts short. One log line per delivery: INFO when delivered, WARNING when not, with the
@@ -28,7 +31,7 @@ import shlex
 import threading
 import urllib.parse
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, Protocol
 
@@ -80,7 +83,7 @@ class _Try:
     final: bool = False
 
 
-@dataclass
+@dataclass(frozen=True)
 class Handoff:
     """The configured hand-off. Build it with :meth:`from_settings`.
 
@@ -89,7 +92,6 @@ class Handoff:
         timeout: seconds per attempt. retries: further attempts after a failed one.
         backoff: the first pause between attempts (seconds; tests make it short).
         secret_env: environment variables the command must not inherit (the APP-KEY's).
-        transport: an httpx transport, for tests (default: the abortable one).
     """
 
     command: str = ""
@@ -98,7 +100,6 @@ class Handoff:
     retries: int = 2
     backoff: float = BACKOFF_SECONDS
     secret_env: tuple[str, ...] = (KEY_ENV,)
-    transport: httpx.BaseTransport | None = field(default=None, repr=False)
 
     @classmethod
     def from_settings(cls, settings: _Settings, *, app_key_env: str = KEY_ENV) -> Handoff:
@@ -135,6 +136,8 @@ class Handoff:
         session = printable(str(summary.get("session_id") or "-"), 80)
         if not self.configured:
             return HandoffReport(True, 0, "No hand-off is configured.")
+        if stop.is_set():
+            return HandoffReport(False, 0, "stopped: the desk is closing")
         try:
             payload = summary_json(summary).encode("utf-8")
         except (TypeError, ValueError) as exc:
@@ -223,7 +226,7 @@ class Handoff:
             with (
                 bounded(self.timeout, stop),
                 httpx.Client(
-                    transport=self.transport or AbortableTransport(),
+                    transport=AbortableTransport(),
                     timeout=self.timeout,
                     follow_redirects=False,
                 ) as client,
@@ -233,6 +236,8 @@ class Handoff:
                 code = answer.status_code
         except CallStopped:
             return _Try(False, "stopped")
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol):
+            return _Try(False, "the URL is not a valid http(s) URL", final=True)
         except httpx.TimeoutException:
             return _Try(False, f"no answer within {self.timeout:g} s")
         except httpx.HTTPError as exc:

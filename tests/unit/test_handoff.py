@@ -254,3 +254,20 @@ def test_a_summary_that_is_not_json_is_a_failure_not_an_exception() -> None:
     report = _handoff(command="true").deliver({"score": float("nan")}, threading.Event())
     assert not report.ok
     assert report.attempts == 0
+
+
+@pytest.mark.parametrize("url", ["http://[::1/x", "ftp://127.0.0.1/x"])
+def test_an_invalid_url_is_said_once(url: str) -> None:
+    report = _handoff(url=url, retries=3).deliver(SUMMARY, threading.Event())
+    assert not report.ok
+    assert report.attempts == 1
+    assert "not a valid http(s) URL" in report.message
+
+
+def test_a_stop_set_before_the_delivery_runs_nothing(tmp_path: Path) -> None:
+    command, out = recorder(tmp_path)
+    stop = threading.Event()
+    stop.set()
+    report = _handoff(command=command).deliver(SUMMARY, stop)
+    assert (report.ok, report.attempts) == (False, 0)
+    assert list(out.iterdir()) == []
