@@ -58,10 +58,16 @@ REASON_LIMIT = 200
 
 
 class _Settings(Protocol):
-    handoff_command: str
-    handoff_url: str
-    handoff_timeout: float
-    handoff_retries: int
+    """The four settings read (kiosk.core.settings.Settings has them, read-only)."""
+
+    @property
+    def handoff_command(self) -> str: ...
+    @property
+    def handoff_url(self) -> str: ...
+    @property
+    def handoff_timeout(self) -> float: ...
+    @property
+    def handoff_retries(self) -> int: ...
 
 
 @dataclass(frozen=True)
