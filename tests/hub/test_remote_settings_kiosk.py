@@ -217,3 +217,52 @@ def test_a_hostile_hubs_values_are_refused_key_by_key(
         assert words in caplog.text
     assert "'kiosk_mode' is local-only" in caplog.text and "'pin' is a secret" in caplog.text
     assert "0000" not in caplog.text
+
+
+def test_the_look_and_the_default_language_follow_at_idle(
+    qtbot: QtBot, hub: Hub, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.i18n import Languages
+    from kiosk.ui.language_switch import LanguageSwitch
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    kiosk = start_kiosk(qtbot, hub.url, hub, tmp_path)
+    kiosk.fleet.stop_and_wait()  # only the answers below
+    languages = Languages(app, "en")
+    languages.reset()
+    switch = LanguageSwitch(kiosk.window, languages)
+    fleet = RemoteSettings(kiosk.remote, kiosk.controller, kiosk.window, languages, switch)
+    try:
+        window = kiosk.window
+        assert window.result.discreet is False  # built with the local setting
+        values = {"language": "fr", "public_result": "discreet", "text_scale": 150}
+        fleet.apply(Answer("changed", "v", None, values))
+        assert (languages.default, languages.current) == ("fr", "fr")
+        assert window.idle.start_button.text() != "Start verification"  # redrawn in French
+        assert window.text_scale == 1.5 and window.discreet_result is True
+        assert window.result.discreet is True  # the result screen is built again
+        # The hub's value removed: back to the local one.
+        fleet.apply(Answer("changed", "v2", None, {}))
+        assert languages.current == "en" and window.result.discreet is False
+    finally:
+        languages.use("en")
+        stop_kiosk(kiosk)
+
+
+def test_environment_variables_and_options_stay_over_the_hub(tmp_path: Path) -> None:
+    from kiosk.fleet_settings import pinned_keys
+
+    path = tmp_path / "settings.toml"
+    path.write_text('result_seconds = 20\ntheme = "high-contrast"\n')
+    from_file = replace(DEFAULTS, result_seconds=20.0, theme="high-contrast")
+    # --walk-away given with another value than the file's, --theme with the file's own.
+    given = replace(from_file, walk_away_seconds=60.0, ttl_sec=900)
+    config = KioskConfig(given, path)
+    environ = {"KIOSK_TTL_SEC": "900"}
+    pinned = pinned_keys(config, environ, ["--walk-away", "60", "--theme=high-contrast"])
+    assert pinned == {"walk_away_seconds", "ttl_sec", "theme"}
+    # The file's own values are not pinned: the hub's go over them.
+    assert "result_seconds" not in pinned
