@@ -190,7 +190,7 @@ class Handoff:
 
     def _run(self, payload: bytes, stop: threading.Event) -> _Try:
         try:
-            args = shlex.split(self.command, posix=os.name == "posix")
+            args = split_command(self.command)
         except ValueError as exc:
             return _Try(False, f"the command line cannot be read ({exc})", final=True)
         if not args:
@@ -256,6 +256,21 @@ class Handoff:
         return _Try(False, f"the receiver answered {code}" + (f": {said}" if said else ""))
 
 
+def split_command(command: str, *, posix: bool = os.name == "posix") -> list[str]:
+    """The command line as an argument list, the way its platform's users write it: POSIX
+    shell quoting on POSIX; on Windows, double quotes around an argument with spaces
+    (``"C:\\Program Files\\hook.exe" --x``), which non-POSIX ``shlex`` keeps and are
+    removed here (left in, Popen would quote them again).
+
+    Raises:
+        ValueError: an unclosed quote.
+    """
+    args = shlex.split(command, posix=posix)
+    if posix:
+        return args
+    return [a[1:-1] if len(a) >= 2 and a[0] == a[-1] == '"' else a for a in args]
+
+
 def _combine(parts: list[tuple[str, HandoffReport]]) -> HandoffReport:
     """One report for one or both ways."""
     if len(parts) == 1:
@@ -293,7 +308,7 @@ def _last_line(data: bytes) -> str:
 def _program_name(command: str) -> str:
     """The program's file name, for messages: its arguments may hold anything."""
     try:
-        args = shlex.split(command, posix=os.name == "posix")
+        args = split_command(command)
     except ValueError:
         args = command.split()
     return printable(PurePath(args[0]).name, 80) if args else "-"

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.core.handoff import Handoff
+from kiosk.core.handoff import Handoff, split_command
 from kiosk.core.handoff_process import child_environment
 from kiosk.core.settings import Settings
 from tests.desk.results_support import Receiver, recorder, script
@@ -271,3 +271,17 @@ def test_a_stop_set_before_the_delivery_runs_nothing(tmp_path: Path) -> None:
     report = _handoff(command=command).deliver(SUMMARY, stop)
     assert (report.ok, report.attempts) == (False, 0)
     assert list(out.iterdir()) == []
+
+
+def test_command_lines_are_split_like_their_platform_writes_them() -> None:
+    assert split_command("hook --ref 'two words' \"x y\"", posix=True) == [
+        "hook",
+        "--ref",
+        "two words",
+        "x y",
+    ]
+    assert split_command('"C:\\Program Files\\Bank\\hook.exe" --desk 2', posix=False) == [
+        "C:\\Program Files\\Bank\\hook.exe",
+        "--desk",
+        "2",
+    ]
