@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from kiosk.core.handoff import Handoff, split_command
-from kiosk.core.handoff_process import child_environment
+from kiosk.core.handoff_process import OUTPUT_LIMIT, child_environment, run_command
 from kiosk.core.settings import Settings
 from tests.desk.results_support import Receiver, recorder, script
 
@@ -285,3 +285,21 @@ def test_command_lines_are_split_like_their_platform_writes_them() -> None:
         "--desk",
         "2",
     ]
+
+
+def test_a_chatty_command_neither_blocks_nor_fills_memory(tmp_path: Path) -> None:
+    # 4 MiB on each pipe: far more than a pipe holds, so a command whose output was not read
+    # while it ran would block until killed at the timeout.
+    body = (
+        "import sys\n"
+        "sys.stdin.buffer.read()\n"
+        "for _ in range(64):\n"
+        "    sys.stdout.buffer.write(b'o' * 65536)\n"
+        "    sys.stderr.buffer.write(b'e' * 65536)\n"
+    )
+    command = script(tmp_path, "chatty", body)
+    run = run_command(split_command(command), b"{}", timeout=20, stop=threading.Event(), env=None)
+    assert run.returncode == 0
+    assert len(run.stdout) == len(run.stderr) == OUTPUT_LIMIT
+    report = _handoff(command=command, timeout=20).deliver(SUMMARY, threading.Event())
+    assert report.ok
