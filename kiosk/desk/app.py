@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from kiosk.core.poller import SessionRunner
     from kiosk.desk.customer_link import CustomerLink
     from kiosk.desk.desk_sessions import DeskSessions
+    from kiosk.desk.handoff_worker import HandoffQueue
     from kiosk.desk.tray import DeskTray
     from kiosk.desk.window import DeskWindow
 
@@ -50,6 +51,7 @@ class Desk:
     journal: JournalWriter | None
     customer: CustomerLink
     tray: DeskTray
+    handoff: HandoffQueue
     _shut_down: bool = False
 
     def shutdown(self) -> None:
@@ -59,6 +61,7 @@ class Desk:
             return
         self._shut_down = True
         self.sessions.shutdown()  # journals live sessions as interrupted first
+        self.handoff.stop_and_wait()  # results left waiting are logged; their rows are kept
         self.customer.close()
         self.tray.hide()
         if self.journal is not None:
@@ -119,7 +122,46 @@ def build(
     desk_sessions.setParent(window)
     customer = _customer(window, desk_sessions, config)
     tray = _tray(window, desk_sessions)
-    return Desk(window, desk_sessions, journal, customer, tray)
+    handoff = _handoff(window, desk_sessions, config)
+    return Desk(window, desk_sessions, journal, customer, tray, handoff)
+
+
+def _handoff(window: DeskWindow, desk_sessions: DeskSessions, config: KioskConfig) -> HandoffQueue:
+    """Every final result (a verdict, or the server's ending: expired, cancelled on the
+    phone, failed) goes to the configured hook, off the GUI thread; its word (sending,
+    delivered, or why it failed) is shown in the session's row and result. The journal row is
+    queued before: a failing hook never loses it. A cancel at the desk or an error (no answer
+    from the server) is not a result and is not handed off."""
+    from kiosk.core.handoff import Handoff
+    from kiosk.core.state import Phase
+    from kiosk.desk.handoff_worker import HandoffQueue
+
+    queue = HandoffQueue(
+        Handoff.from_settings(config.settings, app_key_env=config.app_key_env), parent=window
+    )
+
+    def finished(key: int) -> None:
+        session = desk_sessions.get(key)
+        if session is None or session.summary is None or session.cancelled:
+            return
+        if session.state.phase not in (Phase.RESULT, Phase.ENDED):
+            return
+        if queue.submit(session.summary):
+            desk_sessions.set_handoff(key, window.tr("sending…"), failed=False)
+
+    def report(session_id: str, message: str, *, failed: bool) -> None:
+        key = desk_sessions.key_of(session_id)
+        if key is not None:
+            desk_sessions.set_handoff(key, message, failed=failed)
+        if failed:
+            window.statusBar().showMessage(
+                window.tr("The hand-off failed: %1").replace("%1", message), 15_000
+            )
+
+    desk_sessions.finished.connect(finished)
+    queue.delivered.connect(lambda session_id, message: report(session_id, message, failed=False))
+    queue.failed.connect(lambda session_id, message: report(session_id, message, failed=True))
+    return queue
 
 
 def _customer(window: DeskWindow, desk_sessions: DeskSessions, config: KioskConfig) -> CustomerLink:

@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QToolBar
 
-from kiosk.core.state import Phase
 from kiosk.desk.customer_display import CustomerDisplay
 from kiosk.desk.customer_view import CustomerView
 from kiosk.desk.desk_sessions import DeskSessions
@@ -160,19 +159,6 @@ class CustomerLink(QObject):
         if session is None:
             self.view.show_idle()
             return
-        state = session.state
-        if state.phase is Phase.QR and state.session is not None:
-            self.view.show_code(state.session.matrix)
-        elif state.phase is Phase.PROGRESS:
-            self.view.show_progress(state.status)
-        elif state.phase is Phase.RESULT and state.verdict is not None:
-            self.view.show_result(state.verdict.passed, state.verdict.reasons)
+        self.view.show_state(session.state)  # what the customer may see of it: no score
+        if not session.live:
             self._idle_timer.start()
-        elif state.phase in (Phase.ENDED, Phase.ERROR):
-            reasons = tuple((session.summary or {}).get("reasons") or ())
-            if session.cancelled or state.phase is Phase.ERROR:
-                reasons = ()  # staff matters: the customer is told it did not complete
-            self.view.show_result(None, reasons)
-            self._idle_timer.start()
-        else:
-            self.view.show_idle()

@@ -6,8 +6,15 @@ change, and only the time-left column on the once-a-second tick.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from kiosk.core.models import Scope, Step
@@ -160,7 +167,14 @@ class SessionTableModel(QAbstractTableModel):
 
 
 class SessionTable(QTableView):
-    """The table's view: whole rows selected, one at a time."""
+    """The table's view: whole rows selected, one at a time.
+
+    Signals:
+        copy_requested(): Ctrl+C in the table: the desk copies the selected session's ids
+            (a table view would copy the text of the cell under the cursor).
+    """
+
+    copy_requested = Signal()
 
     def __init__(self, model: SessionTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -176,6 +190,13 @@ class SessionTable(QTableView):
         header.setStretchLastSection(True)
         for column, width in ((REFERENCE, 160), (STATUS, 200), (STEP, 100), (TIME_LEFT, 80)):
             self.setColumnWidth(column, width)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.matches(QKeySequence.StandardKey.Copy):
+            event.accept()
+            self.copy_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     def table_model(self) -> SessionTableModel:
         model = self.model()

@@ -110,6 +110,7 @@ class DeskWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.running)
         self._build_menus()
         self.table.selectionModel().selectionChanged.connect(self._refresh)
+        self.table.copy_requested.connect(self.copy_ids)
         sessions.added.connect(self._on_added)
         sessions.changed.connect(self._on_changed)
         sessions.removed.connect(lambda _key: self._refresh())

@@ -91,6 +91,7 @@ def test_ctrl_c_copies_the_selected_sessions_ids(
     desk.wait_final(first)
     done = desk.wait_final(second)
     desk.window.table.select_key(second)
+    activate(qtbot, desk)
     desk.window.table.setFocus()
     QGuiApplication.clipboard().clear()
     qtbot.keyClick(desk.window.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
@@ -118,7 +119,7 @@ def test_save_receipt_writes_the_selected_result(
     assert desk.window.receipt_action.isEnabled()
     target = tmp_path / "receipt.pdf"
     assert desk.window.save_receipt(target) == target
-    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(target).pages)
     assert "CASE-9" in text and "FAIL" in text
 
 
