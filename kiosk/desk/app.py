@@ -60,6 +60,7 @@ class Desk:
         if self._shut_down:
             return
         self._shut_down = True
+        self.window.save_geometry()
         self.sessions.shutdown()  # journals live sessions as interrupted first
         self.handoff.stop_and_wait()  # results left waiting are logged; their rows are kept
         self.customer.close()

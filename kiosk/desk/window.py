@@ -369,8 +369,13 @@ class DeskWindow(QMainWindow):
         if live and not self.confirm_quit(self, live):
             event.ignore()
             return
-        geometry.save(self, self.splitter, self.geometry_path)
+        self.save_geometry()
         event.accept()
+
+    def save_geometry(self) -> None:
+        """Keep the window's size and place for the next run (on close, and on a quit by
+        signal, which closes no window)."""
+        geometry.save(self, self.splitter, self.geometry_path)
 
 
 def _safe_name(name: str) -> str:
