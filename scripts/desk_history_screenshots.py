@@ -120,12 +120,53 @@ def history(out: Path, work: Path) -> None:
     writer.close()
 
 
+def settings_form(out: Path, work: Path) -> None:
+    """The operator panel unlocked, its settings form scrolled to the Screens section."""
+    from kiosk.core.secrets import PinGuard, hash_pin
+    from kiosk.core.settings import documented_file
+    from kiosk.ui.controller import KioskController
+    from kiosk.ui.operator_panel import OperatorPanel
+    from kiosk.ui.window import KioskWindow
+
+    settings = work / "settings.toml"
+    # A value the rules refuse, to show the settings' message under its field.
+    settings.write_text(documented_file().replace("text_scale = 100", "text_scale = 250"))
+    writer = JournalWriter(work / "journal.sqlite3")
+    controller = KioskController(lambda: None)  # type: ignore[arg-type, return-value]
+    controller.attach_journal(writer)
+    window = KioskWindow(controller, sandbox=True)
+    window.resize(1920, 1080)
+    window.show()
+    guard = PinGuard(hash_pin("246810"), work / "pin.json")
+    panel = OperatorPanel(
+        window,
+        pin_guard=lambda: guard,
+        journal=lambda: writer,
+        check=None,
+        settings_path=settings,
+        lockdown=None,
+        export_path=lambda: None,
+    )
+    panel.open_panel()
+    panel.pin.setText("246810")
+    panel.try_pin()
+    panel.views.setCurrentWidget(panel.form_view)
+    QCoreApplication.processEvents()
+    box = panel.form.fields["language"]  # the Screens section at the top
+    top = box.mapTo(panel.form_view.widget(), box.rect().topLeft()).y()
+    panel.form_view.verticalScrollBar().setValue(top - 70)
+    QCoreApplication.processEvents()
+    window.grab().save(str(out / "desk-settings-form.png"))
+    controller.shutdown()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     shipped_look.install_fonts(app)  # the fonts the desk draws with
     work = Path(tempfile.mkdtemp())
     history(out, work)
+    settings_form(out, work)
     return 0
 
 

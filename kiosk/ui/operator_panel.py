@@ -1,8 +1,15 @@
 """The operator panel: staff open it with Ctrl+Alt+O and the PIN.
 
 It lists recent sessions from the journal and exports them as CSV, tests the connection (without
-creating a session), edits the settings file (checked before it is saved; a mistake is shown and
-the file is left as it was), and leaves kiosk mode. It lies over the kiosk window, so it cannot
+creating a session), edits the settings (checked before they are saved; a mistake is shown and
+the file is left as it was), and leaves kiosk mode.
+
+The settings are edited in a form (:mod:`kiosk.ui.settings_form`: a field per setting, in
+sections), the first and default view. The file's own text stays as a second view, "Advanced:
+file", for what a form cannot do: keep the operator's own comments (the form writes the
+documented file `kiosk settings init` writes, every key with its doc), paste a file prepared
+for a fleet, or repair a file that is not valid TOML (the form cannot show one). Both save
+through the same rules and messages. It lies over the kiosk window, so it cannot
 be hidden behind a window that stays on top.
 
 It is also where staff learn that the kiosk cannot keep its records (a broken journal, logs
@@ -11,7 +18,6 @@ that cannot be written): the customer screens never show those, so the panel's w
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 from collections.abc import Callable
 from pathlib import Path
@@ -34,7 +40,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.core import private_files
 from kiosk.core.journal import JournalError
-from kiosk.core.settings import DEFAULTS, SettingsError, documented_file, parse, read_toml
+from kiosk.core.settings import (
+    DEFAULTS,
+    Settings,
+    SettingsError,
+    documented_file,
+    parse,
+    read_toml,
+)
 from kiosk.ui.screens.common import button, label
 from kiosk.ui.settings_form import SettingsForm
 from kiosk.ui.worker import ConnectionCheck
@@ -107,17 +120,26 @@ class OperatorPanel(QFrame):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName(self.tr("Settings file"))
-        # The same settings as a form (a field per declared setting) or as the file's text.
+        # The same settings as a form (a field per declared setting: the way to edit them) or
+        # as the file's text (see the module's docstring).
         self.form = SettingsForm()
-        self.settings_views = QTabWidget()
-        self.settings_views.addTab(self.editor, self.tr("File"))
-        # A field per setting is taller than the panel has room for: it scrolls, so the table of
-        # recent sessions keeps its share of the screen.
+        # Sessions, settings and the file each get the panel's whole height, as tabs: the form
+        # has a field per setting, and shared with the table it showed one field at a time.
+        self.views = QTabWidget()
+        self.views.addTab(self.table, self.tr("Recent sessions"))
         self.form_view = form_view = QScrollArea()
         form_view.setWidgetResizable(True)
-        form_view.setWidget(self.form)
-        self.settings_views.addTab(form_view, self.tr("Form"))
-        self.settings_views.currentChanged.connect(self._settings_view_changed)
+        form_page = QWidget()
+        form_box = QVBoxLayout(form_page)
+        form_box.addWidget(label(self.tr("Settings apply at the next start."), "Subtitle"))
+        form_box.addWidget(self.form, 1)
+        form_view.setWidget(form_page)
+        self.views.addTab(form_view, self.tr("Settings"))
+        self.views.addTab(self.editor, self.tr("Advanced: file"))
+        # The settings view last shown (the form unless the operator chose the file): what
+        # "Save settings" saves, and what the other view is brought in step with.
+        self._settings_view: QWidget = form_view
+        self.views.currentChanged.connect(self._view_changed)
         self.status = label("", "Detail")
         # Storage problems (journal, logs), in words with the fix; hidden when all is well.
         self.warning = label("", "Detail")
@@ -141,10 +163,7 @@ class OperatorPanel(QFrame):
         main_page = QWidget()
         main_box = QVBoxLayout(main_page)
         main_box.addWidget(self.warning)
-        main_box.addWidget(label(self.tr("Recent sessions"), "Subtitle"))
-        main_box.addWidget(self.table, 2)
-        main_box.addWidget(label(self.tr("Settings (applied at the next start)"), "Subtitle"))
-        main_box.addWidget(self.settings_views, 1)
+        main_box.addWidget(self.views, 1)
         main_box.addWidget(self.status)
         main_box.addLayout(bar)
 
@@ -192,11 +211,42 @@ class OperatorPanel(QFrame):
 
     def _show_main(self) -> None:
         self.refresh()
-        self.editor.setPlainText(
-            self._settings_path.read_text(encoding="utf-8") if self._settings_path.exists() else ""
-        )
         self.status.setText("")
+        try:
+            text = (
+                self._settings_path.read_text(encoding="utf-8")
+                if self._settings_path.exists()
+                else ""
+            )
+        except (OSError, UnicodeDecodeError) as exc:
+            text = ""
+            self.status.setText(
+                self.tr("The settings file cannot be read: {error}").format(error=exc)
+            )
+        self.editor.setPlainText(text)
+        self._show_view(self.table)
+        self._settings_view = self.form_view
+        self._fill_form()
         self.pages.setCurrentWidget(self.main_page)
+
+    def _show_view(self, view: QWidget) -> None:
+        """Show a tab without the change bringing the settings views in step."""
+        self.views.blockSignals(True)
+        self.views.setCurrentWidget(view)
+        self.views.blockSignals(False)
+
+    def _fill_form(self) -> bool:
+        """Fill the form from the file's text; a text that is not valid TOML cannot be shown
+        in a form: the file view opens, with the message, for the operator to repair it."""
+        try:
+            values = read_toml(self._settings_path, self.editor.toPlainText())
+        except SettingsError as exc:
+            self._show_view(self.editor)
+            self._settings_view = self.editor
+            self.status.setText(self.tr("Fix the file first: {error}").format(error=exc))
+            return False
+        self.form.show_values(values, str(self._settings_path))
+        return True
 
     def refresh(self) -> None:
         """Reload the recent sessions from the journal, and the storage warnings."""
@@ -253,21 +303,55 @@ class OperatorPanel(QFrame):
     def _connection_checked(self, ok: bool, message: str) -> None:
         self.status.setText(("✓ " if ok else "✕ ") + message)
 
-    def _settings_view_changed(self) -> None:
-        """Opening the form fills it from the file's text (left as it is if that is broken)."""
-        if self.settings_views.currentWidget() is self.form_view:
-            with contextlib.suppress(SettingsError):
-                self.form.show_values(read_toml(self._settings_path, self.editor.toPlainText()))
+    def _view_changed(self) -> None:
+        """The settings views follow each other: moving from the file to the form fills the
+        form from the file's text; moving from the form to the file shows in the file what the
+        form would save, once the form's values differ from the text's."""
+        shown = self.views.currentWidget()
+        if shown not in (self.form_view, self.editor) or shown is self._settings_view:
+            return
+        self._settings_view = shown
+        if shown is self.form_view:
+            self._fill_form()
+            return
+        where = str(self._settings_path)
+        try:
+            values = self.form.values(where)
+        except SettingsError:
+            self.status.setText(
+                self.tr(
+                    "The form has a mistake (shown under its field); the file view shows the "
+                    "file as it was."
+                )
+            )
+            return
+        wanted = dataclasses.replace(DEFAULTS, **values)
+        if self._text_settings(where) == wanted:
+            return  # unchanged: the file's own text (and comments) stays
+        self.editor.setPlainText(documented_file(wanted))
+        self.status.setText(self.tr("The file view shows the form's changes, not saved yet."))
+
+    def _text_settings(self, where: str) -> Settings | None:
+        """The settings the file view's text holds (over the defaults), None if it is wrong."""
+        try:
+            values = parse(read_toml(self._settings_path, self.editor.toPlainText()), where)
+        except SettingsError:
+            return None
+        return dataclasses.replace(DEFAULTS, **values)
 
     def save_settings(self) -> None:
-        """Check the settings (from the form or the file's text, whichever is shown) by the
-        settings' own rules, then write the file; a mistake is shown and nothing is written."""
+        """Check the settings (from the form or the file's text, whichever was shown last) by
+        the settings' own rules, then write the file; a mistake is shown and nothing is
+        written."""
         where = str(self._settings_path)
         try:  # the file's own reader and rules: the same messages as at start
-            if self.settings_views.currentWidget() is self.form_view:
-                # Written as `kiosk settings init` writes it: every key, documented.
-                values = self.form.values(where)
-                text = documented_file(dataclasses.replace(DEFAULTS, **values))
+            if self._settings_view is self.form_view:
+                # Written as `kiosk settings init` writes it: every key, documented; a form
+                # that changes nothing keeps the file's own text (and its comments).
+                wanted = dataclasses.replace(DEFAULTS, **self.form.values(where))
+                text = self.editor.toPlainText()
+                if self._text_settings(where) != wanted:
+                    text = documented_file(wanted)
             else:
                 text = self.editor.toPlainText()
                 parse(read_toml(self._settings_path, text), where)

@@ -1,85 +1,218 @@
-"""The operator panel's settings form: a field per setting, built from the settings' declarations.
+"""The operator panel's settings form: a field per setting, in sections, built from the settings'
+declarations (:mod:`kiosk.core.settings`).
 
-Each field shows the setting's documentation and what it expects (as a tooltip) and its default
-(as a placeholder); a field left empty keeps the default. Values are checked by the settings'
-own rules, so a mistake gets the same message as in the file or the environment.
+Each field is the widget its rule allows (:mod:`kiosk.ui.settings_fields`: spin boxes held to
+the rule's bounds, lists of choices, check boxes), with the setting's documentation under it
+and what it expects, its environment variable and its default as a tooltip. Values are checked
+by the settings' own rules, so a mistake gets the same message as in the file or the
+environment, shown under the field it concerns.
+
+A value in the file that its rule refuses (``ttl_sec = 5``) cannot be shown by a spin box held
+to 10-86400: the field shows the default and, under it, the settings' message about the file's
+value; saving is refused with that message until the operator changes the field. (Showing it
+clamped would save a value nobody chose.)
 """
 
 from __future__ import annotations
 
-import json
+import functools
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from kiosk.core.settings import DEFAULTS, SPECS, env_name, parse
+from kiosk.core.settings import DEFAULTS, SPECS, SettingsError, env_name, parse
+from kiosk.ui.settings_fields import Field, TextField, field_for, shown_text
+
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "Backend",
+        (
+            "backend", "app_id", "sandbox_address", "trusted_origins", "callback_url",
+            "return_url",
+        ),
+    ),
+    (
+        "Session",
+        (
+            "scopes", "ttl_sec", "min_similarity", "poll_interval", "walk_away_seconds",
+            "result_seconds", "metadata",
+        ),
+    ),
+    (
+        "Screens",
+        (
+            "language", "theme", "text_scale", "public_result", "reduce_motion", "kiosk_mode",
+            "hide_cursor", "brand_dir",
+        ),
+    ),
+    ("Journal", ("journal_days", "journal_demography")),
+    (
+        "Desk and hand-off",
+        (
+            "desk_scopes", "desk_customer_screen", "handoff_command", "handoff_url",
+            "handoff_timeout", "handoff_retries",
+        ),
+    ),
+)  # fmt: skip
+"""The form's sections, in order; a setting declared later and not listed goes in "Other"."""
 
 
-def _shown(value: Any) -> str:
-    """A value as the operator types it (lists comma-separated, tables as JSON). A value the
-    rules refuse (a TOML date in the metadata, a table nested too deeply) is shown as best it
-    can be, for the operator to fix: never an exception in the panel."""
-    if isinstance(value, tuple | list):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, Mapping):
-        try:
-            return json.dumps(dict(value), default=str) if value else ""
-        except (RecursionError, ValueError):
-            return str(value)
-    return str(value)
+def _section_title(name: str) -> str:
+    # Spelled out for Qt's translation tools (lupdate reads literal strings).
+    titles = {
+        "Backend": QCoreApplication.translate("SettingsForm", "Backend"),
+        "Session": QCoreApplication.translate("SettingsForm", "Session"),
+        "Screens": QCoreApplication.translate("SettingsForm", "Screens"),
+        "Journal": QCoreApplication.translate("SettingsForm", "Journal"),
+        "Desk and hand-off": QCoreApplication.translate("SettingsForm", "Desk and hand-off"),
+        "Other": QCoreApplication.translate("SettingsForm", "Other"),
+    }
+    return titles.get(name, name)
 
 
-def _checked(key: str, value: Any) -> bool:
-    """A true/false setting as its rule reads it (the file may say ``"false"`` or ``"no"``,
-    which ``bool()`` would take for true); a wrong value shows the default."""
-    try:
-        return bool(SPECS[key].check(value))
-    except (TypeError, ValueError):
-        return bool(getattr(DEFAULTS, key))
+def _checked(key: str, raw: Any, where: str) -> Any:
+    """``raw`` checked as the file's reader checks it: the same rule, the same message."""
+    return parse({key: raw}, where)[key]
 
 
 class SettingsForm(QWidget):
-    """A field per setting, in declaration order: a check box for a true/false setting, a line
-    of text for the others."""
+    """A field per setting, in sections. ``fields`` maps each key, in declaration order, to
+    the widget the operator uses (a QCheckBox for true/false settings)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.fields: dict[str, QLineEdit | QCheckBox] = {}
-        layout = QFormLayout(self)
+        self.setObjectName("SettingsForm")
+        # The kiosk's style centres its labels (the visitor's screens); a form reads down a
+        # left edge. A widget's own style sheet wins over the window's for its children.
+        # Check boxes as large as their text: the panel is used on touch screens too.
+        self.setStyleSheet(
+            "QLabel { qproperty-alignment: 'AlignLeft | AlignVCenter'; }"
+            "QCheckBox::indicator { width: 28px; height: 28px; }"
+        )
+        self._fields: dict[str, Field] = {}
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        # Values from the file that their rule refuses (see the module's docstring).
+        self._refused: dict[str, Any] = {}
+        self._filling = False
         for key, spec in SPECS.items():
             default = getattr(DEFAULTS, key)
-            field: QLineEdit | QCheckBox
-            if isinstance(default, bool):
-                field = QCheckBox()
-            else:
-                field = QLineEdit()
-                field.setPlaceholderText(_shown(default))
-            field.setAccessibleName(key)
-            field.setToolTip(f"{spec.doc}. Expected: {spec.expect}. ({env_name(key)})")
-            layout.addRow(key, field)
-            self.fields[key] = field
+            field = field_for(spec, default)
+            widget = field.widget
+            widget.setAccessibleName(key)
+            widget.setToolTip(
+                f"{spec.doc}. Expected: {spec.expect}. "
+                f"Default: {shown_text(default) or '(empty)'}. ({env_name(key)})"
+            )
+            field.show(default)
+            field.on_change(functools.partial(self._edited, key))
+            self._fields[key] = field
+            self.fields[key] = widget
 
-    def show_values(self, values: Mapping[str, Any]) -> None:
-        """Fill the fields from a settings file's values (a key left out shows its default)."""
-        for key, field in self.fields.items():
-            value = values.get(key, getattr(DEFAULTS, key))
-            if isinstance(field, QCheckBox):
-                field.setChecked(_checked(key, value))
+        listed = [key for _, keys in SECTIONS for key in keys]
+        others = tuple(key for key in SPECS if key not in listed)
+        layout = QVBoxLayout(self)
+        for name, keys in (*SECTIONS, ("Other", others)):
+            present = [key for key in keys if key in SPECS]
+            if present:
+                layout.addWidget(self._section(_section_title(name), present))
+        layout.addStretch(1)
+
+    def _section(self, title: str, keys: list[str]) -> QGroupBox:
+        box = QGroupBox(title)
+        rows = QFormLayout(box)
+        rows.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key in keys:
+            cell = QWidget()
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            if isinstance(self._fields[key], TextField):
+                column.addWidget(self.fields[key])  # text takes the width it is given
+            else:  # a number, a list or boxes: as wide as it needs, not the whole row
+                column.addWidget(self.fields[key], 0, Qt.AlignmentFlag.AlignLeft)
+            help_text = QLabel(SPECS[key].doc)
+            help_text.setObjectName("Hint")
+            help_text.setWordWrap(True)
+            column.addWidget(help_text)
+            error = QLabel()
+            error.setObjectName("Reason")
+            error.setWordWrap(True)
+            error.hide()
+            column.addWidget(error)
+            self.errors[key] = error
+            name = QLabel(key)
+            name.setBuddy(self.fields[key])
+            rows.addRow(name, cell)
+        return box
+
+    def _edited(self, key: str) -> None:
+        """The operator changed the field: a refused value from the file is replaced."""
+        if self._filling:
+            return
+        self._refused.pop(key, None)
+        self._set_error(key, None)
+
+    def _set_error(self, key: str, message: str | None) -> None:
+        label = self.errors[key]
+        label.setText(message or "")
+        label.setVisible(bool(message))
+
+    def show_values(self, values: Mapping[str, Any], where: str = "the settings file") -> None:
+        """Fill the fields from a settings file's values (a key left out shows its default;
+        a value its rule refuses shows the default and the settings' message, naming
+        ``where``)."""
+        self._refused.clear()
+        self._filling = True  # filling is not editing
+        try:
+            for key, field in self._fields.items():
+                self._set_error(key, None)
+                self._show(key, field, values, where)
+        finally:
+            self._filling = False
+
+    def _show(self, key: str, field: Field, values: Mapping[str, Any], where: str) -> None:
+        default = getattr(DEFAULTS, key)
+        if key not in values:
+            field.show(default)
+            if isinstance(field, TextField):
+                field.line.setText("")  # empty: the default (its placeholder)
+            return
+        try:
+            field.show(_checked(key, values[key], where))
+        except SettingsError as exc:
+            field.show(default)
+            if isinstance(field, TextField):  # the text itself, for the operator to fix
+                field.line.setText(shown_text(values[key]))
             else:
-                field.setText("" if key not in values else _shown(value))
+                self._refused[key] = values[key]
+                self._set_error(key, str(exc))
 
     def values(self, where: str) -> dict[str, Any]:
-        """The values that differ from the defaults, checked and typed.
+        """The values that differ from the defaults, checked and typed. Every wrong field
+        shows its message; the first one is raised.
 
         Raises:
             SettingsError: a field's value is wrong; the message names ``where`` and the key.
         """
-        raw: dict[str, Any] = {}
-        for key, field in self.fields.items():
-            if isinstance(field, QCheckBox):
-                if field.isChecked() != getattr(DEFAULTS, key):
-                    raw[key] = field.isChecked()
-            elif field.text().strip():
-                raw[key] = field.text().strip()
-        return parse(raw, where)
+        checked: dict[str, Any] = {}
+        first: SettingsError | None = None
+        for key, field in self._fields.items():
+            raw = self._refused[key] if key in self._refused else field.raw()
+            if raw is None:  # an empty line: the default
+                self._set_error(key, None)
+                continue
+            try:
+                value = _checked(key, raw, where)
+            except SettingsError as exc:
+                self._set_error(key, str(exc))
+                first = first or exc
+                continue
+            self._set_error(key, None)
+            if value != getattr(DEFAULTS, key):
+                checked[key] = value
+        if first is not None:
+            raise first
+        return checked

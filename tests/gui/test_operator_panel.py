@@ -80,7 +80,10 @@ def test_settings_are_checked_before_they_are_saved(kiosk: Kiosk, tmp_path: Path
     path = tmp_path / "settings.toml"
     path.write_text("ttl_sec = 600\n")
     unlock(panel)
-    assert panel.editor.toPlainText() == "ttl_sec = 600\n"
+    # The form is the settings' default view; the file's text is the "Advanced: file" view.
+    assert panel.views.currentWidget() is panel.table
+    panel.views.setCurrentWidget(panel.editor)
+    assert panel.editor.toPlainText() == "ttl_sec = 600\n"  # unchanged by the form: as it was
     panel.editor.setPlainText("ttl_sec = 2\n")
     panel.save_settings()
     assert "Not saved:" in panel.status.text() and "ttl_sec" in panel.status.text()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.secrets import PinGuard, hash_pin
@@ -16,7 +16,8 @@ from kiosk.ui.settings_form import SettingsForm
 
 
 def form_tab_of_unlocked_panel(qtbot: QtBot, tmp_path: Path, settings_path: Path) -> OperatorPanel:
-    """The operator panel over a bare window, unlocked with its PIN, showing the Form tab."""
+    """The operator panel over a bare window, unlocked with its PIN, showing the form (its
+    default view)."""
     window = QWidget()
     qtbot.addWidget(window)
     guard = PinGuard(hash_pin("246810"), tmp_path / "pin.json")
@@ -32,8 +33,14 @@ def form_tab_of_unlocked_panel(qtbot: QtBot, tmp_path: Path, settings_path: Path
     panel.open_panel()
     panel.pin.setText("246810")
     panel.try_pin()
-    panel.settings_views.setCurrentWidget(panel.form_view)
+    panel.views.setCurrentWidget(panel.form_view)
     return panel
+
+
+def spin(form: SettingsForm, key: str) -> QSpinBox | QDoubleSpinBox:
+    field = form.fields[key]
+    assert isinstance(field, QSpinBox | QDoubleSpinBox), key
+    return field
 
 
 def test_a_field_per_setting_with_its_documentation(qtbot: QtBot) -> None:
@@ -64,8 +71,12 @@ def test_the_form_checks_by_the_settings_rules_and_round_trips(
     path.write_text(tomli_w.dumps(values))
     loaded = load(path, environ={})
     assert (loaded.ttl_sec, loaded.scopes, loaded.kiosk_mode) == (600, ("enroll",), False)
-    form.fields["ttl_sec"].setText("2")
-    with pytest.raises(SettingsError, match="the form: 'ttl_sec' must be a whole number from 10"):
+    # A spin box cannot hold 2 (its bounds are the rule's); a file can, and its value is
+    # refused with the settings' message until the field is changed.
+    form.show_values({"ttl_sec": 2}, "the form")
+    message = "the form: 'ttl_sec' must be a whole number from 10 to 86400, not 2"
+    assert form.errors["ttl_sec"].text().startswith(message)
+    with pytest.raises(SettingsError, match=message):
         form.values("the form")
 
 
@@ -75,12 +86,15 @@ def test_the_panel_saves_from_the_form_what_the_file_would_hold(
     path = tmp_path / "settings.toml"
     path.write_text("ttl_sec = 600\n")
     panel = form_tab_of_unlocked_panel(qtbot, tmp_path, path)
-    assert panel.form.fields["ttl_sec"].text() == "600"
-    panel.form.fields["ttl_sec"].setText("5")
+    assert spin(panel.form, "ttl_sec").value() == 600
+    panel.form.fields["callback_url"].setText("ftp://example.org/hook")  # type: ignore[attr-defined]
     panel.save_settings()
-    assert "Not saved:" in panel.status.text() and "'ttl_sec' must be" in panel.status.text()
+    assert "Not saved:" in panel.status.text()
+    assert "'callback_url' must be an http(s) URL or empty" in panel.status.text()
+    assert panel.form.errors["callback_url"].isVisibleTo(panel.form)
     assert path.read_text() == "ttl_sec = 600\n"
-    panel.form.fields["ttl_sec"].setText("900")
+    panel.form.fields["callback_url"].setText("")  # type: ignore[attr-defined]
+    spin(panel.form, "ttl_sec").setValue(900)
     panel.save_settings()
     assert load(path, environ={}).ttl_sec == 900
     assert panel.editor.toPlainText() == path.read_text()
@@ -121,8 +135,8 @@ def test_the_form_saves_a_documented_file(qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "settings.toml"
     path.write_text(documented_file())
     panel = form_tab_of_unlocked_panel(qtbot, tmp_path, path)
-    panel.form.fields["ttl_sec"].setText("900")
-    panel.form.fields["hide_cursor"].setChecked(True)
+    spin(panel.form, "ttl_sec").setValue(900)
+    panel.form.fields["hide_cursor"].setChecked(True)  # type: ignore[attr-defined]
     panel.save_settings()
     assert panel.status.text().startswith("Saved"), panel.status.text()
     saved = path.read_text()
