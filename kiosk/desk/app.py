@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from kiosk.desk.handoff_worker import HandoffQueue
     from kiosk.desk.tray import DeskTray
     from kiosk.desk.window import DeskWindow
+    from kiosk.desk.wiring import JournalLink
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ class Desk:
     customer: CustomerLink
     tray: DeskTray
     handoff: HandoffQueue
+    history: JournalLink | None = None
     _shut_down: bool = False
 
     def shutdown(self) -> None:
@@ -63,6 +65,8 @@ class Desk:
         self.window.save_geometry()
         self.sessions.shutdown()  # journals live sessions as interrupted first
         self.handoff.stop_and_wait()  # results left waiting are logged; their rows are kept
+        if self.history is not None:
+            self.history.close()
         self.customer.close()
         self.tray.hide()
         if self.journal is not None:
@@ -87,6 +91,7 @@ def build(
         geometry_path, confirm_quit: as for :class:`DeskWindow`.
     """
     from kiosk.core.verdict import Thresholds
+    from kiosk.desk import wiring
     from kiosk.desk.desk_sessions import DeskSessions
     from kiosk.desk.window import DeskWindow
 
@@ -121,103 +126,14 @@ def build(
         **extra,  # type: ignore[arg-type]
     )
     desk_sessions.setParent(window)
-    customer = _customer(window, desk_sessions, config)
-    tray = _tray(window, desk_sessions)
-    handoff = _handoff(window, desk_sessions, config)
-    return Desk(window, desk_sessions, journal, customer, tray, handoff)
-
-
-def _handoff(window: DeskWindow, desk_sessions: DeskSessions, config: KioskConfig) -> HandoffQueue:
-    """Every final result (a verdict, or the server's ending: expired, cancelled on the
-    phone, failed) goes to the configured hook, off the GUI thread; its word (sending,
-    delivered, or why it failed) is shown in the session's row and result. The journal row is
-    queued before: a failing hook never loses it. A cancel at the desk or an error (no answer
-    from the server) is not a result and is not handed off."""
-    from kiosk.core.handoff import Handoff
-    from kiosk.core.state import Phase
-    from kiosk.desk.handoff_worker import HandoffQueue
-
-    queue = HandoffQueue(
-        Handoff.from_settings(config.settings, app_key_env=config.app_key_env), parent=window
+    customer = wiring.customer(window, desk_sessions, config)
+    handoff = wiring.handoff(window, desk_sessions, config)
+    desk = Desk(
+        window, desk_sessions, journal, customer, wiring.tray(window, desk_sessions), handoff
     )
-
-    def finished(key: int) -> None:
-        session = desk_sessions.get(key)
-        if session is None or session.summary is None or session.cancelled:
-            return
-        if session.state.phase not in (Phase.RESULT, Phase.ENDED):
-            return
-        if queue.submit(session.summary):
-            desk_sessions.set_handoff(key, window.tr("sending…"), failed=False)
-
-    def report(session_id: str, message: str, *, failed: bool) -> None:
-        key = desk_sessions.key_of(session_id)
-        if key is not None:
-            desk_sessions.set_handoff(key, message, failed=failed)
-        if failed:
-            window.statusBar().showMessage(
-                window.tr("The hand-off failed: %1").replace("%1", message), 15_000
-            )
-
-    desk_sessions.finished.connect(finished)
-    queue.delivered.connect(lambda session_id, message: report(session_id, message, failed=False))
-    queue.failed.connect(lambda session_id, message: report(session_id, message, failed=True))
-    return queue
-
-
-def _customer(window: DeskWindow, desk_sessions: DeskSessions, config: KioskConfig) -> CustomerLink:
-    """The customer's view, in the kiosk's look, on the configured customer screen."""
-    from kiosk.app import _brand
-    from kiosk.desk.customer_display import CustomerDisplay
-    from kiosk.desk.customer_link import CustomerLink
-    from kiosk.desk.customer_view import CustomerView
-    from kiosk.ui.theme import THEMES
-
-    settings = config.settings
-    view = CustomerView(
-        theme=THEMES[settings.theme],
-        brand=_brand(settings.brand_dir),
-        text_scale=settings.text_scale / 100,
-    )
-    link = CustomerLink(
-        window,
-        desk_sessions,
-        CustomerDisplay(view, parent=window),
-        language=settings.language,
-        result_seconds=settings.result_seconds,
-    )
-    window.attach_customer(link)
-    link.configure(settings.desk_customer_screen)
-    return link
-
-
-def _tray(window: DeskWindow, desk_sessions: DeskSessions) -> DeskTray:
-    """The tray icon: back to the desk, a new verification, quit; a note when a session
-    finishes while the window is away."""
-    from kiosk.desk.tray import DeskTray
-
-    tray = DeskTray(window, parent=window)
-
-    def bring_back() -> None:
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
-
-    def finished(key: int) -> None:
-        session = desk_sessions.get(key)
-        if session is not None:
-            tray.notify_finished(session.reference or "", window.model.status_text(session))
-
-    tray.show_desk_requested.connect(bring_back)
-
-    def new_verification() -> None:
-        bring_back()
-        window.new_verification()
-
-    tray.new_verification_requested.connect(new_verification)
-    tray.quit_requested.connect(window.close)
-    desk_sessions.finished.connect(finished)
-    return tray
+    desk.history = wiring.JournalLink(window, journal)
+    wiring.preferences(window, config, customer, handoff)
+    return desk
 
 
 def run(config: KioskConfig) -> int:

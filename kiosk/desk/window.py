@@ -31,6 +31,7 @@ from kiosk.core.result_summary import summary_json
 from kiosk.desk import geometry, receipt
 from kiosk.desk.desk_sessions import DeskSessions, LimitReached
 from kiosk.desk.detail_pane import DetailPane
+from kiosk.desk.help import HELP_TEXT, ask_to_quit, safe_file_name
 from kiosk.desk.new_session import NewSessionDialog
 from kiosk.desk.result_view import ids_text
 from kiosk.desk.session_table import SessionTable, SessionTableModel
@@ -39,27 +40,6 @@ if TYPE_CHECKING:
     from kiosk.desk.customer_link import CustomerLink
 
 log = logging.getLogger(__name__)
-
-HELP_TEXT = """<h3>Operator desk</h3>
-<p><b>New verification</b> (Ctrl+N): type the customer number or case id (optional), tick the
-checks, press Start. The customer scans the code shown here (or on the customer screen) with
-their phone.</p>
-<p>Several verifications can run at once (at most %1); the list shows each one's reference,
-status, step and time left. Select one to see its code while it runs and its full result once
-it is finished.</p>
-<p><b>Copy ids</b> (Ctrl+C), <b>Copy JSON summary</b> and <b>Save receipt</b> record the result
-in your own systems. A session that failed can be started again or removed from the list.</p>
-<p>More: docs/DESK.md in the kiosk's documentation.</p>"""
-
-
-def ask_to_quit(parent: QWidget, live: int) -> bool:
-    """Ask whether to quit with ``live`` sessions still running."""
-    answer = QMessageBox.question(
-        parent,
-        parent.tr("Quit the desk"),
-        parent.tr("%n verification(s) still running will be stopped. Quit anyway?", "", live),
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class DeskWindow(QMainWindow):
@@ -107,7 +87,14 @@ class DeskWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.setCentralWidget(self.splitter)
         self.running = QLabel(self)
+        self.journal_problem = QLabel(self)
+        self.journal_problem.setStyleSheet("color: #b3261e")
+        self.journal_problem.hide()
+        self.statusBar().addPermanentWidget(self.journal_problem)
         self.statusBar().addPermanentWidget(self.running)
+        self._history: Callable[[], None] | None = None
+        self._preferences: Callable[[], None] | None = None
+        self.preferences_dialog: QWidget | None = None
         self._build_menus()
         self.table.selectionModel().selectionChanged.connect(self._refresh)
         self.table.copy_requested.connect(self.copy_ids)
@@ -149,7 +136,9 @@ class DeskWindow(QMainWindow):
         )
         self.export_action = self._action(self.tr("&Export summary as JSON…"), self.export_summary)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.preferences_action = self._action(self.tr("&Preferences…"), lambda: None)
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"), self._open_preferences, QKeySequence.StandardKey.Preferences
+        )
         self.preferences_action.setEnabled(False)
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_action)
@@ -170,7 +159,7 @@ class DeskWindow(QMainWindow):
         edit_menu.addAction(self.copy_action)
         edit_menu.addAction(self.copy_json_action)
         self.history_action = self._action(
-            self.tr("&History"), lambda: None, QKeySequence("Ctrl+H")
+            self.tr("&History"), self._open_history, QKeySequence("Ctrl+H")
         )
         self.history_action.setEnabled(False)
         self.customer_action = self._action(
@@ -235,6 +224,32 @@ class DeskWindow(QMainWindow):
         self.detail.show_customer_requested.connect(self.show_to_customer)
         self._refresh()
 
+    def set_history(self, open_history: Callable[[], None]) -> None:
+        """View > History (Ctrl+H) opens the journal's history through ``open_history``."""
+        self._history = open_history
+        self.history_action.setEnabled(True)
+
+    def set_preferences(self, open_preferences: Callable[[], None]) -> None:
+        """File > Preferences opens the desk's preferences through ``open_preferences``."""
+        self._preferences = open_preferences
+        self.preferences_action.setEnabled(True)
+
+    def _open_history(self) -> None:
+        if self._history is not None:
+            self._history()
+
+    def _open_preferences(self) -> None:
+        if self._preferences is not None:
+            self._preferences()
+
+    def show_journal_problem(self, problem: str | None) -> None:
+        """Say in the status bar that the journal cannot be written (rows wait in its queue
+        and are retried), or clear it."""
+        self.journal_problem.setText(
+            self.tr("Journal: %1").replace("%1", problem) if problem else ""
+        )
+        self.journal_problem.setVisible(bool(problem))
+
     def show_to_customer(self) -> None:
         """Show the selected live session to the customer (F11)."""
         session = self.sessions.get(self.selected_key() or -1)
@@ -268,7 +283,10 @@ class DeskWindow(QMainWindow):
         if path is None:
             name = f"receipt-{session.reference or session.session_id or session.key}.pdf"
             chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save receipt"), str(Path.home() / _safe_name(name)), "PDF (*.pdf)"
+                self,
+                self.tr("Save receipt"),
+                str(Path.home() / safe_file_name(name)),
+                "PDF (*.pdf)",
             )
             if not chosen:
                 return None
@@ -376,8 +394,3 @@ class DeskWindow(QMainWindow):
         """Keep the window's size and place for the next run (on close, and on a quit by
         signal, which closes no window)."""
         geometry.save(self, self.splitter, self.geometry_path)
-
-
-def _safe_name(name: str) -> str:
-    """A file name from a reference: letters, digits, dot, dash and underscore only."""
-    return "".join(c if c.isalnum() or c in "._-" else "_" for c in name)[:100]

@@ -39,6 +39,7 @@ class DeskUnderTest:
     starter: BackendStarter
     home: Path
     journal_path: Path
+    config_path: Path
     scenarios: list[str | None] = field(default_factory=list)
 
     @property
@@ -109,7 +110,8 @@ def build_desk(
 
     starter = BackendStarter(opener)
     values: dict[str, Any] = {"poll_interval": 0.2, "scopes": SCOPES, **(settings or {})}
-    config = KioskConfig(replace(DEFAULTS, **values), home / "config" / "settings.toml")
+    config_path = home / "config" / "settings.toml"
+    config = KioskConfig(replace(DEFAULTS, **values), config_path)
     journal_path = home / "data" / "journal.sqlite3"
     journal_path.parent.mkdir(parents=True, exist_ok=True)
     writer = JournalWriter(journal_path) if journal else None
@@ -125,7 +127,7 @@ def build_desk(
     if show:
         desk.window.show()
     starter.start()
-    return DeskUnderTest(qtbot, sandbox, desk, starter, home, journal_path, queue)
+    return DeskUnderTest(qtbot, sandbox, desk, starter, home, journal_path, config_path, queue)
 
 
 DESK_STEP_SECONDS = 0.6

@@ -1,0 +1,33 @@
+"""The desk's short help (F1), its question before quitting with live sessions, and a safe
+file name for a receipt."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+HELP_TEXT = """<h3>Operator desk</h3>
+<p><b>New verification</b> (Ctrl+N): type the customer number or case id (optional), tick the
+checks, press Start. The customer scans the code shown here (or on the customer screen) with
+their phone.</p>
+<p>Several verifications can run at once (at most %1); the list shows each one's reference,
+status, step and time left. Select one to see its code while it runs and its full result once
+it is finished.</p>
+<p><b>Copy ids</b> (Ctrl+C), <b>Copy JSON summary</b> and <b>Save receipt</b> record the result
+in your own systems. A session that failed can be started again or removed from the list.</p>
+<p>More: docs/DESK.md in the kiosk's documentation.</p>"""
+
+
+def ask_to_quit(parent: QWidget, live: int) -> bool:
+    """Ask whether to quit with ``live`` sessions still running."""
+    answer = QMessageBox.question(
+        parent,
+        parent.tr("Quit the desk"),
+        parent.tr("%n verification(s) still running will be stopped. Quit anyway?", "", live),
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def safe_file_name(name: str) -> str:
+    """A file name from a reference: letters, digits, dot, dash and underscore only (a
+    reference may hold slashes or characters a file system refuses)."""
+    return "".join(c if c.isalnum() or c in "._-" else "_" for c in name)[:100]
