@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelection, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QTextOption
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,7 +44,14 @@ from PySide6.QtWidgets import (
 from kiosk.core import private_files
 from kiosk.core.journal import JournalEntry, write_csv
 from kiosk.core.state import SessionOutcome
-from kiosk.desk.history_format import day_range, local_time, one_line, reasons_of, score
+from kiosk.desk.history_format import (
+    day_range,
+    ids_text,
+    local_time,
+    one_line,
+    reasons_of,
+    score,
+)
 from kiosk.desk.history_loader import HistoryLoader, HistoryQuery
 from kiosk.desk.history_model import (
     ENTRY_ROLE,
@@ -167,6 +174,13 @@ class HistoryView(QWidget):
         self.last_day.dateChanged.connect(self._dates_changed)
         self.export_button.clicked.connect(self.export)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        # Ctrl+C in the table copies the selected session's ids (QTableView copied one cell),
+        # as the desk's result view does; the details below copy their selected text.
+        copy = QAction(self.tr("Copy the session's ids"), self.table)
+        copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        copy.triggered.connect(self.copy_ids)
+        self.table.addAction(copy)
         self._dates_toggled(False)
         self.refresh()
 
@@ -293,8 +307,8 @@ class HistoryView(QWidget):
             self.tr("Reference: {value}").format(value=one_line(entry.reference) or "–"),
             self.tr("Outcome: {value}").format(value=outcome_label(entry.outcome))
             + (f" ({one_line(entry.status, 40)})" if entry.status else ""),
-            self.tr("Started: {value}").format(value=local_time(entry.started_at)),
-            self.tr("Ended: {value}").format(value=local_time(entry.ended_at) or "–"),
+            self.tr("Started: {value}").format(value=local_time(entry.started_at, zone=True)),
+            self.tr("Ended: {value}").format(value=local_time(entry.ended_at, zone=True) or "–"),
             self.tr("Checks: {value}").format(value=one_line(entry.scopes.replace(",", ", "))),
             self.tr("Scores: liveness {l}, deepfake {d}, face match {s}").format(
                 l=score(entry.liveness_score),
@@ -320,6 +334,14 @@ class HistoryView(QWidget):
         if entry.error:
             lines.append(self.tr("Error: {value}").format(value=one_line(entry.error, None)))
         return "\n".join(lines)
+
+    def copy_ids(self) -> str:
+        """Put the selected session's ids on the clipboard; returns them ("" if none)."""
+        entry = self.selected_entry()
+        text = ids_text(entry) if entry is not None else ""
+        if text:
+            QGuiApplication.clipboard().setText(text)
+        return text
 
     # The export.
 

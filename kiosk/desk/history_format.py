@@ -18,9 +18,10 @@ REASON_SEPARATOR = " | "
 """How the journal joins a verdict's reasons into one column (see Journal.finished)."""
 
 
-def local_time(iso: str | None) -> str:
-    """A journal time (UTC ISO 8601) in local time, ``YYYY-MM-DD HH:MM:SS``; "" for None. A
-    value that is not a time (a hand-edited journal) is shown as it is, made printable."""
+def local_time(iso: str | None, *, zone: bool = False) -> str:
+    """A journal time (UTC ISO 8601) in local time, ``YYYY-MM-DD HH:MM:SS`` (``zone``: then
+    the zone in force at that moment, ``CET (UTC+0100)``); "" for None. A value that is not
+    a time (a hand-edited journal) is shown as it is, made printable."""
     if not iso:
         return ""
     try:
@@ -29,7 +30,7 @@ def local_time(iso: str | None) -> str:
         return printable(iso)
     if moment.tzinfo is None:  # the journal always writes an offset; an edited one may not
         return printable(iso)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S" + (" %Z (UTC%z)" if zone else ""))
 
 
 def reasons_of(entry: JournalEntry) -> list[str]:
@@ -42,6 +43,18 @@ def reasons_of(entry: JournalEntry) -> list[str]:
         for reason in entry.reasons.split(REASON_SEPARATOR)
         if reason.strip()
     ]
+
+
+def ids_text(entry: JournalEntry) -> str:
+    """The entry's ids as ``name: value`` lines (those it has), for the clipboard: the same
+    lines as the desk's result view copies."""
+    pairs = (
+        ("reference", entry.reference),
+        ("session_id", entry.session_id),
+        ("search_template_id", entry.template_id),
+        ("enrolled_template_id", entry.enrolled_template_id),
+    )
+    return "\n".join(f"{name}: {one_line(value)}" for name, value in pairs if value)
 
 
 def one_line(value: str | None, limit: int | None = 300) -> str:

@@ -177,8 +177,8 @@ def test_times_are_shown_in_local_time(qtbot: QtBot, local_zone: None, view: His
     started = dict(zip(sessions(view), column(view, STARTED), strict=True))
     assert started["sid-01"] == "2027-01-15 13:30:00"  # 08:00 UTC
     view.table.selectRow(sessions(view).index("sid-01"))
-    assert "Started: 2027-01-15 13:30:00" in view.details.toPlainText()
-    assert "Ended: 2027-01-15 13:31:30" in view.details.toPlainText()
+    assert "Started: 2027-01-15 13:30:00 IST (UTC+0530)" in view.details.toPlainText()
+    assert "Ended: 2027-01-15 13:31:30 IST (UTC+0530)" in view.details.toPlainText()
 
 
 def test_the_full_reasons_of_the_selected_row(
@@ -280,3 +280,16 @@ def test_day_range_is_local_midnight_to_midnight(local_zone: None) -> None:
     since, until = day_range(date(2027, 1, 16), date(2027, 1, 15))  # swapped: put in order
     assert since == T0 - 8 * HOUR - 5.5 * HOUR  # 2027-01-15 00:00 +05:30
     assert until - since == 2 * 24 * HOUR
+
+
+def test_ctrl_c_copies_the_selected_sessions_ids(qtbot: QtBot, view: HistoryView) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().clear()
+    view.table.setFocus()
+    view.table.selectRow(sessions(view).index("sid-01"))
+    view.activateWindow()
+    qtbot.waitUntil(view.table.hasFocus)
+    qtbot.keyClick(view.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    expected = "reference: CUST-0042\nsession_id: sid-01\nsearch_template_id: tpl-7"
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == expected)
