@@ -160,3 +160,42 @@ def test_the_writer_finds_nothing_before_its_journal_exists(tmp_path: Path) -> N
         assert writer.search() == []
     finally:
         writer.close(timeout=0.1)
+
+
+def test_searches_while_the_writer_writes_neither_waits_for_the_other(tmp_path: Path) -> None:
+    """The desk's history reads while sessions end: in WAL mode a reader never waits for the
+    writer's lock, nor the writer for a reader."""
+    import threading
+    import time
+
+    writer = JournalWriter(tmp_path / "j.sqlite3")
+    stop = threading.Event()
+    searched: list[int] = []
+    failures: list[BaseException] = []
+
+    def search_in_a_loop() -> None:
+        while not stop.is_set():
+            try:
+                searched.append(len(writer.search("ref", limit=1000)))
+            except BaseException as exc:
+                failures.append(exc)
+                return
+
+    reader = threading.Thread(target=search_in_a_loop)
+    reader.start()
+    try:
+        started = time.monotonic()
+        tickets = []
+        for i in range(200):
+            start = writer.started(session(f"sid-{i}"), reference=f"REF-{i}")
+            tickets.append(writer.finished(start, KioskState(), SessionOutcome.WALKED_AWAY))
+        assert all(ticket.wait(30) for ticket in tickets)
+        written_in = time.monotonic() - started
+    finally:
+        stop.set()
+        reader.join(10)
+        assert writer.close()
+    assert failures == []
+    assert len(searched) > 5, "the reader was blocked"
+    assert searched[-1] <= 200 and max(searched) <= 200
+    assert written_in < 30
