@@ -96,6 +96,18 @@ def vet(
     return accepted, refused
 
 
+MAX_LOGGED_REFUSALS = 20
+
+
+def log_refusals(refused: Collection[str], suffix: str = "") -> None:
+    """One warning per refused key, at most :data:`MAX_LOGGED_REFUSALS` (a hostile hub can
+    send thousands of keys in a small body), then one line counting the rest."""
+    for message in list(refused)[:MAX_LOGGED_REFUSALS]:
+        log.warning("%s%s", message, suffix)
+    if len(refused) > MAX_LOGGED_REFUSALS:
+        log.warning("%d more remote settings refused%s", len(refused) - MAX_LOGGED_REFUSALS, suffix)
+
+
 def wire_form(values: Mapping[str, Any]) -> dict[str, Any]:
     """Checked values as JSON takes them (tuples as lists, mappings as objects)."""
     out: dict[str, Any] = {}
@@ -179,8 +191,7 @@ class SettingsCache:
             log.info("the last remote settings are another hub's or kiosk's: not used")
             return None
         answer = read_answer(data, data.get("etag"))
-        for message in answer.refused:
-            log.warning("%s (in %s)", message, self.path)
+        log_refusals(answer.refused, f" (in {self.path})")
         return answer if answer.kind == "changed" else None
 
     def save(self, answer: Answer) -> None:

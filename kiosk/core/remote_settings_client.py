@@ -22,6 +22,7 @@ from kiosk.core.remote_settings import (
     SETTINGS_PATH,
     Answer,
     SettingsCache,
+    log_refusals,
     read_answer,
 )
 from kiosk.core.text import printable
@@ -104,8 +105,7 @@ class RemoteSettingsClient:
         answer = read_answer(data, raw_etag)
         if answer.kind == "failed":
             log.warning("the hub's settings were refused: not a settings answer")
-        for message in answer.refused:
-            log.warning("%s", message)
+        log_refusals(answer.refused)
         return answer
 
 

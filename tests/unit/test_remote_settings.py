@@ -81,6 +81,16 @@ def test_every_key_is_checked_again_and_refused_alone(caplog: pytest.LogCaptureF
     assert "\x1b" not in logged and "\u202e" not in logged and "stolen" not in logged
 
 
+def test_thousands_of_refused_keys_do_not_flood_the_log(caplog: pytest.LogCaptureFixture) -> None:
+    values = {f"k{n}": n for n in range(3000)}  # about 30 KiB: under the body's cap
+    client = client_for(lambda request: settings_answer(values))
+    with caplog.at_level(logging.WARNING):
+        answer = client.fetch()
+    assert answer.kind == "changed" and len(answer.refused) == 3000
+    assert len(caplog.records) == 21
+    assert "2980 more remote settings refused" in caplog.text
+
+
 def test_the_kiosks_credentials_and_etag_are_sent() -> None:
     seen: list[httpx.Request] = []
 
