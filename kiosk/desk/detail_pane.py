@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.state import Phase
 from kiosk.desk.desk_sessions import DeskSession
 from kiosk.desk.result_view import ResultView
 from kiosk.ui.qr_view import QrView
@@ -72,6 +73,7 @@ class DetailPane(QStackedWidget):
         layout.addWidget(self.live_title)
         layout.addWidget(self.live_status)
         layout.addWidget(self.qr, 1)
+        layout.addStretch(0)
         layout.addLayout(buttons)
         return page
 
@@ -111,7 +113,10 @@ class DetailPane(QStackedWidget):
             self.live_title.setText(session.reference or self.tr("Verification without reference"))
             self.live_status.setText(status_text)
             active = session.state.session
-            self.qr.set_matrix(active.matrix if active is not None else None)
+            # The code only while it waits to be scanned; then the customer is on their phone.
+            scanning = session.state.phase is Phase.QR and active is not None
+            self.qr.set_matrix(active.matrix if scanning and active is not None else None)
+            self.qr.setVisible(scanning)
             self.show_customer_button.setEnabled(self.customer_enabled and active is not None)
             self.setCurrentIndex(LIVE)
             return

@@ -47,7 +47,10 @@ def local_time(epoch: float | None) -> str:
     summary keeps UTC)."""
     if epoch is None:
         return ""
-    return datetime.fromtimestamp(epoch).astimezone().strftime("%Y-%m-%d %H:%M:%S %Z (UTC%z)")
+    moment = datetime.fromtimestamp(epoch).astimezone()
+    name, offset = moment.strftime("%Z"), moment.strftime("UTC%z")
+    zone = "UTC" if name == "UTC" and offset == "UTC+0000" else f"{name} ({offset})"
+    return f"{moment:%Y-%m-%d %H:%M:%S} {zone}"
 
 
 def _plain(text: str) -> QLabel:

@@ -91,7 +91,7 @@ class SessionTableModel(QAbstractTableModel):
         if column == STATUS:
             return self.status_text(session)
         if column == STEP:
-            return self._step(session)
+            return self.step_text(session)
         if column == TIME_LEFT:
             left = self._sessions.seconds_left(session.key)
             return "" if left is None else f"{left // 60}:{left % 60:02d}"
@@ -130,7 +130,8 @@ class SessionTableModel(QAbstractTableModel):
             ErrorKind.SESSION_LOST: self.tr("the server lost the session"),
         }.get(kind or ErrorKind.INTERNAL, self.tr("an unexpected error"))
 
-    def _step(self, session: DeskSession) -> str:
+    def step_text(self, session: DeskSession) -> str:
+        """The check the customer is doing now, for a live session ("" otherwise)."""
         status = session.state.status
         if not session.live or status is None or status.next_step is None:
             return ""
@@ -188,7 +189,7 @@ class SessionTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((REFERENCE, 160), (STATUS, 200), (STEP, 100), (TIME_LEFT, 80)):
+        for column, width in ((REFERENCE, 150), (STATUS, 190), (STEP, 90), (TIME_LEFT, 75)):
             self.setColumnWidth(column, width)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name

@@ -83,8 +83,9 @@ class DeskWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([640, 560])  # the table's columns whole, the code beside
         self.setCentralWidget(self.splitter)
         self.running = QLabel(self)
         self.journal_problem = QLabel(self)
@@ -362,7 +363,10 @@ class DeskWindow(QMainWindow):
         if session is None:
             self.detail.show_nothing(has_sessions=bool(self.sessions.keys))
         else:
-            self.detail.show_session(session, self.model.status_text(session))
+            text = self.model.status_text(session)
+            if step := self.model.step_text(session):
+                text = self.tr("%1: %2").replace("%1", text).replace("%2", step)
+            self.detail.show_session(session, text)
         self._update_actions()
 
     def _update_actions(self) -> None:
