@@ -14,7 +14,6 @@ read-only connection on the caller's thread; in WAL mode a reader never waits fo
 from __future__ import annotations
 
 import collections
-import contextlib
 import logging
 import sqlite3
 import threading
@@ -22,9 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
-from kiosk.core import journal_schema
 from kiosk.core.journal import Journal, JournalEntry, JournalError
 from kiosk.core.state import ActiveSession, KioskState, SessionOutcome
 
@@ -181,19 +178,13 @@ class JournalWriter:
         try:
             with Journal(self.path, read_only=True, busy_seconds=0.5) as journal:
                 return journal.search(text, outcome, since, until, limit)
-        except JournalError:
-            if self._being_created():
+        except JournalError as exc:
+            # A file with no table yet is one the writer's thread is creating (its open
+            # creates the table in any file that lacks it): no rows yet, not a fault.
+            cause = exc.__cause__
+            if isinstance(cause, sqlite3.OperationalError) and "no such table" in str(cause):
                 return []
             raise
-
-    def _being_created(self) -> bool:
-        """The file exists but has no table yet: the writer's thread is creating it."""
-        try:
-            uri = f"file:{quote(str(self.path.absolute()))}?mode=ro"
-            with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=0.5)) as db:
-                return not journal_schema.has_table(db)
-        except sqlite3.Error:
-            return False
 
     def count(self) -> int:
         """How many entries are on disk, read on the caller's thread."""
