@@ -136,9 +136,9 @@ class DeskWindow(QMainWindow):
             self.tr("&Save receipt…"), self.save_receipt, QKeySequence.StandardKey.Save
         )
         self.export_action = self._action(self.tr("&Export summary as JSON…"), self.export_summary)
-        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence("Ctrl+Q"))
         self.preferences_action = self._action(
-            self.tr("&Preferences…"), self._open_preferences, QKeySequence.StandardKey.Preferences
+            self.tr("&Preferences…"), self._open_preferences, QKeySequence("Ctrl+,")
         )
         self.preferences_action.setEnabled(False)
         file_menu = bar.addMenu(self.tr("&File"))
