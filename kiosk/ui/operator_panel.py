@@ -245,7 +245,12 @@ class OperatorPanel(QFrame):
             self._settings_view = self.editor
             self.status.setText(self.tr("Fix the file first: {error}").format(error=exc))
             return False
-        self.form.show_values(values, str(self._settings_path))
+        where = str(self._settings_path)
+        self.form.show_values(values, where)
+        try:  # a wrong value is also said under its field; an unknown key only here
+            parse(values, where)
+        except SettingsError as exc:
+            self.status.setText(self.tr("The file has a mistake: {error}").format(error=exc))
         return True
 
     def refresh(self) -> None:

@@ -188,7 +188,7 @@ class SettingsForm(QWidget):
                 field.line.setText(shown_text(values[key]))
             else:
                 self._refused[key] = values[key]
-                self._set_error(key, str(exc))
+            self._set_error(key, str(exc))
 
     def values(self, where: str) -> dict[str, Any]:
         """The values that differ from the defaults, checked and typed. Every wrong field
