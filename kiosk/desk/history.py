@@ -181,7 +181,8 @@ class HistoryView(QWidget):
         copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         copy.triggered.connect(self.copy_ids)
         self.table.addAction(copy)
-        self._dates_toggled(False)
+        self.first_day.setEnabled(False)
+        self.last_day.setEnabled(False)
         self.refresh()
 
     def _date_edit(self, day: QDate, name: str) -> QDateEdit:
