@@ -177,3 +177,56 @@ def test_a_session_cancelled_or_interrupted_is_journalled_so(
         found = {e.reference: e.outcome for e in journal.recent(10)}
     assert found == {"GONE": "CANCELED_AT_KIOSK", "QUIT": "INTERRUPTED"}
     assert desk.session(interrupted).session_id is not None
+
+
+def test_the_reference_reaches_the_server_as_metadata(
+    qtbot: QtBot, make_desk: Callable[..., DeskUnderTest]
+) -> None:
+    import httpx
+
+    from tests.conftest import AUTH
+
+    desk = make_desk()
+    key = desk.start("CUST-META", None)
+    active = desk.session(key).state.session
+    assert active is not None
+    url = f"{desk.sandbox.local_url}/api/v1.0/flow/sessions/{active.token}"
+    body = httpx.get(url, headers=AUTH, timeout=5).json()
+    assert body["metadata"]["reference"] == "CUST-META"
+    assert body["scopes"] == ["liveness", "deepfake", "search"]
+
+
+def test_a_stalled_session_does_not_slow_another(
+    qtbot: QtBot, make_desk: Callable[..., DeskUnderTest]
+) -> None:
+    """One session's server never answers (its runner waits until told to stop); another,
+    started after it, still reaches its verdict at its own pace, and quitting ends both."""
+    import threading
+
+    from kiosk.desk.desk_sessions import DeskSessions
+
+    desk = make_desk()
+    real = desk.sessions._make_runner
+    entered = threading.Event()
+
+    class Stalled:
+        def run(self, listener: object, stop: threading.Event) -> None:
+            entered.set()
+            stop.wait()  # a request that never returns, until the desk stops the worker
+
+    def make_runner(reference: str | None, scopes: tuple[str, ...]) -> Callable[[], object]:
+        if reference == "STUCK":
+            return Stalled
+        return real(reference, scopes)
+
+    sessions: DeskSessions = desk.sessions
+    sessions._make_runner = make_runner  # type: ignore[assignment]
+    stuck = desk.window.start("STUCK", ("liveness",))
+    assert stuck is not None
+    qtbot.waitUntil(entered.is_set)
+    moving = desk.start("MOVING", "pass")
+    done = desk.wait_final(moving)
+    assert done.summary is not None and done.summary["verdict"] == "PASS"
+    assert desk.session(stuck).live  # still waiting on its server, alone
+    desk.desk.shutdown()
+    assert sessions.threads == []
