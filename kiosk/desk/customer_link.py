@@ -56,7 +56,7 @@ class CustomerLink(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         self.panel.hide()
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.panel)
-        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.setContext(Qt.ShortcutContext.WindowShortcut)  # the floating panel is a window
         back.activated.connect(lambda: self.panel.setFloating(False))
         self.languages = QComboBox(window)
         self.languages.setObjectName("customer-language")

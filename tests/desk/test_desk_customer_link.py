@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.state import Phase
@@ -37,6 +39,11 @@ def test_the_customer_follows_the_latest_session_and_sees_no_score(
     assert link.key == first and link.view.page == "code"
     assert link.panel.isVisible() and link.panel.isFloating()  # one screen: enlarged
     assert link.view.qr.matrix is desk.session(first).state.session.matrix  # type: ignore[union-attr]
+    # Escape puts the enlarged view back in the desk window.
+    link.panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is link.panel)
+    qtbot.keyClick(link.view, Qt.Key.Key_Escape)
+    assert not link.panel.isFloating()
 
 
 def test_the_employee_picks_the_customers_language(
