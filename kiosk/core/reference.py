@@ -39,7 +39,7 @@ def check_reference(text: str) -> str | None:
     for char in value:
         if not char.isprintable() or unicodedata.category(char) in _REFUSED_CATEGORIES:
             raise BadReference(
-                f"The reference holds a character that cannot be shown (U+{ord(char):04X}); "
-                "type it again with letters, digits and punctuation only."
+                f"The reference holds a character that cannot be shown (U+{ord(char):04X}), "
+                "often pasted along with it; type the reference again."
             )
     return value

@@ -44,6 +44,7 @@ class NewSessionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New verification"))
         self.setObjectName("desk-new-session")
+        self.setMinimumWidth(460)  # the placeholder and a problem's sentence on few lines
         self.reference = QLineEdit(self)
         self.reference.setObjectName("reference")
         self.reference.setPlaceholderText(self.tr("Customer number or case id (optional)"))
