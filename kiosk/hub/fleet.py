@@ -19,8 +19,12 @@ database with others (the app uses it whenever the store is PostgreSQL, see
   upstream read at that hub (rate-limited like every callback), whose journal write notifies
   the others.
 
-The journal never gets a second final write: a hub that learns the end from the journal keeps
-the first hub's outcome and end time.
+**Each end is journaled, and counted (``on_final``), exactly once.** Whichever way a hub learns
+that a session is final (its poll, a kiosk's read, a callback, a takeover, an expiry), it
+writes the end only while PostgreSQL confirms it holds the session's poll lock
+(:meth:`~kiosk.hub.pg_leases.PollLeases.hold`) and the row has not ended yet; the lock is kept
+until that write is done, and a hub never watches again a session whose end it wrote or read
+(a live-sessions read can predate the end's write). Another hub's end stands as written.
 """
 
 from __future__ import annotations
@@ -57,6 +61,7 @@ class _Listener(Protocol):
 
 class _Leases(Protocol):
     def sync(self, wanted: set[str]) -> set[str]: ...
+    def hold(self, session_id: str) -> bool: ...
     def close(self) -> None: ...
 
 
@@ -90,6 +95,7 @@ class FleetSessions(Sessions):
         self._lease_task: asyncio.Task[None] | None = None
         self._rereads: set[asyncio.Task[None]] = set()
         self._round_soon = asyncio.Event()  # a new session here: try for its lock at once
+        self._ending: set[str] = set()  # end writes in flight: their locks stay held until done
 
     # --- lifecycle ---
 
@@ -192,6 +198,7 @@ class FleetSessions(Sessions):
         tracker.wake.set()
         session_id = tracker.record.session_id
         self._live.pop(session_id, None)
+        self._note_ended(session_id)
         flip = self._lease_flips.pop(session_id, None)
         if flip is not None:
             flip.set()
@@ -222,9 +229,14 @@ class FleetSessions(Sessions):
             log.warning("cannot read the live sessions: %s", error)
             live = []
         for record in live:  # sessions other hubs created, to take over if they die
-            if record.session_id not in self._live and not self._closing:
-                self.track(record)
+            sid = record.session_id
+            # (A row read just before this hub wrote its end is not watched again: a second
+            # tracker would read it final and end it twice.)
+            if sid in self._live or sid in self._ended or sid in self._ending or self._closing:
+                continue
+            self.track(record)
         wanted = {sid for sid, tracker in self._live.items() if not tracker.final}
+        wanted |= self._ending
         held = await asyncio.to_thread(self._leases.sync, wanted)
         for session_id in held ^ self.held:
             flip = self._lease_flips.get(session_id)
@@ -306,6 +318,34 @@ class FleetSessions(Sessions):
                 log.warning("session %s: cannot notify the other hubs: %s", session_id, error)
 
     async def _journal(self, tracker: Tracker, status: SessionStatus, final: bool) -> None:
-        if final and tracker.record.ended_at is not None:
-            return  # another hub journaled the end: its outcome and time stand
-        await super()._journal(tracker, status, final)
+        """Journal as the single hub does, but a session's end only at the hub holding its
+        poll lock, and only if the row has not ended yet: so exactly one hub writes (and
+        counts, :attr:`on_final`) each end, whichever path saw it first (a poll, a kiosk's
+        read, a callback, a takeover, an expiry). A hub without the lock leaves the end to
+        the holder, whose next poll reads it; if the holder dies first, whoever takes the lock
+        over does."""
+        session_id = tracker.record.session_id
+        if not final:
+            await super()._journal(tracker, status, final)
+            return
+        if tracker.record.ended_at is not None:
+            self._note_ended(session_id)  # another hub journaled the end: it stands
+            return
+        self._ending.add(session_id)  # the lease rounds keep its lock until the write is done
+        try:
+            if self._leases is None or not await asyncio.to_thread(self._leases.hold, session_id):
+                return
+            row = await retry_store(
+                lambda: self.store.get_session(session_id),
+                self.settings.store_retry_seconds,
+                "journal",
+            )
+            if row is not None and row.ended_at is not None:
+                tracker.record = row  # the previous holder wrote it before letting go
+                self._note_ended(session_id)
+                return
+            await super()._journal(tracker, status, final)
+        except StoreError as error:
+            log.warning("session %s: cannot check its row before ending it: %s", session_id, error)
+        finally:
+            self._ending.discard(session_id)

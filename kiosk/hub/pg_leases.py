@@ -83,6 +83,29 @@ class PollLeases:
                 self._drop()
             return set(self._held)
 
+    def hold(self, session_id: str) -> bool:
+        """Whether this hub holds ``session_id``'s lock now, taking it if it is free: asked of
+        PostgreSQL (a round trip on the lease connection, which also proves the connection,
+        and so the locks on it, alive), not of the last :meth:`sync`. The hub journals a
+        session's end only while this says True, so exactly one hub ends each session."""
+        with self._lock:
+            try:
+                if self._conn is None or self._conn.closed:
+                    return False  # the next sync reconnects; its locks are gone meanwhile
+                if session_id in self._held:
+                    self._conn.execute("SELECT 1").fetchone()
+                    return True
+                row = self._conn.execute(
+                    "SELECT pg_try_advisory_lock(%s, hashtext(%s))", (POLL_LOCK_CLASS, session_id)
+                ).fetchone()
+                if row is not None and row[0]:
+                    self._held.add(session_id)  # released by the next sync once not wanted
+                    return True
+                return False
+            except psycopg.Error:
+                self._drop()
+                return False
+
     def _drop(self) -> None:
         self._held = set()
         if self._conn is not None:

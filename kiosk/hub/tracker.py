@@ -116,6 +116,9 @@ class Sessions:
         self._clock = clock
         self._live: dict[str, Tracker] = {}
         self._finished: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        # Sessions whose end the journal holds (written here, or read from it): never watched
+        # again on a stale read of the journal (a row read just before the end was written).
+        self._ended: OrderedDict[str, None] = OrderedDict()
         self._closing = False
         self._unjournaled: set[asyncio.Task[None]] = set()
         # Metrics hooks (kiosk/hub/metrics.py): a session journaled as ended; a journal write
@@ -262,7 +265,7 @@ class Sessions:
         """A callback arrived for ``record``: read upstream soon (the callback's body is not
         believed). Whether this woke a read (False when one is already due, or it ended)."""
         tracker = self._live.get(record.session_id)
-        if tracker is None and not record.is_final:
+        if tracker is None and not self._known_final(record):
             tracker = self.track(record)
         if tracker is None or tracker.wake.is_set():
             return False
@@ -343,9 +346,10 @@ class Sessions:
                 self.on_store_error("journal")
             return
         tracker.record = updated
-        if final and self.on_final is not None:
-            self.on_final(updated)
         if final:
+            self._note_ended(record.session_id)
+            if self.on_final is not None:
+                self.on_final(updated)  # counted once: here, by the hub that wrote the end
             log.info(
                 "session %s ended %s (%s) for kiosk %s",
                 record.session_id,
@@ -353,6 +357,18 @@ class Sessions:
                 updated.outcome,
                 record.kiosk_id,
             )
+
+    def _known_final(self, record: SessionRecord) -> bool:
+        """Whether ``record`` (perhaps read before its end was written) has ended as far as
+        this hub knows: such a row must not start a second tracker, which would end it again."""
+        sid = record.session_id
+        return record.is_final or sid in self._finished or sid in self._ended
+
+    def _note_ended(self, session_id: str) -> None:
+        self._ended[session_id] = None
+        self._ended.move_to_end(session_id)
+        while len(self._ended) > MAX_FINISHED:
+            self._ended.popitem(last=False)
 
     def _remember_final(self, session_id: str, body: dict[str, Any]) -> None:
         self._finished[session_id] = body

@@ -56,12 +56,7 @@ def wait_for(hub: Hub, condition: Any, what: str) -> Samples:
     raise AssertionError(f"the metrics never showed {what}: {interesting}")
 
 
-def test_values_move_as_a_pass_and_a_fail_session_run(hub: Hub, backend: str) -> None:
-    if backend == "postgres":
-        # Issue 16 (open): on PostgreSQL the several-hubs tracker sometimes journals a session's
-        # end by a path that does not count it as finished (seen twice in full CI runs, never
-        # alone); the SQLite hub counts every end. Left open, with the last figures in the message.
-        pytest.skip("known race in the fleet tracker's finished counter (issue 16, open)")
+def test_values_move_as_a_pass_and_a_fail_session_run(hub: Hub) -> None:
     site = hub.kiosk.site
     before = parse(scrape(hub.url).text)
     assert value(before, "hub_sessions_created_total", site=site) == 0
