@@ -90,10 +90,31 @@ def vet(
             )
         else:
             try:
-                accepted[key] = check(key, SPECS[key], value, where, fix)
+                checked = check(key, SPECS[key], value, where, fix)
+                _readable_by_a_kiosk(key, checked, where, fix)
+                accepted[key] = checked
             except SettingsError as exc:
                 refused.append(printable(str(exc), 400))
     return accepted, refused
+
+
+def _readable_by_a_kiosk(key: str, value: Any, where: str, fix: str) -> None:
+    """Raise :class:`SettingsError` unless ``value`` survives the hub's JSON (UTF-8, as
+    Starlette's ``JSONResponse`` writes it) and the kiosk's strict reader
+    (:func:`kiosk.core.wire.loads`). The rules see to that (:mod:`kiosk.core.rules`: UTF-8
+    text, integers of at most 20 digits, URLs of at most 2048 characters, metadata of at most
+    15 KiB, so that the largest answer fits :data:`MAX_BODY_BYTES`); this is the net for a rule
+    that misses a case: the hub would accept and serve a value for which every kiosk of the
+    scope refuses the whole answer, every minute, while keeping its old copy."""
+    from kiosk.core.wire import NotJson, loads  # httpx: off the kiosk's start
+
+    try:
+        loads(json.dumps(wire_form({key: value}), ensure_ascii=False).encode("utf-8"))
+    except (ValueError, RecursionError) as exc:  # NotJson, UnicodeEncodeError are ValueErrors
+        reason = str(exc) if isinstance(exc, NotJson) else "it is not text a kiosk can read"
+        raise SettingsError(
+            f"{where}: '{key}' cannot be sent to a kiosk ({reason}). {fix}"
+        ) from exc
 
 
 MAX_LOGGED_REFUSALS = 20

@@ -21,6 +21,12 @@ SCOPES = tuple(s.value for s in (Scope.LIVENESS, Scope.DEEPFAKE, Scope.SEARCH, S
 # rule); the kiosk adds its host name to each session's, so the file may use 15 KiB of it.
 MAX_METADATA_BYTES = 15 * 1024
 MAX_METADATA_DEPTH = 32
+# The kiosk's strict JSON reader (kiosk.core.wire.MAX_INT_DIGITS) refuses integers of more than
+# 20 digits in a whole answer; the server echoes metadata in every status, and a hub serves it.
+MAX_METADATA_INT = 10**20 - 1
+# As kiosk.sandbox.schemas: a longer URL is refused by the server, and a hub's answer must fit
+# the kiosk's cap on its body (kiosk.core.remote_settings.MAX_BODY_BYTES).
+MAX_URL_LENGTH = 2048
 _TRUE = ("true", "1", "yes", "on")
 _FALSE = ("false", "0", "no", "off")
 
@@ -103,14 +109,26 @@ def scopes(value: Any) -> tuple[str, ...]:
     return cleaned
 
 
+def utf8(value: str) -> str:
+    """``value`` if it can be sent as UTF-8, else ``UnicodeEncodeError`` (a ``ValueError``).
+    A lone surrogate (half of a ``\\ud83d\\ude00`` escape, or an environment variable's
+    undecodable bytes) is a Python string no JSON encoder can send: httpx would raise on every
+    session, a hub on every answer."""
+    value.encode("utf-8")
+    return value
+
+
 def http_url(chosen: str) -> str:
-    """``chosen`` if it is an http(s) URL with a host (and a port from 0 to 65535, if any):
-    ``https://``, ``https://host:abc`` or ``http://[::1`` would fail only when the first
-    request is made, with the HTTP client's traceback."""
+    """``chosen`` if it is an http(s) URL with a host (and a port from 0 to 65535, if any),
+    at most :data:`MAX_URL_LENGTH` long and sendable as UTF-8: ``https://``,
+    ``https://host:abc`` or ``http://[::1`` would fail only when the first request is made,
+    with the HTTP client's traceback."""
     from urllib.parse import urlsplit
 
     if not chosen.startswith(("https://", "http://")) or any(c.isspace() for c in chosen):
         raise TypeError
+    if len(utf8(chosen)) > MAX_URL_LENGTH:
+        raise ValueError("too long")
     parts = urlsplit(chosen)  # ValueError: a bracket left open
     if not parts.hostname:
         raise TypeError
@@ -214,8 +232,10 @@ def metadata(value: Any) -> dict[str, Any]:
 
 
 def _check_json(value: Any) -> None:
-    """Raise unless ``value`` is plain JSON: str keys, finite numbers, no TOML dates, and
-    containers nested at most :data:`MAX_METADATA_DEPTH` deep. Iterative: no recursion limit."""
+    """Raise unless ``value`` is plain JSON the kiosk can send and read back: str keys and
+    strings sendable as UTF-8 (:func:`utf8`), finite numbers, integers of at most 20 digits
+    (:data:`MAX_METADATA_INT`), no TOML dates, and containers nested at most
+    :data:`MAX_METADATA_DEPTH` deep. Iterative: no recursion limit."""
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         item, depth = stack.pop()
@@ -224,13 +244,20 @@ def _check_json(value: Any) -> None:
         if isinstance(item, dict):
             if not all(isinstance(key, str) for key in item):
                 raise TypeError
+            for key in item:
+                utf8(key)
             stack.extend((child, depth + 1) for child in item.values())
         elif isinstance(item, list):
             stack.extend((child, depth + 1) for child in item)
         elif isinstance(item, float):
             if not math.isfinite(item):
                 raise ValueError("not a finite number")
-        elif item is not None and not isinstance(item, str | int):  # bool is an int
+        elif isinstance(item, str):
+            utf8(item)
+        elif isinstance(item, int):  # bool is an int
+            if abs(item) > MAX_METADATA_INT:
+                raise ValueError("an integer of more than 20 digits")
+        elif item is not None:
             raise TypeError  # a TOML date or time has no JSON form
 
 
