@@ -70,6 +70,43 @@ def write_text(path: Path, text: str) -> None:
         raise
 
 
+def read_regular(path: Path, cap: int) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``cap`` bytes.
+
+    A kiosk reads its own files at start, before any window: a FIFO in their place would block
+    it for ever (it is opened without waiting and refused), a device would feed it without end
+    (only ``cap + 1`` bytes are read), and a symbolic link is not followed (the kiosk writes
+    these files itself, atomically, never as links).
+
+    Raises:
+        FileNotFoundError: there is no such file.
+        OSError: it cannot be opened or read, or is not a regular file (a link, a FIFO, a
+            device, a folder), or is larger than ``cap`` bytes.
+    """
+    flags = (
+        os.O_RDONLY
+        | getattr(os, "O_NOFOLLOW", 0)
+        | getattr(os, "O_NONBLOCK", 0)
+        | getattr(os, "O_CLOEXEC", 0)
+        | getattr(os, "O_BINARY", 0)
+    )
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        chunks: list[bytes] = []
+        left = cap + 1
+        while left > 0 and (chunk := os.read(fd, left)):
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > cap:
+        raise OSError(f"{path} is larger than {cap} bytes")
+    return data
+
+
 def copy(source: Path, target: Path) -> None:
     """Copy ``source``'s text to ``target`` as a 0600 file (see :func:`write_text`)."""
     write_text(target, source.read_text(encoding="utf-8"))

@@ -164,9 +164,10 @@ class Answer:
     refused: tuple[str, ...] = ()
 
 
-def _etag(raw: str | None) -> str | None:
-    """The hub's ETag if it is one we can send back as it is, else None (we then ask afresh)."""
-    if raw is None or len(raw) > MAX_ETAG or not (raw.isascii() and raw.isprintable()):
+def _etag(raw: object) -> str | None:
+    """The hub's ETag if it is one we can send back as it is, else None (we then ask afresh).
+    ``raw`` may be anything: the kept copy is a file on disk, which may be damaged or edited."""
+    if not isinstance(raw, str) or len(raw) > MAX_ETAG or not (raw.isascii() and raw.isprintable()):
         return None
     return raw
 
@@ -197,9 +198,8 @@ class SettingsCache:
         """The kept answer (its values checked again: the file may be old or edited), or None
         when there is none usable."""
         try:
-            if self.path.stat().st_size > 4 * MAX_BODY_BYTES:
-                raise ValueError("too large")
-            data = json.loads(self.path.read_bytes())
+            # A regular file only: a FIFO in its place would hang the kiosk's start.
+            data = json.loads(private_files.read_regular(self.path, 4 * MAX_BODY_BYTES))
         except FileNotFoundError:
             return None
         except (OSError, ValueError, RecursionError) as exc:

@@ -104,6 +104,24 @@ def test_a_fifo_in_place_of_the_kept_copy_does_not_hang_the_start(tmp_path: Path
             thread.join(5)
 
 
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_link_to_a_device_in_place_of_the_kept_copy_is_not_read(tmp_path: Path) -> None:
+    """/dev/zero would feed the reader without end; a link is not followed at all."""
+    path = tmp_path / "remote-settings.json"
+    path.symlink_to("/dev/zero")
+    assert SettingsCache(path, HUB, KIOSK).load() is None
+
+
+def test_a_kept_copy_over_its_cap_is_not_used(tmp_path: Path) -> None:
+    cache = SettingsCache(tmp_path / "remote-settings.json", HUB, KIOSK)
+    body = {"hub": HUB, "kiosk": KIOSK, "version": "v1", "settings": {"theme": "default"}}
+    cache.path.write_text(json.dumps(body) + " " * (4 * MAX_BODY_BYTES))
+    assert cache.load() is None
+    cache.path.write_text(json.dumps(body))
+    kept = cache.load()
+    assert kept is not None and kept.values == {"theme": "default"}
+
+
 # --- BUG: the kept ETag stands for the hub's whole answer, the kept values for part of it ---
 
 
