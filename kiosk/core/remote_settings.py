@@ -221,7 +221,11 @@ class SettingsCache:
             "hub": self.hub,
             "kiosk": self.kiosk,
             "version": answer.version,
-            "etag": answer.etag,
+            # The ETag stands for the hub's whole answer, the kept values for the part this
+            # version accepted: kept with a refusal, an upgraded kiosk that would now accept
+            # more would send it at its next start and be answered 304 until IT changes
+            # something. Without it, that first fetch reads the whole answer again.
+            "etag": None if answer.refused else answer.etag,
             "settings": wire_form(answer.values),
         }
         try:

@@ -166,6 +166,13 @@ def test_after_an_upgrade_a_key_the_old_kiosk_refused_is_fetched(tmp_path: Path)
     assert values.get("text_scale") == 150  # fails: 304, the kept subset stays
 
 
+def test_a_wholly_accepted_answer_keeps_its_etag_for_the_next_start(tmp_path: Path) -> None:
+    cache = SettingsCache(tmp_path / "remote-settings.json", HUB, KIOSK)
+    cache.save(Answer("changed", "abc", '"abc"', {"theme": "high-contrast"}))
+    kept = cache.load()
+    assert kept is not None and kept.etag == '"abc"'  # the start asks with it: 304 is enough
+
+
 # --- BUG: one 404 (an instance mid-upgrade behind the load balancer) ends the asking for good ---
 
 
