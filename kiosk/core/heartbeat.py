@@ -2,10 +2,11 @@
 version, its state (idle, in a session, in error) and its last error, every ``interval`` seconds,
 so the hub's dashboard shows it online.
 
-Only a hub has the endpoint. The first answer decides: 2xx means "a hub", keep beating; 404 or
-405 means "the vendor or the sandbox", stop for the life of the process (:attr:`HeartbeatSender.
-is_hub` becomes False). Anything else (a network failure, 401, 5xx) is tried again at the next
-beat. Qt-free: the GUI runs :meth:`HeartbeatSender.run` in a thread of its own.
+Only a hub has the endpoint. 2xx means "a hub", keep beating; 404 or 405 before any 2xx means
+"the vendor or the sandbox", stop for the life of the process (:attr:`HeartbeatSender.is_hub`
+becomes False). Anything else (a network failure, 401, 5xx, and a 404 from a backend that has
+already answered as a hub: a proxy, an instance mid-upgrade) is tried again at the next beat.
+Qt-free: the GUI runs :meth:`HeartbeatSender.run` in a thread of its own.
 """
 
 from __future__ import annotations
@@ -90,7 +91,8 @@ class HeartbeatSender:
         except httpx.HTTPError as exc:
             log.info("heartbeat not sent: %s", type(exc).__name__)
             return False
-        if answer.status_code in _NOT_A_HUB:
+        # Once a hub, always a hub: a later 404 must not end the heartbeats for good.
+        if answer.status_code in _NOT_A_HUB and self.is_hub is not True:
             log.info(
                 "the backend is not a hub (heartbeat %d): no more heartbeats", answer.status_code
             )

@@ -6,7 +6,7 @@ would refuse.
 The wire: ``GET /api/hub/v1/settings`` with the kiosk's APP-ID / APP-KEY answers ``{"version":
 "...", "settings": {key: value}}`` (the site's and the kiosk's values merged, never defaults)
 with an ``ETag``; ``If-None-Match`` with it gets 304. The vendor and the sandbox answer 404:
-the kiosk stops asking, as it stops its heartbeats.
+the kiosk then asks only hourly (:mod:`kiosk.core.remote_settings_client`).
 
 The hub is trusted to manage the fleet but its words are still checked: every value is checked
 again by the kiosk's own rule (:mod:`kiosk.core.settings`); a key that is unknown, local-only
@@ -153,8 +153,9 @@ class Answer:
     """What one fetch gave.
 
     ``kind``: ``changed`` (a new version: ``values`` are the accepted ones, ``refused`` says
-    why the others were left out), ``same`` (304), ``not_a_hub`` (404/405: stop asking),
-    ``failed`` (network, status, or a body that is not a settings answer: try later).
+    why the others were left out), ``same`` (304), ``not_a_hub`` (404/405 from a backend that
+    never answered as a hub: ask hourly), ``failed`` (network, status, or a body that is not a
+    settings answer: try later).
     """
 
     kind: Literal["changed", "same", "not_a_hub", "failed"]

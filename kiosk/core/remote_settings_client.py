@@ -2,6 +2,12 @@
 one fetch with a cap on the body and a deadline on the whole call, and the loop that fetches
 at start and then every minute while the kiosk is idle. Qt-free: ``kiosk.fleet_settings`` runs
 :func:`run` in a thread.
+
+A backend that answers 404 (or 405) before it ever answered as a hub is the vendor or the
+sandbox: it is asked again only hourly (:data:`NOT_A_HUB_INTERVAL`), not never, so a kiosk that
+started while its hub was being upgraded (an old instance behind the load balancer answered)
+still gets its settings. Once the backend has answered as a hub, a 404 is a passing failure (a
+proxy, an instance mid-upgrade): asked again at the next minute.
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ from kiosk.core.wire import BodyTooLarge, NotJson, loads, read_capped
 log = logging.getLogger(__name__)
 
 _NOT_A_HUB = frozenset({404, 405})
+# Seconds between asks of a backend that said it has no settings (one 404 an hour is nothing).
+NOT_A_HUB_INTERVAL = 3600.0
 
 
 class RemoteSettingsClient:
@@ -50,7 +58,8 @@ class RemoteSettingsClient:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.is_hub: bool | None = None
-        """None until answered; False once the backend said it has no settings (404/405)."""
+        """None until answered; True once it answered as a hub (200 or 304), for good; False
+        while it says it has no settings (404/405) and never answered as a hub."""
         self.call_seconds = call_seconds
         self._http = httpx.Client(
             base_url=base_url.rstrip("/"),
@@ -71,8 +80,6 @@ class RemoteSettingsClient:
     def fetch(self, etag: str | None = None) -> Answer:
         """One fetch (``If-None-Match: etag`` when given). Never raises for the network or
         the hub's answer."""
-        if self.is_hub is False:
-            return Answer("not_a_hub")
         headers = {"If-None-Match": etag} if etag else {}
         try:
             with bounded(self.call_seconds):
@@ -83,8 +90,12 @@ class RemoteSettingsClient:
                     if status == 304:
                         self.is_hub = True
                         return Answer("same")
-                    if status in _NOT_A_HUB:
-                        log.info("the backend has no remote settings (%d): asking no more", status)
+                    if status in _NOT_A_HUB and self.is_hub is not True:
+                        if self.is_hub is None:  # said once, not every hour
+                            log.info(
+                                "the backend has no remote settings (%d): asking again hourly",
+                                status,
+                            )
                         self.is_hub = False
                         return Answer("not_a_hub")
                     if status != 200:
@@ -118,18 +129,21 @@ def run(
     *,
     interval: float = DEFAULT_INTERVAL,
     etag: str | None = None,
+    not_a_hub_interval: float = NOT_A_HUB_INTERVAL,
 ) -> None:
     """Fetch now and every ``interval`` seconds while ``idle()`` (never during a session), until
-    ``stop`` or the backend says it has no settings; each new version is kept in ``cache`` and
-    handed to ``deliver``. ``etag``: the version already applied (the cached copy's)."""
+    ``stop``; every ``not_a_hub_interval`` seconds instead while the backend says it has no
+    settings. Each new version is kept in ``cache`` and handed to ``deliver``. ``etag``: the
+    version already applied (the cached copy's)."""
     while not stop.is_set():
+        wait = interval
         if idle():
             answer = client.fetch(etag)
             if answer.kind == "not_a_hub":
-                return
-            if answer.kind == "changed" and not stop.is_set():
+                wait = not_a_hub_interval
+            elif answer.kind == "changed" and not stop.is_set():
                 etag = answer.etag
                 if cache is not None:
                     cache.save(answer)
                 deliver(answer)
-        stop.wait(interval)
+        stop.wait(wait)

@@ -7,6 +7,7 @@ last good copy kept privately and only for the hub and kiosk it came from, and t
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import logging
 import os
@@ -131,20 +132,30 @@ def test_a_hostile_etag_is_not_sent_back() -> None:
     assert client.fetch().etag is None
 
 
-def test_404_means_no_hub_and_the_loop_ends() -> None:
-    calls = 0
+def test_404_means_no_hub_asked_again_rarely_until_one_answers() -> None:
+    """The vendor or the sandbox (404) is asked again only at the long interval, not every
+    minute, and not never: a hub rolled out meanwhile is found."""
+    times: list[float] = []
+    answers = iter([httpx.Response(404), httpx.Response(405), settings_answer({"ttl_sec": 60})])
 
     def handler(request: httpx.Request) -> httpx.Response:
-        nonlocal calls
-        calls += 1
-        return httpx.Response(404, json={"error": "not_found"})
+        times.append(time.monotonic())
+        return next(answers)
 
     client = client_for(handler)
-    done = threading.Thread(target=run, args=(client, None, threading.Event(), lambda: True, print))
-    done.start()
-    done.join(timeout=10)
-    assert not done.is_alive() and calls == 1 and client.is_hub is False
-    assert client.fetch().kind == "not_a_hub" and calls == 1
+    delivered: list[Answer] = []
+    stop = threading.Event()
+    loop = threading.Thread(
+        target=run,
+        args=(client, None, stop, lambda: True, lambda a: (delivered.append(a), stop.set())),
+        kwargs={"interval": 0.001, "not_a_hub_interval": 0.2},
+    )
+    loop.start()
+    loop.join(timeout=10)
+    stop.set()
+    assert not loop.is_alive() and len(times) == 3
+    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.2
+    assert client.is_hub is True and delivered[0].values == {"ttl_sec": 60}
 
 
 @pytest.mark.parametrize("status", [401, 429, 500, 503, 301])

@@ -191,6 +191,23 @@ def test_a_404_from_a_backend_that_already_answered_as_a_hub_does_not_end_the_as
     assert third.kind == "changed"  # fails: "not_a_hub" forever (until restart)
 
 
+def test_a_404_from_a_hub_that_already_answered_does_not_end_the_heartbeats() -> None:
+    from kiosk.core.heartbeat import HeartbeatSender, Report
+
+    answers = iter([httpx.Response(200), httpx.Response(404), httpx.Response(204)])
+    sender = HeartbeatSender(
+        "http://127.0.0.1:9",
+        Credentials(KIOSK, "secret"),
+        transport=httpx.MockTransport(lambda request: next(answers)),
+    )
+    try:
+        assert sender.send(Report("idle")) is True
+        assert sender.send(Report("idle")) is False and sender.is_hub is True  # tried again
+        assert sender.send(Report("idle")) is True
+    finally:
+        sender.close()
+
+
 # --- BUG: a metadata string that cannot be UTF-8 is accepted, then breaks every session ---
 
 
