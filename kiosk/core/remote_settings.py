@@ -55,6 +55,8 @@ LOCAL_ONLY: dict[str, str] = {
     "desk_customer_screen": "it names a screen attached to this machine",
     "handoff_command": "it runs a program on the kiosk",
     "handoff_url": "it receives every result, with personal data",
+    "callback_url": "a hub gives the vendor its own callback URL for every session and does not "
+    "pass a kiosk's on, so a value set on a hub would do nothing",
     "desk_scopes": "the operator desk (kiosk desk) does not fetch remote settings",
     "handoff_timeout": "the operator desk (kiosk desk) does not fetch remote settings",
     "handoff_retries": "the operator desk (kiosk desk) does not fetch remote settings",

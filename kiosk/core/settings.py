@@ -298,7 +298,6 @@ REMOTE_LIVE = frozenset(
         "scopes",
         "ttl_sec",
         "metadata",
-        "callback_url",
         "return_url",
         "min_similarity",
         "poll_interval",

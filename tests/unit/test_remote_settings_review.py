@@ -262,7 +262,7 @@ def test_the_largest_values_the_rules_allow_fit_one_answer() -> None:
     wide = "\U0001f600"  # 4 bytes in UTF-8
     url = "https://bank.example/" + wide * (MAX_URL_LENGTH - 21)
     metadata = {"note": "\u0800" * ((MAX_METADATA_BYTES - 20) // 6)}  # 6 bytes escaped, 3 sent
-    values = {"metadata": metadata, "callback_url": url, "return_url": url}
+    values = {"metadata": metadata, "return_url": url}
     values |= {"scopes": list(SCOPES), "theme": "high-contrast", "text_scale": 200}
     accepted, refused = vet(values, "kiosk hub settings set", "Nothing was changed.")
     assert refused == [] and accepted.keys() == values.keys()
@@ -335,3 +335,9 @@ def test_an_abbreviated_option_is_pinned_over_the_hub(tmp_path: Path) -> None:
     args = build_parser("run").parse_args(argv)
     config = from_arguments(args, load(tmp_path / "settings.toml", {}))
     assert "text_scale" in pinned_keys(config, environ={}, argv=argv[1:])  # fails
+
+
+def test_callback_url_is_local_only_with_its_reason() -> None:
+    """A hub gives the vendor its own callback URL; a hub's value for it did nothing."""
+    accepted, [refusal] = vet({"callback_url": "https://crm.bank.example/verified"}, "set")
+    assert accepted == {} and "local-only" in refusal and "own callback URL" in refusal
