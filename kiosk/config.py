@@ -147,6 +147,9 @@ class KioskConfig:
         step_seconds: the pace of the sandbox's scenarios.
         app_key_env: the environment variable that holds the APP-KEY.
         storage_warnings: problems with the kiosk's files, for the operator panel.
+        command_line: the settings given as command-line options (whatever their value, and
+            however argparse let them be spelled: ``--text-sc`` is ``--text-scale``); they stay
+            over a hub's values (:func:`kiosk.fleet_settings.pinned_keys`).
     """
 
     settings: Settings
@@ -158,6 +161,7 @@ class KioskConfig:
     step_seconds: float = 2.0
     app_key_env: str = APP_KEY_ENV
     storage_warnings: tuple[str, ...] = ()
+    command_line: frozenset[str] = frozenset()
 
     @property
     def windowed(self) -> bool:
@@ -221,6 +225,7 @@ def from_arguments(
         step_seconds=checked["step_seconds"],
         app_key_env=args.app_key_env,
         storage_warnings=warnings,
+        command_line=frozenset(given),
     )
 
 

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -66,12 +65,11 @@ class Remote:
         return replace(self.config, settings=self.settings)
 
 
-def pinned_keys(
-    config: KioskConfig, environ: Mapping[str, str] | None = None, argv: Sequence[str] = ()
-) -> frozenset[str]:
+def pinned_keys(config: KioskConfig, environ: Mapping[str, str] | None = None) -> frozenset[str]:
     """The keys set by an environment variable or a command-line option: those stay over the
-    hub's. Options are found by their effect (the value differs from the file's) and by name
-    in ``argv`` (an option repeating the file's value)."""
+    hub's. Options are those the parser gave (``config.command_line``: an abbreviated one, or
+    one repeating the file's value, included), and any value that differs from the file's and
+    the environment's (a configuration built otherwise)."""
     from kiosk.core.settings import load
 
     env = os.environ if environ is None else environ
@@ -81,10 +79,7 @@ def pinned_keys(
     except SettingsError:
         from_file = config.settings
     pinned |= {k for k in SPECS if getattr(from_file, k) != getattr(config.settings, k)}
-    for key, spec in SPECS.items():
-        if spec.flag and any(a == spec.flag or a.startswith(spec.flag + "=") for a in argv):
-            pinned.add(key)
-    return frozenset(pinned)
+    return frozenset(pinned | config.command_line)
 
 
 def prepare(config: KioskConfig, backend: BackendConfig) -> tuple[KioskConfig, Remote | None]:
@@ -98,7 +93,7 @@ def prepare(config: KioskConfig, backend: BackendConfig) -> tuple[KioskConfig, R
     cache = SettingsCache(
         paths.data_dir() / remote_settings.CACHE_NAME, base_url, credentials.app_id
     )
-    pinned = pinned_keys(config, argv=sys.argv[1:])
+    pinned = pinned_keys(config)
     kept = cache.load()
     settings = config.settings
     if kept is not None:

@@ -253,16 +253,18 @@ def test_the_look_and_the_default_language_follow_at_idle(
 
 
 def test_environment_variables_and_options_stay_over_the_hub(tmp_path: Path) -> None:
+    from kiosk.cli import build_parser
+    from kiosk.config import from_arguments
+    from kiosk.core.settings import load
     from kiosk.fleet_settings import pinned_keys
 
     path = tmp_path / "settings.toml"
     path.write_text('result_seconds = 20\ntheme = "high-contrast"\n')
-    from_file = replace(DEFAULTS, result_seconds=20.0, theme="high-contrast")
-    # --walk-away given with another value than the file's, --theme with the file's own.
-    given = replace(from_file, walk_away_seconds=60.0, ttl_sec=900)
-    config = KioskConfig(given, path)
     environ = {"KIOSK_TTL_SEC": "900"}
-    pinned = pinned_keys(config, environ, ["--walk-away", "60", "--theme=high-contrast"])
+    # --walk-away given with another value than the file's, --theme with the file's own.
+    argv = ["run", "--settings", str(path), "--walk-away", "60", "--theme=high-contrast"]
+    config = from_arguments(build_parser("run").parse_args(argv), load(path, environ))
+    pinned = pinned_keys(config, environ)
     assert pinned == {"walk_away_seconds", "ttl_sec", "theme"}
     # The file's own values are not pinned: the hub's go over them.
     assert "result_seconds" not in pinned
