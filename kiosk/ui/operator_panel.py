@@ -2,7 +2,8 @@
 
 It lists recent sessions from the journal and exports them as CSV, tests the connection (without
 creating a session), edits the settings (checked before they are saved; a mistake is shown and
-the file is left as it was), and leaves kiosk mode.
+the file is left as it was; a file another program changed while the panel was open is not
+written over), and leaves kiosk mode.
 
 The settings are edited in a form (:mod:`kiosk.ui.settings_form`: a field per setting, in
 sections), the first and default view. The file's own text stays as a second view, "Advanced:
@@ -90,6 +91,7 @@ class OperatorPanel(QFrame):
         self._export_path = export_path
         self._warnings = warnings
         self._checker: ConnectionCheck | None = None
+        self._opened: bytes | None = None  # the settings file as the panel last read it
 
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
@@ -212,6 +214,9 @@ class OperatorPanel(QFrame):
     def _show_main(self) -> None:
         self.refresh()
         self.status.setText("")
+        # What the file held when the panel showed it: a save over a file changed meanwhile
+        # (the desk's Preferences, an editor, a fleet tool) would lose that change unseen.
+        self._opened = self._on_disk()
         try:
             text = (
                 self._settings_path.read_text(encoding="utf-8")
@@ -228,6 +233,13 @@ class OperatorPanel(QFrame):
         self._settings_view = self.form_view
         self._fill_form()
         self.pages.setCurrentWidget(self.main_page)
+
+    def _on_disk(self) -> bytes | None:
+        """The settings file's bytes now (None: there is none, or it cannot be read)."""
+        try:
+            return self._settings_path.read_bytes()
+        except OSError:
+            return None
 
     def _show_view(self, view: QWidget) -> None:
         """Show a tab without the change bringing the settings views in step."""
@@ -347,7 +359,8 @@ class OperatorPanel(QFrame):
     def save_settings(self) -> None:
         """Check the settings (from the form or the file's text, whichever was shown last) by
         the settings' own rules, then write the file; a mistake is shown and nothing is
-        written."""
+        written. A file changed on disk since the panel read it is not written over (the
+        change would be lost unseen): the status says so and the edits stay on screen."""
         where = str(self._settings_path)
         try:  # the file's own reader and rules: the same messages as at start
             if self._settings_view is self.form_view:
@@ -363,11 +376,24 @@ class OperatorPanel(QFrame):
         except SettingsError as exc:
             self.status.setText(self.tr("Not saved: {error}").format(error=exc))
             return
+        if self._on_disk() != self._opened:
+            # Refused rather than merged: the file view's text cannot be merged key by key,
+            # and the operator would not see what the other change was. The edits stay on
+            # screen; reopening the panel shows the file as it is now.
+            self.status.setText(
+                self.tr(
+                    "Not saved: the settings file changed since the panel opened it (another "
+                    "program saved it). Close and reopen the panel to see the changes, then "
+                    "make yours again."
+                )
+            )
+            return
         try:
             private_files.write_text(self._settings_path, text)
         except OSError as exc:
             self.status.setText(self.tr("Not saved: {error}").format(error=exc))
             return
+        self._opened = text.encode("utf-8")
         self.editor.setPlainText(text)
         self.status.setText(self.tr("Saved. The new settings apply at the next start."))
 
