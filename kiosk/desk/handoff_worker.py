@@ -41,6 +41,9 @@ class HandoffQueue(QObject):
         delivered(session_id, message): the hook took the result.
         failed(session_id, message): it did not, after its retries; the message is for the
             employee (neutralised, no secret, no JSON).
+
+    ``session_id`` is the summary's own, unchanged (up to the API's 128 characters): the desk
+    finds the session's row with it. Only the log lines cut it shorter.
     """
 
     delivered = Signal(str, str)
@@ -117,7 +120,7 @@ class HandoffQueue(QObject):
                     )
                 break
             signal = self.delivered if report.ok else self.failed
-            signal.emit(_session(item), report.message)
+            signal.emit(str(item.get("session_id") or ""), report.message)
         self._log_left_behind()
 
     def _log_left_behind(self) -> None:
@@ -139,4 +142,5 @@ class HandoffQueue(QObject):
 
 
 def _session(summary: Mapping[str, Any]) -> str:
+    """The session's id for a log line (neutralised, cut)."""
     return printable(str(summary.get("session_id") or ""), 80)

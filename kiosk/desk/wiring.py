@@ -40,6 +40,11 @@ def handoff(window: DeskWindow, desk_sessions: DeskSessions, config: KioskConfig
         Handoff.from_settings(config.settings, app_key_env=config.app_key_env), parent=window
     )
 
+    # The row each summary in the queue came from, by the summary's session id (what the
+    # queue's signals name): the desk's own key, so the answer finds its row even when the
+    # summary's id is not byte for byte the session's (the summary trims and neutralises it).
+    sent: dict[str, int] = {}
+
     def finished(key: int) -> None:
         session = desk_sessions.get(key)
         if session is None or session.summary is None or session.cancelled:
@@ -47,10 +52,13 @@ def handoff(window: DeskWindow, desk_sessions: DeskSessions, config: KioskConfig
         if session.state.phase not in (Phase.RESULT, Phase.ENDED):
             return
         if queue.submit(session.summary):
+            sent[str(session.summary.get("session_id") or "")] = key
             desk_sessions.set_handoff(key, window.tr("sending…"), failed=False)
 
     def report(session_id: str, message: str, *, failed: bool) -> None:
-        key = desk_sessions.key_of(session_id)
+        key = sent.pop(session_id, None)
+        if key is None:
+            key = desk_sessions.key_of(session_id)
         if key is not None:
             desk_sessions.set_handoff(key, message, failed=failed)
         if failed:
