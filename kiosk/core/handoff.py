@@ -8,9 +8,11 @@ Two ways, from the settings, either or both:
   JSON on its stdin; exit code 0 means delivered. Killed (with its process group) at the
   timeout; see :mod:`kiosk.core.handoff_process`.
 - ``handoff_url``: an HTTP POST of the JSON (``application/json``); a 2xx answer means
-  delivered. Redirects are not followed (the JSON goes where it was configured to go, or
-  nowhere); the answer's body is read up to 64 KiB. The timeout bounds the whole attempt, not
-  each socket read (:mod:`kiosk.core.deadline`), and a stop ends it within ~0.1 s.
+  delivered, decided from the status line alone (a 2xx answer's body is not read: a receiver
+  that sends it slowly has still taken the result). Redirects are not followed (the JSON goes
+  where it was configured to go, or nowhere); a failure's body is read up to 64 KiB. The
+  timeout bounds the whole attempt, not each socket read (:mod:`kiosk.core.deadline`), and a
+  stop ends it within ~0.1 s.
 
 The reason given for a failure is ours, plus the last line of the command's stderr or of the
 receiver's answer (neutralised, cut to 200 characters): the one clue the employee gets.
@@ -48,7 +50,7 @@ from kiosk.core.text import printable
 log = logging.getLogger(__name__)
 
 BODY_LIMIT = 64 * 1024
-"""The most bytes of the receiver's answer read (it is only looked at for a failure)."""
+"""The most bytes of the receiver's answer read (only a failure's answer is read)."""
 
 BACKOFF_SECONDS = 1.0
 """The first pause between tries; each next one doubles, up to :data:`MAX_BACKOFF`."""
@@ -238,8 +240,11 @@ class Handoff:
                 ) as client,
                 client.stream("POST", self.url, content=payload, headers=headers) as answer,
             ):
-                body = _read_capped(answer.iter_bytes())
                 code = answer.status_code
+                # A 2xx status line means the receiver took the result: its body is never
+                # looked at, and waiting for a slow one would turn a delivery into a timeout
+                # and POST the result again. Leaving the block closes the answer unread.
+                body = b"" if 200 <= code < 300 else _read_capped(answer.iter_bytes())
         except CallStopped:
             return _Try(False, "stopped")
         except (httpx.InvalidURL, httpx.UnsupportedProtocol):
