@@ -19,6 +19,9 @@ MAX_SITE = 100
 
 
 def _site(text: str) -> str:
+    # Stripped as enrolment strips a kiosk's site (kiosk.hub.kiosks), else " branch-7" would be
+    # stored as a site no kiosk is at.
+    text = text.strip()
     if not text or len(text) > MAX_SITE or printable(text, MAX_SITE) != text:
         raise argparse.ArgumentTypeError(f"a site is 1-{MAX_SITE} printable characters")
     return text

@@ -138,3 +138,36 @@ def test_concurrent_changes_from_separate_processes_all_land(database_url: str) 
     finally:
         for store in [first, *stores]:
             store.close()
+
+
+def test_a_site_name_is_stripped_as_enrolment_strips_it(
+    database_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--site " branch-7"` (a stray space from a copied line) reaches branch-7's kiosks."""
+    from kiosk.hub.database import open_store
+    from kiosk.hub.kiosks import enrol
+    from kiosk.hub.remote_settings import effective_for
+
+    store = open_store(database_url)
+    try:
+        store.migrate()
+        record, _ = enrol(store, "Lobby tablet", " branch-7 ")
+        code = main(
+            [
+                "hub",
+                "settings",
+                "set",
+                "--site",
+                " branch-7",
+                "theme=high-contrast",
+                "--database",
+                database_url,
+            ]
+        )
+        err = capsys.readouterr().err
+        assert code == 0 and "no kiosk is enrolled" not in err, err
+        kiosk = store.get_kiosk(record.id)
+        assert kiosk is not None and kiosk.site == "branch-7"
+        assert effective_for(store, kiosk).values == {"theme": "high-contrast"}
+    finally:
+        store.close()
