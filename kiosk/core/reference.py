@@ -2,8 +2,11 @@
 
 It goes into the session's ``metadata.reference``, the journal, the receipt and the hand-off,
 so it is checked once, here, where it enters: at most :data:`MAX_LENGTH` characters, printable
-(no control characters, no bidi overrides, no line breaks), spaces around it dropped. Empty
-means "no reference" (the field is optional).
+(no control characters, no bidi overrides, no line breaks), spaces around it dropped. Every
+space separator (Unicode category Zs: the no-break space U+00A0 a web page or a spreadsheet
+pastes, the narrow one U+202F of French numbers ...) becomes a plain space first: it is a
+space to the employee, and one kind of space keeps the journal searchable. Empty means "no
+reference" (the field is optional).
 """
 
 from __future__ import annotations
@@ -24,12 +27,12 @@ class BadReference(ValueError):
 
 
 def check_reference(text: str) -> str | None:
-    """The reference to use for ``text``: stripped, or None when empty.
+    """The reference to use for ``text``: its spaces plain, stripped; None when empty.
 
     Raises:
         BadReference: too long, or holds a character that is not printable.
     """
-    value = text.strip()
+    value = "".join(" " if unicodedata.category(c) == "Zs" else c for c in text).strip()
     if not value:
         return None
     if len(value) > MAX_LENGTH:
