@@ -14,6 +14,7 @@ from __future__ import annotations
 import inspect
 import json
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt
@@ -118,9 +119,22 @@ class FlagField(Field):
         self.box.toggled.connect(lambda _on: callback())
 
 
+MAX_DECIMALS = 10
+"""The most decimals a spin box shows; a finer value is shown rounded, and the form keeps the
+file's value unless the operator edits the field (:mod:`kiosk.ui.settings_form`)."""
+
+
+def decimals_of(value: float) -> int:
+    """The decimals ``value`` needs to be shown exactly, from its shortest decimal form with
+    any exponent (``0.8333333``: 7; ``5e-05``: 5); at least 2, at most :data:`MAX_DECIMALS`."""
+    exponent = Decimal(repr(float(value))).as_tuple().exponent
+    needed = -exponent if isinstance(exponent, int) else 0  # NaN/Infinity: the rules refuse
+    return max(2, min(needed, MAX_DECIMALS))
+
+
 class NumberField(Field):
     """A spin box held to the rule's bounds; decimals enough for the value shown (a file's
-    0.825 must not be saved back as 0.83)."""
+    0.825 must not be saved back as 0.83, nor 5e-05 as 0.0)."""
 
     def __init__(self, low: float, high: float, whole: bool) -> None:
         self.whole = whole
@@ -143,9 +157,7 @@ class NumberField(Field):
     def show(self, value: Any) -> None:
         spin = self.widget
         if isinstance(spin, QDoubleSpinBox):
-            text = repr(float(value))
-            decimals = len(text.split(".")[1]) if "." in text and "e" not in text else 2
-            spin.setDecimals(max(2, min(decimals, 6)))
+            spin.setDecimals(decimals_of(value))
             spin.setValue(float(value))
         else:
             assert isinstance(spin, QSpinBox)

@@ -10,7 +10,9 @@ environment, shown under the field it concerns.
 A value in the file that its rule refuses (``ttl_sec = 5``) cannot be shown by a spin box held
 to 10-86400: the field shows the default and, under it, the settings' message about the file's
 value; saving is refused with that message until the operator changes the field. (Showing it
-clamped would save a value nobody chose.)
+clamped would save a value nobody chose.) Likewise a value a field can only show rounded (a
+number finer than its spin box's decimals): the file's value is saved as it was until the
+operator changes that field.
 """
 
 from __future__ import annotations
@@ -94,8 +96,10 @@ class SettingsForm(QWidget):
         self._fields: dict[str, Field] = {}
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
-        # Values from the file that their rule refuses (see the module's docstring).
-        self._refused: dict[str, Any] = {}
+        # Values from the file that their field cannot show (see the module's docstring):
+        # refused by their rule, or shown rounded. Saved as the file has them (a refused one
+        # refuses the save) until the operator edits the field.
+        self._from_file: dict[str, Any] = {}
         self._filling = False
         for key, spec in SPECS.items():
             default = getattr(DEFAULTS, key)
@@ -149,10 +153,11 @@ class SettingsForm(QWidget):
         return box
 
     def _edited(self, key: str) -> None:
-        """The operator changed the field: a refused value from the file is replaced."""
+        """The operator changed the field: a value from the file it could not show is
+        replaced."""
         if self._filling:
             return
-        self._refused.pop(key, None)
+        self._from_file.pop(key, None)
         self._set_error(key, None)
 
     def _set_error(self, key: str, message: str | None) -> None:
@@ -164,7 +169,7 @@ class SettingsForm(QWidget):
         """Fill the fields from a settings file's values (a key left out shows its default;
         a value its rule refuses shows the default and the settings' message, naming
         ``where``)."""
-        self._refused.clear()
+        self._from_file.clear()
         self._filling = True  # filling is not editing
         try:
             for key, field in self._fields.items():
@@ -181,14 +186,28 @@ class SettingsForm(QWidget):
                 field.line.setText("")  # empty: the default (its placeholder)
             return
         try:
-            field.show(_checked(key, values[key], where))
+            value = _checked(key, values[key], where)
         except SettingsError as exc:
             field.show(default)
             if isinstance(field, TextField):  # the text itself, for the operator to fix
                 field.line.setText(shown_text(values[key]))
             else:
-                self._refused[key] = values[key]
+                self._from_file[key] = values[key]
             self._set_error(key, str(exc))
+            return
+        field.show(value)
+        if self._field_value(key, field, where) != value:  # shown rounded: keep the file's
+            self._from_file[key] = value
+
+    def _field_value(self, key: str, field: Field, where: str) -> Any:
+        """What saving ``field`` as it is would save (None: a value its rule refuses)."""
+        raw = field.raw()
+        if raw is None:
+            return getattr(DEFAULTS, key)
+        try:
+            return _checked(key, raw, where)
+        except SettingsError:
+            return None
 
     def values(self, where: str) -> dict[str, Any]:
         """The values that differ from the defaults, checked and typed. Every wrong field
@@ -200,7 +219,7 @@ class SettingsForm(QWidget):
         checked: dict[str, Any] = {}
         first: SettingsError | None = None
         for key, field in self._fields.items():
-            raw = self._refused[key] if key in self._refused else field.raw()
+            raw = self._from_file[key] if key in self._from_file else field.raw()
             if raw is None:  # an empty line: the default
                 self._set_error(key, None)
                 continue

@@ -5,10 +5,48 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QDoubleSpinBox
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.settings import load
 from tests.gui.test_settings_form_fields import unlocked_panel
+
+
+def test_a_precise_value_from_the_file_is_saved_unchanged(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text("min_similarity = 0.8333333\nttl_sec = 400\n", encoding="utf-8")
+    panel = unlocked_panel(qtbot, tmp_path, settings)
+    panel.form.fields["ttl_sec"].setValue(500)  # the operator changes another setting
+    panel.save_settings()
+    saved = load(settings)
+    assert saved.ttl_sec == 500
+    assert saved.min_similarity == 0.8333333  # nobody chose 0.833333
+
+
+def test_a_tiny_value_written_with_an_exponent_is_kept(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text("min_similarity = 5e-05\n", encoding="utf-8")
+    panel = unlocked_panel(qtbot, tmp_path, settings)
+    panel.form.fields["ttl_sec"].setValue(500)
+    panel.save_settings()
+    assert load(settings).min_similarity == 5e-05
+
+
+def test_a_value_finer_than_the_field_shows_is_kept_until_the_operator_edits_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    settings = tmp_path / "settings.toml"
+    settings.write_text("min_similarity = 0.123456789012345\n", encoding="utf-8")
+    panel = unlocked_panel(qtbot, tmp_path, settings)
+    spin = panel.form.fields["min_similarity"]
+    assert isinstance(spin, QDoubleSpinBox)
+    assert spin.value() != 0.123456789012345  # shown rounded: more than it has decimals
+    panel.form.fields["ttl_sec"].setValue(500)
+    panel.save_settings()
+    assert load(settings).min_similarity == 0.123456789012345  # kept: nobody changed it
+    spin.setValue(0.5)  # now the operator chooses
+    panel.save_settings()
+    assert load(settings).min_similarity == 0.5
 
 
 def test_a_change_made_on_disk_meanwhile_is_not_silently_lost(qtbot: QtBot, tmp_path: Path) -> None:
