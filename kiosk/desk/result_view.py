@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.models import Scope
 from kiosk.core.result_summary import summary_json
+from kiosk.core.text import wrappable
 from kiosk.ui.screens.names import scope_name
 
 PASS_COLOUR = "#1b6e20"  # noqa: S105 - a colour, not a password
@@ -152,9 +153,9 @@ class ResultView(QWidget):
         error = summary.get("error")
         if isinstance(error, Mapping) and error.get("message"):
             reasons.append(str(error["message"]))
-        self.reasons.setText("\n".join(f"• {r}" for r in reasons) or self.tr("None."))
+        self.reasons.setText(wrappable("\n".join(f"• {r}" for r in reasons)) or self.tr("None."))
         advice = [str(a) for a in summary.get("advice") or []]
-        self.advice.setText("\n".join(f"• {a}" for a in advice) or self.tr("None."))
+        self.advice.setText(wrappable("\n".join(f"• {a}" for a in advice)) or self.tr("None."))
         while self.details.rowCount():
             self.details.removeRow(0)
         none = self.tr("(none)")
@@ -168,7 +169,9 @@ class ResultView(QWidget):
             (self.tr("Server status:"), summary.get("status") or none),
         )
         for name, value in rows:
-            self.details.addRow(name, _plain(str(value)))
+            # An id or a 64-character reference has no space to wrap at: wrappable() gives it
+            # invisible break points (Ctrl+C takes them out again, kiosk.desk.selection).
+            self.details.addRow(name, _plain(wrappable(str(value))))
 
     def set_handoff(self, text: str, *, failed: bool) -> None:
         """Show the hand-off's word (a failure in red, so it is not missed)."""

@@ -2,8 +2,8 @@
 
 Left, the table of sessions (several at once, :mod:`kiosk.desk.desk_sessions`); right, the
 selected one (its QR code while live, its full result once final). Standard menus and
-shortcuts: Ctrl+N new verification, Ctrl+C copy the selected session's ids, F1 help. The
-window's size and position are kept between runs (:mod:`kiosk.desk.geometry`).
+shortcuts: Ctrl+N new verification, Ctrl+C copy the selected text or the session's ids,
+F1 help. The window's size and position are kept between runs (:mod:`kiosk.desk.geometry`).
 
 The window's texts are for staff (English, translatable through ``self.tr``); the customer's
 language is the customer view's business.
@@ -34,6 +34,7 @@ from kiosk.desk.detail_pane import DetailPane
 from kiosk.desk.help import HELP_TEXT, ask_to_quit, safe_file_name
 from kiosk.desk.new_session import NewSessionDialog
 from kiosk.desk.result_view import ids_text
+from kiosk.desk.selection import focused_selection
 from kiosk.desk.session_table import SessionTable, SessionTableModel
 
 if TYPE_CHECKING:
@@ -258,7 +259,11 @@ class DeskWindow(QMainWindow):
             self.customer.show_to_customer(session.key)
 
     def copy_ids(self) -> None:
-        """Put the selected session's ids on the clipboard (Ctrl+C)."""
+        """Ctrl+C: the text selected in the focused widget when there is some, else the
+        selected session's ids."""
+        if selected := focused_selection():
+            QGuiApplication.clipboard().setText(selected)
+            return
         session = self.sessions.get(self.selected_key() or -1)
         if session is None:
             return
