@@ -27,6 +27,7 @@ from kiosk.core.rules import MAX_METADATA_DEPTH as MAX_METADATA_DEPTH
 from kiosk.core.rules import SCOPES as SCOPES
 from kiosk.core.rules import Rule as Rule
 from kiosk.core.rules import number as number
+from kiosk.core.url_shown import urls_shown
 
 CLOUD_URL = "https://cloud.ooto-ai.com"
 _SPEC = "kiosk.spec"
@@ -323,13 +324,22 @@ def env_name(key: str) -> str:
 def check(name: str, spec: Spec | Rule, value: Any, where: str, fix: str) -> Any:
     """``value`` checked by ``spec``; raises :class:`SettingsError`: ``where``, ``name``,
     what is expected, and ``fix``, in one line. The rule's own exception stays chained, for
-    the log; the message is the one line."""
+    the log; the message is the one line. A URL setting's value is quoted without what may be
+    a secret (:mod:`kiosk.core.url_shown`), and its rule's exception is not chained (urllib's
+    quotes a part of the URL)."""
     try:
         return spec.check(value)
     except (TypeError, ValueError, RecursionError, OverflowError) as exc:
-        raise SettingsError(
-            f"{where}: '{name}' must be {spec.expect}, not {_shown(value)}. {fix}"
-        ) from exc
+        url = spec.check in _URL_RULES
+        error = SettingsError(
+            f"{where}: '{name}' must be {spec.expect}, not "
+            f"{_shown(urls_shown(value) if url else value)}. {fix}"
+        )
+        raise error from (None if url else exc)
+
+
+# The rules of settings that hold URLs, which may carry a password or a token.
+_URL_RULES = (rules.backend, rules.url_or_empty, rules.origins)
 
 
 def _shown(value: Any, limit: int = 60) -> str:
