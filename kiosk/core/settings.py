@@ -87,7 +87,7 @@ class Settings:
         "sandbox",
         "sandbox (the embedded server), cloud (the vendor's), or a base URL",
         rules.backend,
-        '"sandbox", "cloud" or an http(s) URL',
+        '"sandbox", "cloud" or an http(s) URL of at most 2048 characters',
         flag="--base-url",
     )
     app_id: str = setting(
@@ -116,19 +116,20 @@ class Settings:
         "JSON object added to each session (kiosk id, branch ...)",
         rules.metadata,
         "a table / JSON object of at most 15 KiB, nested at most 32 deep, with finite numbers"
-        " (no NaN or Infinity) and no dates",
+        " (no NaN or Infinity), whole numbers of at most 20 digits, text sendable as UTF-8 and"
+        " no dates",
     )
     callback_url: str = setting(
         "",
         "HTTPS URL the server POSTs the final status to (empty: none)",
         rules.url_or_empty,
-        "an http(s) URL or empty",
+        "an http(s) URL (at most 2048 characters) or empty",
     )
     return_url: str = setting(
         "",
         "where the phone goes after the flow (empty: nowhere)",
         rules.url_or_empty,
-        "an http(s) URL or empty",
+        "an http(s) URL (at most 2048 characters) or empty",
     )
     trusted_origins: tuple[str, ...] = setting(
         (),
@@ -264,7 +265,7 @@ class Settings:
         "",
         "URL the desk POSTs every final result to as JSON (empty: none)",
         rules.url_or_empty,
-        "an http(s) URL or empty",
+        "an http(s) URL (at most 2048 characters) or empty",
     )
     handoff_timeout: float = setting(
         10.0,

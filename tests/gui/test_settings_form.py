@@ -90,7 +90,10 @@ def test_the_panel_saves_from_the_form_what_the_file_would_hold(
     panel.form.fields["callback_url"].setText("ftp://example.org/hook")  # type: ignore[attr-defined]
     panel.save_settings()
     assert "Not saved:" in panel.status.text()
-    assert "'callback_url' must be an http(s) URL or empty" in panel.status.text()
+    assert (
+        "'callback_url' must be an http(s) URL (at most 2048 characters) or empty"
+        in panel.status.text()
+    )
     assert panel.form.errors["callback_url"].isVisibleTo(panel.form)
     assert path.read_text() == "ttl_sec = 600\n"
     panel.form.fields["callback_url"].setText("")  # type: ignore[attr-defined]

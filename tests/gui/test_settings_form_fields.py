@@ -278,7 +278,8 @@ def test_a_wrong_text_and_an_unknown_key_are_said_when_the_form_opens(
     callback = panel.form.fields["callback_url"]
     assert callback.text() == "ftp://x"  # type: ignore[attr-defined]  # kept, to fix
     assert (
-        "'callback_url' must be an http(s) URL or empty" in panel.form.errors["callback_url"].text()
+        "'callback_url' must be an http(s) URL (at most 2048 characters) or empty"
+        in panel.form.errors["callback_url"].text()
     )
     assert "The file has a mistake:" in panel.status.text()
     callback.setText("")  # type: ignore[attr-defined]

@@ -68,7 +68,10 @@ def test_environment_overrides_the_file(tmp_path: Path) -> None:
         ("min_similarity = 1.5\n", "from 0 to 1"),
         ('kiosk_mode = "maybe"\n', "'kiosk_mode' must be true or false"),
         ('backend = "ftp://x"\n', '\'backend\' must be "sandbox", "cloud" or an http(s) URL'),
-        ('callback_url = "example.com"\n', "'callback_url' must be an http(s) URL or empty"),
+        (
+            'callback_url = "example.com"\n',
+            "'callback_url' must be an http(s) URL (at most 2048 characters) or empty",
+        ),
         ("metadata = 3\n", "'metadata' must be a table"),
         ("tll_sec = 60\n", "unknown setting 'tll_sec'. Remove it, or check the spelling"),
         ("ttl_sec = \n", "not valid TOML"),
