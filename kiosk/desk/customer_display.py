@@ -10,6 +10,7 @@ takes the view again.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
@@ -39,8 +40,11 @@ class CustomerDisplay(QObject):
     * :meth:`close` on quit. The customer window never keeps the application running by
       itself (``WA_QuitOnClose`` is off): closing the desk window quits.
 
-    A customer screen must be another screen than the only one there is: with a single screen,
-    ``"1"`` would cover the desk window, so the view stays with the desk.
+    A customer screen must be another screen than the desk window's: with a single screen,
+    or a setting that names the screen the desk window is on (``"1"`` with two screens and
+    the desk on the first), a frameless full-screen view would cover the desk window, so the
+    view stays with the desk. The desk calls :meth:`recheck` when its window moves to another
+    screen.
 
     Signals:
         returned_to_desk(): the view is the desk's to show (no customer screen, or it left).
@@ -50,8 +54,16 @@ class CustomerDisplay(QObject):
     returned_to_desk = Signal()
     placed = Signal(str)
 
-    def __init__(self, view: CustomerView | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        view: CustomerView | None = None,
+        parent: QObject | None = None,
+        *,
+        desk_screen: Callable[[], QScreen | None] = lambda: None,
+    ) -> None:
+        """``desk_screen``: the screen the desk window is on now (never the customer's)."""
         super().__init__(parent)
+        self._desk_screen = desk_screen
         self._view = view if view is not None else CustomerView()
         self._view.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self._spec = ""
@@ -93,6 +105,12 @@ class CustomerDisplay(QObject):
                     "customer's view itself",
                     self._spec,
                 )
+            elif self._spec and self._is_desk_screen(screens):
+                log.warning(
+                    "customer screen %r is the desk window's own screen; the desk shows the "
+                    "customer's view itself",
+                    self._spec,
+                )
             elif self._spec:
                 log.warning(
                     "customer screen %r not found among the screens (%s); the desk shows the "
@@ -104,6 +122,15 @@ class CustomerDisplay(QObject):
             return False
         self._place(screen)
         return True
+
+    def recheck(self) -> None:
+        """The desk window moved to another screen: the customer screen may now be the desk's
+        (the view comes back to the desk) or free again (the view goes there)."""
+        wanted = self._wanted() if self._spec else None
+        if wanted is None and self._screen is not None:
+            self._hand_back()
+        elif wanted is not None and wanted is not self._screen:
+            self._place(wanted)
 
     def show_in(self, parent: QWidget) -> CustomerView:
         """Make the view a child of ``parent`` (a widget of the desk window) and show it;
@@ -127,9 +154,13 @@ class CustomerDisplay(QObject):
     def _wanted(self) -> QScreen | None:
         screens = QGuiApplication.screens()
         index = pick(self._spec, [s.name() for s in screens])
-        if index is None or len(screens) < 2:
+        if index is None or len(screens) < 2 or screens[index] is self._desk_screen():
             return None
         return screens[index]
+
+    def _is_desk_screen(self, screens: list[QScreen]) -> bool:
+        index = pick(self._spec, [s.name() for s in screens])
+        return index is not None and screens[index] is self._desk_screen()
 
     def _place(self, screen: QScreen) -> None:
         view = self._view

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QToolBar
 
@@ -75,6 +75,8 @@ class CustomerLink(QObject):
             lambda _i: self.view.set_language(str(self.languages.currentData()))
         )
         self.set_language(language)
+        self._watching_screen = False
+        window.installEventFilter(self)  # its first show: follow the screen it is on
         display.returned_to_desk.connect(self._returned)
         display.placed.connect(self._placed)
         sessions.added.connect(self.follow)
@@ -119,6 +121,18 @@ class CustomerLink(QObject):
         """Take the view off the customer screen (on quit)."""
         self._idle_timer.stop()
         self.display.close()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """On the desk window's first show, check the customer screen against the screen the
+        window opened on (its kept place may be any screen) and follow its moves: the
+        customer view never goes full screen over the desk window."""
+        if watched is self._window and event.type() == QEvent.Type.Show:
+            handle = self._window.windowHandle()
+            if handle is not None and not self._watching_screen:
+                self._watching_screen = True
+                handle.screenChanged.connect(lambda _screen: self.display.recheck())
+                self.display.recheck()
+        return False
 
     # Internals.
 

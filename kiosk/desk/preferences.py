@@ -115,18 +115,24 @@ class PreferencesDialog(QDialog):
         is not connected stays a choice (saving must not forget it)."""
         screens = QGuiApplication.screens()
         names = [s.name() for s in screens]
+        parent = self.parentWidget()
+        desk = parent.window().screen() if parent is not None else None
         self.screen_choice.addItem(self.tr("None: the desk shows the code"), "")
         for i, screen in enumerate(screens):
             size = screen.geometry()
-            self.screen_choice.addItem(
-                self.tr("{number}: {name} ({width}×{height})").format(
-                    number=i + 1,
-                    name=screen.name() or "?",
-                    width=size.width(),
-                    height=size.height(),
-                ),
-                spec_for(i, names),
+            text = self.tr("{number}: {name} ({width}×{height})").format(
+                number=i + 1,
+                name=screen.name() or "?",
+                width=size.width(),
+                height=size.height(),
             )
+            if screen is desk:
+                # Full screen there would cover the desk window: not a choice.
+                text = self.tr("{screen}, the desk window's screen").format(screen=text)
+            self.screen_choice.addItem(text, spec_for(i, names))
+            if screen is desk:
+                item = self.screen_choice.model().item(i + 1)  # type: ignore[attr-defined]
+                item.setEnabled(False)
         index = pick(spec, names)
         if index is not None:
             self.screen_choice.setCurrentIndex(index + 1)

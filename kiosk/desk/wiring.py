@@ -89,7 +89,7 @@ def customer(window: DeskWindow, desk_sessions: DeskSessions, config: KioskConfi
     link = CustomerLink(
         window,
         desk_sessions,
-        CustomerDisplay(view, parent=window),
+        CustomerDisplay(view, parent=window, desk_screen=window.screen),
         language=settings.language,
         result_seconds=settings.result_seconds,
     )
