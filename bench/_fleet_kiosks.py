@@ -5,6 +5,15 @@ little, and a stream here only sends one GET and reads ``data:`` lines. Each kio
 connection setup time (connect to the first ``status`` event, the session's current status)
 and, for every later event, the change's mark (``returnUrl`` ``https://return.test/<i>/<k>``)
 and when it arrived (``time.time()``, comparable with the hub processes' clocks).
+
+Each kiosk also sends a heartbeat (``POST /api/hub/v1/heartbeat``, the kiosk's body) every
+``heartbeat_seconds`` from the start, the first at a random point of the first interval
+(kiosks start at different times); each on a connection of its own
+(``Connection: close``: a kiosk's client would not keep a connection idle for 30 s).
+
+A stream's reads wait without a timeout (one ``readline`` per line, not a timer per kiosk per
+second): a watcher cancels every kiosk at the end, so the bench's own processes take as little
+of the machine's CPU from the hub as they can.
 """
 
 from __future__ import annotations
@@ -20,6 +29,8 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 EVENTS_PATH = "/api/v1.0/flow/sessions/{token}/events"
+HEARTBEAT_PATH = "/api/hub/v1/heartbeat"
+HEARTBEAT_BODY = b'{"version":"bench","state":"in_session","lastError":null}'
 # Streams being opened at one time per process. The hub checks at most 8 secrets at once and
 # answers 503 (Retry-After: 1) beyond (kiosk.hub.gate.MAX_PENDING_CHECKS): 100 at once made a
 # retry storm (5,000 kiosks: 32,000 refusals, 80 s and still 600 short), so the bench opens
@@ -52,13 +63,53 @@ class Results:
     failed: list[str] = field(default_factory=list)
     connected: int = 0
     retries: int = 0
+    heartbeats: list[tuple[float, float]] = field(default_factory=list)  # (sent at, seconds)
+    heartbeat_failures: list[tuple[float, str]] = field(default_factory=list)  # (sent at, why)
 
 
-async def _run(kiosks: list[Kiosk], end: End) -> Results:
+async def _run(kiosks: list[Kiosk], end: End, heartbeat_seconds: float) -> Results:
     results = Results()
     gate = asyncio.Semaphore(OPEN_AT_ONCE)
-    await asyncio.gather(*(_opened(k, results, gate, end) for k in kiosks))
+    tasks = [asyncio.create_task(_opened(k, results, gate, end)) for k in kiosks]
+    if heartbeat_seconds > 0:
+        tasks += [asyncio.create_task(_heartbeats(k, results, heartbeat_seconds)) for k in kiosks]
+    while time.time() < end.value and not all(t.done() for t in tasks):
+        await asyncio.sleep(0.25)
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
     return results
+
+
+async def _heartbeats(kiosk: Kiosk, results: Results, every: float) -> None:
+    """Heartbeats from one kiosk until cancelled, every ``every`` s at a random phase."""
+    await asyncio.sleep(random.random() * every)
+    parts = urlsplit(kiosk.url)
+    host, port = parts.hostname or "127.0.0.1", parts.port or 80
+    request = (
+        f"POST {HEARTBEAT_PATH} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+        f"APP-ID: {kiosk.kiosk_id}\r\nAPP-KEY: {kiosk.secret}\r\n"
+        "Content-Type: application/json\r\nConnection: close\r\n"
+        f"Content-Length: {len(HEARTBEAT_BODY)}\r\n\r\n"
+    ).encode() + HEARTBEAT_BODY
+    while True:
+        sent, started = time.time(), time.perf_counter()
+        writer: asyncio.StreamWriter | None = None
+        try:
+            reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), 30)
+            writer.write(request)
+            status_line = await asyncio.wait_for(reader.readline(), 30)
+            if b" 200 " in status_line:
+                results.heartbeats.append((sent, time.perf_counter() - started))
+            else:
+                reason = status_line.decode(errors="replace").strip()[:40] or "closed"
+                results.heartbeat_failures.append((sent, reason))
+        except (OSError, TimeoutError) as exc:
+            results.heartbeat_failures.append((sent, type(exc).__name__))
+        finally:
+            if writer is not None:
+                writer.close()
+        await asyncio.sleep(every)
 
 
 async def _opened(kiosk: Kiosk, results: Results, gate: asyncio.Semaphore, end: End) -> None:
@@ -117,11 +168,8 @@ async def _stream(
         while (await reader.readline()).strip():  # the response's headers
             pass
         first = True
-        while (left := end.value - time.time()) > 0:
-            try:  # a second at most: the bench may bring the end forward
-                line = await asyncio.wait_for(reader.readline(), min(left, 1.0))
-            except TimeoutError:
-                continue
+        while True:  # until the end cancels this kiosk
+            line = await reader.readline()
             if not line:
                 results.failed.append("stream ended")
                 return False
@@ -145,10 +193,13 @@ async def _stream(
     return False
 
 
-def hold_streams(kiosks: list[Kiosk], end: End, out: Queue[Results]) -> None:
+def hold_streams(
+    kiosks: list[Kiosk], end: End, out: Queue[Results], heartbeat_seconds: float = 0.0
+) -> None:
     """Open a stream per kiosk and read them until ``end.value`` (``time.time()``, which the
-    bench may bring forward); put the results on ``out``. One process."""
+    bench may bring forward), with heartbeats every ``heartbeat_seconds`` (0: none); put the
+    results on ``out``. One process."""
     from bench.fleet_load import raise_fd_limit
 
     raise_fd_limit()
-    out.put(asyncio.run(_run(kiosks, end)))
+    out.put(asyncio.run(_run(kiosks, end, heartbeat_seconds)))

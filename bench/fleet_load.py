@@ -1,16 +1,18 @@
 """Fleet load: N simulated kiosks holding event streams on one hub (or two on one PostgreSQL).
 
 Run: ``python -m bench.fleet_load --kiosks 5000 --in-session-share 0.2 --duration 30
-[--instances 2]`` (or ``python -m bench --only fleet_load``). Loopback only; it stops by itself.
+[--instances 2] [--heartbeat-seconds 30]`` (or ``python -m bench --only fleet_load``). Loopback
+only; it stops by itself.
 
 Setup. Every simulated kiosk is enrolled in the hub's store with a session of its own and holds
-that session's event stream (the hub's only long-lived kiosk connection; the heartbeat endpoint
-of issue 16 had not landed, so no heartbeats are sent). A share of the sessions (``--in-session-
-share``) changes status upstream every ``--step-seconds`` (each at its own phase); the others
-stay as they are. The hub's poll of every live session every second is the real one, but the
-upstream it polls is a paced stand-in inside the hub process (:class:`PacedUpstream`, no HTTP):
-5,000 upstream sessions read through HTTP would measure the stand-in server, not the hub. The
-stand-in's bodies depend only on the time, so two hub processes read the same body.
+that session's event stream (the hub's only long-lived kiosk connection), and sends a heartbeat
+every ``--heartbeat-seconds`` (30 s as a kiosk does; 0: none), spread at random over the
+interval. A share of the sessions (``--in-session-share``) changes status upstream every
+``--step-seconds`` (each at its own phase); the others stay as they are. The hub's poll of every
+live session every second is the real one, but the upstream it polls is a paced stand-in inside
+the hub process (:class:`PacedUpstream`, no HTTP): 5,000 upstream sessions read through HTTP
+would measure the stand-in server, not the hub. The stand-in's bodies depend only on the time,
+so two hub processes read the same body.
 
 Enrolled secrets are hashed with a tiny scrypt cost (the production cost is ~50 ms per check;
 5,000 of them would measure scrypt, and a real fleet's kiosks connect over hours, not seconds).
@@ -22,7 +24,9 @@ Figures: push latency is from the moment a hub applies a changed upstream body (
 ``_apply``, timed as ``push_latency`` does; with two hubs, the first hub's, i.e. the poller's) to
 the kiosk process reading the event; connection setup is connect to the first event; memory
 per connection is the hub's RSS growth from before the streams opened, divided by the streams;
-CPU is the hub process's user+system time over the measuring window.
+CPU is the hub process's user+system time over the measuring window; heartbeats are timed from
+connect to the response's status line; the load average is the machine's (1 minute) at the
+window's end (other work on the machine shows there).
 """
 
 from __future__ import annotations
@@ -153,6 +157,12 @@ def hub_child(args: argparse.Namespace) -> None:
     from kiosk.hub.tracker import Sessions, TrackerSettings
 
     raise_fd_limit()
+    if args.remember:  # the gate's memory of checked secrets (see --remember)
+        import kiosk.hub.credentials as credentials
+
+        defaults = list(credentials.Verifier.__init__.__kwdefaults__ or {})
+        assert "remember" in defaults
+        credentials.Verifier.__init__.__kwdefaults__["remember"] = args.remember  # type: ignore[index]
     rows = json.loads(Path(args.seed_file).read_text())
     upstream = PacedUpstream(
         {r["upstream"]: (r["index"], r["active"]) for r in rows}, args.step_seconds, args.origin
@@ -236,6 +246,7 @@ def _start_hub(
         "--seed-file", str(seed_file), "--out", str(out), "--origin", repr(origin),
         "--step-seconds", str(options.step_seconds),
         "--max-connections", str(options.kiosks + 256),
+        "--remember", str(options.remember),
     ]  # fmt: skip
     if options.profile and out.name == "hub0.json":
         command += ["--profile", options.profile]
@@ -276,13 +287,17 @@ def run(
     step_seconds: float = 2.0,
     clients: int = 2,
     profile: str | None = None,
+    heartbeat_seconds: float = 30.0,
+    remember: int = 0,
 ) -> dict[str, Any]:
     """Run the load and return its figures (see the module's text)."""
     import psutil
 
     from bench._fleet_kiosks import Kiosk, Results, hold_streams
 
-    options = argparse.Namespace(kiosks=kiosks, step_seconds=step_seconds, profile=profile)
+    options = argparse.Namespace(
+        kiosks=kiosks, step_seconds=step_seconds, profile=profile, remember=remember
+    )
     raise_fd_limit()
     base = "/dev/shm" if Path("/dev/shm").is_dir() else None  # noqa: S108
     with tempfile.TemporaryDirectory(dir=base) as name, _database(instances, Path(name)) as url:
@@ -308,7 +323,9 @@ def run(
         end_at = context.Value("d", end)
         out: Any = context.Queue()
         workers = [
-            context.Process(target=hold_streams, args=(sims[c::clients], end_at, out))
+            context.Process(
+                target=hold_streams, args=(sims[c::clients], end_at, out, heartbeat_seconds)
+            )
             for c in range(clients)
         ]
         for worker in workers:
@@ -323,6 +340,7 @@ def run(
         window_end = end_at.value - 1
         time.sleep(max(0.0, window_end - time.time()))
         cpu1 = sum(sum(p.cpu_times()[:2]) for p in procs)
+        load_average = os.getloadavg()[0]
         rss_peak = sum(p.memory_info().rss for p in procs)
         results: list[Results] = [out.get(timeout=60) for _ in workers]
         for worker in workers:
@@ -349,6 +367,10 @@ def run(
                 kept.append(seen - applied[mark])
     latencies = same + crossed
     setup = [s for r in results for s in r.setup]
+    beats = [t for r in results for at, t in r.heartbeats if connected_at <= at <= window_end]
+    beat_failures = Counter(
+        why for r in results for at, why in r.heartbeat_failures if connected_at <= at <= window_end
+    )
     window = window_end - connected_at
     reasons = Counter(reason for r in results for reason in r.failed)
     return {
@@ -375,6 +397,16 @@ def run(
         "rss_end_mib": rss_peak / 2**20,
         "kib_per_stream": (rss1 - rss0) / max(1, streams) / 1024,
         "hub_cpu_percent": (cpu1 - cpu0) / window * 100 if window > 0 else 0.0,
+        "heartbeat_seconds": heartbeat_seconds,
+        "heartbeats_per_s": len(beats) / window if window > 0 else 0.0,
+        "heartbeat_p50_ms": _percentile(beats, 0.5) * 1000,
+        "heartbeat_p99_ms": _percentile(beats, 0.99) * 1000,
+        "heartbeat_failures": dict(beat_failures.most_common(3)),  # in the window
+        "heartbeat_failures_setup": sum(
+            1 for r in results for at, _ in r.heartbeat_failures if at < connected_at
+        ),
+        "load_average_1m": load_average,
+        "gate_remembers": remember or "default",
     }
 
 
@@ -386,6 +418,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--instances", type=int, choices=[1, 2], default=1)
     parser.add_argument("--step-seconds", type=float, default=2.0)
     parser.add_argument("--clients", type=int, default=2, help="kiosk processes")
+    parser.add_argument(
+        "--heartbeat-seconds", type=float, default=30.0, help="between heartbeats (0: none)"
+    )
+    parser.add_argument(
+        "--remember",
+        type=int,
+        default=0,
+        help="checked secrets the hub's gate remembers (0: the hub's default, 4,096)",
+    )
     parser.add_argument("--profile", metavar="PATH", help="cProfile the (first) hub's loop to PATH")
     parser.add_argument("--hub-child", action="store_true", help=argparse.SUPPRESS)
     for hidden in ("--seed-file", "--out"):
@@ -398,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     figures = run(
         args.kiosks, args.in_session_share, args.duration, args.instances, args.step_seconds,
-        args.clients, args.profile,
+        args.clients, args.profile, args.heartbeat_seconds, args.remember,
     )  # fmt: skip
     print(json.dumps(figures, indent=2))
     return 0

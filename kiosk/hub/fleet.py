@@ -32,6 +32,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import random
 import threading
 from typing import Any, Protocol
 
@@ -88,7 +89,6 @@ class FleetSessions(Sessions):
         super().__init__(store, upstream, settings)
         self.lease_seconds = lease_seconds
         self.held: set[str] = set()  # the sessions this hub polls (as of its last lease round)
-        self._lease_flips: dict[str, asyncio.Event] = {}
         self._leases: _Leases | None = None
         self._stop_listening = threading.Event()
         self._listener_thread: threading.Thread | None = None
@@ -184,32 +184,28 @@ class FleetSessions(Sessions):
             # This hub's own write, or a change of the body alone (the polling hub notifies
             # those without a journal write): kiosks streaming here get it by one read.
             if tracker.subscribers and record.session_id not in self.held:
-                tracker.wake.set()
+                self._wake(tracker)
             return
         tracker.record = record
         if tracker.subscribers:
-            tracker.wake.set()  # one read here gives its kiosks the vendor's body
+            self._wake(tracker)  # one read here gives its kiosks the vendor's body
         elif record.ended_at is not None:
             self._retire(tracker)
 
     def _retire(self, tracker: Tracker) -> None:
         """Stop watching a session another hub saw end (no stream here waits for its body)."""
-        tracker.final = True
-        tracker.wake.set()
+        tracker.final = True  # the schedule drops it at its next due time
         session_id = tracker.record.session_id
         self._live.pop(session_id, None)
         self._note_ended(session_id)
-        flip = self._lease_flips.pop(session_id, None)
-        if flip is not None:
-            flip.set()
         forget_secret(tracker.record.upstream_token)
 
     # --- the leases ---
 
-    def track(self, record: SessionRecord) -> Tracker:
+    def track(self, record: SessionRecord, spread: bool = False) -> Tracker:
         if record.session_id not in self._live:
             self._round_soon.set()
-        return super().track(record)
+        return super().track(record, spread)
 
     async def _lease_rounds(self) -> None:
         while True:
@@ -238,70 +234,32 @@ class FleetSessions(Sessions):
         wanted = {sid for sid, tracker in self._live.items() if not tracker.final}
         wanted |= self._ending
         held = await asyncio.to_thread(self._leases.sync, wanted)
-        for session_id in held ^ self.held:
-            flip = self._lease_flips.get(session_id)
-            if flip is not None:
-                flip.set()
         gained = held - self.held
+        now = self._clock()
+        # Taken (over): read at once, or many (a dead hub's share, a start) spread over a poll
+        # interval; a lost one parks at its next due time.
+        spread = self.settings.poll_interval if len(gained) > 1 else 0.0
+        for session_id in gained:
+            tracker = self._live.get(session_id)
+            if tracker is not None and not tracker.running and tracker.due > now:
+                self._schedule.at(tracker, now + random.random() * spread)
         if gained and self.held:
             log.info("polling %d more session(s) upstream (taken over)", len(gained))
         self.held = held
         self._round_soon.clear()  # the sessions tracked in this round are in it
 
-    def _flip(self, session_id: str) -> asyncio.Event:
-        flip = self._lease_flips.get(session_id)
-        if flip is None:
-            flip = self._lease_flips[session_id] = asyncio.Event()
-        return flip
+    # --- reading: poll while holding the lock, follow otherwise ---
 
-    # --- the per-session loop: poll while holding the lock, follow otherwise ---
+    def _may_read(self, tracker: Tracker) -> bool:
+        """Poll while holding the session's lock; otherwise read only when woken (a callback
+        here, or a change the journal shows while kiosks stream from this hub)."""
+        return tracker.record.session_id in self.held or tracker.woken
 
-    async def _watch(self, tracker: Tracker) -> None:
-        session_id = tracker.record.session_id
-        try:
-            while not tracker.final:
-                flip = self._flip(session_id)
-                flip.clear()
-                if session_id in self.held:
-                    await self._poll_while_held(tracker, flip)
-                else:
-                    await self._follow_until_held(tracker, flip)
-        finally:
-            self._lease_flips.pop(session_id, None)
-
-    async def _poll_while_held(self, tracker: Tracker, flip: asyncio.Event) -> None:
-        poller = asyncio.create_task(super()._watch(tracker))
-        flipped = asyncio.create_task(flip.wait())
-        try:
-            await asyncio.wait({poller, flipped}, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            for task in (poller, flipped):
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
-
-    async def _follow_until_held(self, tracker: Tracker, flip: asyncio.Event) -> None:
-        """Another hub polls: read upstream only when woken (a callback here, or a change the
-        journal shows while kiosks stream from this hub)."""
-        woken = asyncio.create_task(tracker.wake.wait())
-        flipped = asyncio.create_task(flip.wait())
-        try:
-            await asyncio.wait({woken, flipped}, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            for task in (woken, flipped):
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
-        if tracker.final or not tracker.wake.is_set():
-            return
-        early = tracker.read_at + self.settings.hint_gap - self._clock()
-        if early > 0:  # callbacks coalesce, as at the polling hub
-            await asyncio.sleep(early)
-        tracker.wake.clear()
-        try:
-            await self.refresh(tracker)
-        except Exception as error:  # the polling hub keeps trying; a later change wakes again
-            log.warning("session %s: upstream read failed (%s)", tracker.record.session_id, error)
+    def _next_read(self, tracker: Tracker) -> None:
+        if tracker.record.session_id in self.held or tracker.woken:
+            super()._next_read(tracker)
+        else:  # another hub polls: wait for a wake-up or the lock
+            self._schedule.park(tracker)
 
     async def _apply(self, tracker: Tracker, status: SessionStatus, body: dict[str, Any]) -> None:
         before = (tracker.body, tracker.record.status, tracker.record.expires_at)

@@ -1,12 +1,12 @@
 """The hub's live sessions: one upstream reader per session, the journal kept up to date, and
 status changes fanned out to every open event stream.
 
-For each live session the hub has one :class:`Tracker` and one poll task, however many kiosks
-read or watch it: status reads get the tracker's body when it is fresh, and otherwise share a
-single upstream read (single flight). The poll task reads upstream every ``poll_interval``
-seconds (backing off while upstream fails) until the session is final; a callback from
-upstream only wakes it early, since the vendor's callbacks are unsigned: whatever a callback
-says, the hub believes only what it reads upstream itself.
+For each live session the hub has one :class:`Tracker`, however many kiosks read or watch it:
+status reads get the tracker's body when it is fresh, and otherwise share a single upstream
+read (single flight). The hub's one :class:`~kiosk.hub.poll_schedule.Schedule` reads every live
+session upstream every ``poll_interval`` seconds (backing off while upstream fails) until it is
+final; a callback from upstream only moves the next read earlier, since the vendor's callbacks
+are unsigned: whatever a callback says, the hub believes only what it reads upstream itself.
 
 Every status change is written to the journal (the store) and offered to every subscriber
 (:mod:`kiosk.hub.events`); the final one also gets the outcome, scores and reasons from the
@@ -21,83 +21,33 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
+import random
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from kiosk.core.errors import ApiError, RateLimited, UnknownSession
 from kiosk.core.models import SessionStatus
 from kiosk.core.redact import forget_secret
 from kiosk.core.verdict import decide
 from kiosk.hub.events import Subscriber, encode_status
+from kiosk.hub.poll_schedule import Schedule
 from kiosk.hub.store import HubStore, SessionRecord, StoreError, StoreUnavailable, utc_now
+from kiosk.hub.tracker_parts import Tracker, TrackerSettings, retry_store
 from kiosk.hub.upstream import Upstream
 
-log = logging.getLogger(__name__)
+__all__ = ["Sessions", "Tracker", "TrackerSettings", "retry_store"]
 
-T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 # Final bodies kept in memory for status reads after the end (older ones are read upstream).
 MAX_FINISHED = 10_000
 # Sessions created upstream while the database was down, kept to journal when it is back.
 MAX_UNJOURNALED = 10_000
-
-
-@dataclass
-class TrackerSettings:
-    """How the hub watches upstream.
-
-    Attributes:
-        poll_interval: seconds between upstream reads of a live session.
-        fresh_seconds: a status read younger than this is served without reading upstream.
-        max_backoff: the longest wait between reads while upstream fails.
-        store_retry_seconds: how long a store write is retried while the database is down.
-        queue_size: events waiting per stream before the oldest is dropped.
-        hint_gap: the least time between a read and the next one a callback wakes (callbacks
-            are unsigned: a flood of them, the vendor's or anyone's who learnt a path, costs
-            upstream at most one read per gap, not one per callback).
-    """
-
-    poll_interval: float = 1.0
-    fresh_seconds: float = 0.5
-    max_backoff: float = 30.0
-    store_retry_seconds: float = 30.0
-    queue_size: int = 8
-    hint_gap: float = 0.25
-
-
-class Tracker:
-    """One live session as the hub knows it (event loop thread only)."""
-
-    def __init__(self, record: SessionRecord) -> None:
-        self.record = record
-        self.body: dict[str, Any] | None = None
-        self.event: bytes | None = None
-        self.read_at = float("-inf")
-        self.final = False
-        self.subscribers: set[Subscriber] = set()
-        self.wake = asyncio.Event()
-        self.reading: asyncio.Future[dict[str, Any]] | None = None
-        self.task: asyncio.Task[None] | None = None
-
-
-async def retry_store(call: Callable[[], T], seconds: float, what: str) -> T:
-    """Run the blocking store ``call`` in a thread, retrying while the database is unreachable
-    (for at most ``seconds``; then :class:`StoreUnavailable` propagates)."""
-    deadline = time.monotonic() + seconds
-    delay = 0.05
-    while True:
-        try:
-            return await asyncio.to_thread(call)
-        except StoreUnavailable as error:
-            if time.monotonic() + delay > deadline:
-                raise
-            log.warning("%s: database unavailable (%s); retrying", what, error)
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 2.0)
+# Scheduled upstream reads in flight at once (the upstream client's pool has 32 threads).
+POLL_WORKERS = 32
 
 
 class Sessions:
@@ -108,12 +58,12 @@ class Sessions:
         store: HubStore,
         upstream: Upstream,
         settings: TrackerSettings | None = None,
-        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.store = store
         self.upstream = upstream
         self.settings = settings or TrackerSettings()
-        self._clock = clock
+        self._clock = time.monotonic  # the event loop's clock: due times are timer times
+        self._schedule: Schedule[Tracker] = Schedule(self._poll, POLL_WORKERS)
         self._live: dict[str, Tracker] = {}
         self._finished: OrderedDict[str, dict[str, Any]] = OrderedDict()
         # Sessions whose end the journal holds (written here, or read from it): never watched
@@ -133,14 +83,14 @@ class Sessions:
         records = await retry_store(
             self.store.live_sessions, self.settings.store_retry_seconds, "resume"
         )
-        for record in records:
-            self.track(record)
+        for record in records:  # first reads spread over a poll interval, not all at once
+            self.track(record, spread=True)
         if records:
             log.info("watching %d live session(s) again", len(records))
         return len(records)
 
     async def close(self) -> None:
-        """End every event stream (kiosks reconnect elsewhere) and stop every poll task."""
+        """End every event stream (kiosks reconnect elsewhere) and stop polling."""
         self._closing = True
         tasks = list(self._unjournaled)
         for task in tasks:
@@ -148,9 +98,7 @@ class Sessions:
         for tracker in list(self._live.values()):
             for subscriber in tracker.subscribers:
                 subscriber.end()
-            if tracker.task is not None:
-                tracker.task.cancel()
-                tasks.append(tracker.task)
+        await self._schedule.close()
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
@@ -206,16 +154,18 @@ class Sessions:
 
     # --- the per-session tracker ---
 
-    def track(self, record: SessionRecord) -> Tracker:
-        """The tracker of live ``record``, started if the hub was not watching it yet."""
+    def track(self, record: SessionRecord, spread: bool = False) -> Tracker:
+        """The tracker of live ``record``, started if the hub was not watching it yet: its
+        first read at once, or (``spread``, for many at a time) at a random point of the next
+        poll interval, so their reads stay spread over the interval rather than in one burst
+        every interval (a burst of thousands delays every push behind it)."""
         tracker = self._live.get(record.session_id)
         if tracker is None:
             tracker = Tracker(record)
             self._live[record.session_id] = tracker
             if not self._closing:
-                tracker.task = asyncio.create_task(
-                    self._watch(tracker), name=f"hub-watch-{record.session_id}"
-                )
+                delay = random.random() * self.settings.poll_interval if spread else 0.0
+                self._schedule.at(tracker, self._clock() + delay)
         return tracker
 
     async def status(self, record: SessionRecord) -> dict[str, Any]:
@@ -267,9 +217,20 @@ class Sessions:
         tracker = self._live.get(record.session_id)
         if tracker is None and not self._known_final(record):
             tracker = self.track(record)
-        if tracker is None or tracker.wake.is_set():
+        if tracker is None:
             return False
-        tracker.wake.set()
+        return self._wake(tracker)
+
+    def _wake(self, tracker: Tracker) -> bool:
+        """Read ``tracker`` soon: at once, or ``hint_gap`` after its last read (the wake-ups
+        until then coalesce into that one read). False when one is already due."""
+        if tracker.final or tracker.woken:
+            return False
+        tracker.woken = True
+        if not tracker.running:
+            when = max(self._clock(), tracker.read_at + self.settings.hint_gap)
+            if when < tracker.due:
+                self._schedule.at(tracker, when)
         return True
 
     async def refresh(self, tracker: Tracker) -> dict[str, Any]:
@@ -285,6 +246,26 @@ class Sessions:
 
             reading.add_done_callback(finished)
         return await asyncio.shield(tracker.reading)
+
+    async def _read_once(self, tracker: Tracker) -> None:
+        """The schedule's read: joins a kiosk's read in flight, or is the one its kiosks join
+        (inline, without a task of its own: this runs for every live session every second)."""
+        if tracker.reading is not None:
+            await asyncio.shield(tracker.reading)
+            return
+        flight: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        tracker.reading = flight
+        try:
+            flight.set_result(await self._read(tracker))
+        except BaseException as error:
+            if isinstance(error, asyncio.CancelledError):
+                flight.cancel()
+            else:
+                flight.set_exception(error)
+                flight.exception()  # retrieved: a failure nobody else awaited is not logged
+            raise
+        finally:
+            tracker.reading = None
 
     async def _read(self, tracker: Tracker) -> dict[str, Any]:
         status, body = await self.upstream.status(
@@ -376,42 +357,56 @@ class Sessions:
         while len(self._finished) > MAX_FINISHED:
             self._finished.popitem(last=False)
 
-    async def _watch(self, tracker: Tracker) -> None:
-        """Poll upstream until the session is final (or the hub stops)."""
+    def _may_read(self, tracker: Tracker) -> bool:
+        """Whether this hub reads ``tracker`` when it comes due (always, on a single hub)."""
+        return True
+
+    def _next_read(self, tracker: Tracker) -> None:
+        """Schedule ``tracker``'s next read after one ended: ``hint_gap`` after it when woken
+        meanwhile, else after the current wait."""
+        if tracker.final or self._closing:
+            return
+        if tracker.woken:
+            self._schedule.at(tracker, tracker.read_at + self.settings.hint_gap)
+        else:
+            self._schedule.at(tracker, tracker.read_at + tracker.wait)
+
+    async def _poll(self, tracker: Tracker) -> None:
+        """One scheduled read of ``tracker`` (the schedule's ``run``: never raises), and the
+        next one scheduled: after ``poll_interval``, or backing off while upstream fails."""
+        if tracker.final or tracker.running or self._closing:
+            return
+        if not self._may_read(tracker):
+            self._schedule.park(tracker)
+            return
         settings = self.settings
-        wait = 0.0
-        while not tracker.final:
-            delay = max(0.0, tracker.read_at + wait - self._clock()) if wait else 0.0
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(tracker.wake.wait(), delay)
-            early = tracker.read_at + settings.hint_gap - self._clock()
-            if tracker.wake.is_set() and early > 0:
-                # Woken by a callback just after a read: the callbacks until then coalesce.
-                await asyncio.sleep(min(early, delay) if delay else early)
-            tracker.wake.clear()
-            try:
-                await self.refresh(tracker)
-                wait = settings.poll_interval
-            except RateLimited as error:
-                advice = error.retry_after if error.retry_after is not None else 1.0
-                wait = min(max(settings.poll_interval, advice), settings.max_backoff)
-                tracker.read_at = self._clock()
-            except UnknownSession:
-                if self._expired(tracker.record):
-                    await self._forgotten(tracker)
-                    return
-                wait = min(max(wait, settings.poll_interval) * 2, settings.max_backoff)
-                tracker.read_at = self._clock()
-            except ApiError as error:
-                log.warning(
-                    "session %s: upstream read failed (%s)", tracker.record.session_id, error
-                )
-                wait = min(max(wait, settings.poll_interval) * 2, settings.max_backoff)
-                tracker.read_at = self._clock()
-            except Exception:
-                log.exception("session %s: watching failed", tracker.record.session_id)
-                wait = settings.max_backoff
-                tracker.read_at = self._clock()
+        tracker.running, tracker.woken = True, False
+        try:
+            await self._read_once(tracker)
+            tracker.wait = settings.poll_interval
+        except RateLimited as error:
+            advice = error.retry_after if error.retry_after is not None else 1.0
+            tracker.wait = min(max(settings.poll_interval, advice), settings.max_backoff)
+            tracker.read_at = self._clock()
+        except UnknownSession:
+            if self._expired(tracker.record):
+                await self._forgotten(tracker)
+                return
+            tracker.wait = min(max(tracker.wait, settings.poll_interval) * 2, settings.max_backoff)
+            tracker.read_at = self._clock()
+        except ApiError as error:
+            log.warning("session %s: upstream read failed (%s)", tracker.record.session_id, error)
+            tracker.wait = min(max(tracker.wait, settings.poll_interval) * 2, settings.max_backoff)
+            tracker.read_at = self._clock()
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("session %s: watching failed", tracker.record.session_id)
+            tracker.wait = settings.max_backoff
+            tracker.read_at = self._clock()
+        finally:
+            tracker.running = False
+        self._next_read(tracker)
 
     @staticmethod
     def _expired(record: SessionRecord) -> bool:
