@@ -23,6 +23,8 @@ from kiosk.desk.desk_sessions import DeskSession, DeskSessions
 from kiosk.ui.screens.names import scope_name
 
 REFERENCE, STATUS, STEP, TIME_LEFT, HANDOFF = range(5)
+HANDOFF_MIN_WIDTH = 110
+"""The hand-off column's least width in the table's minimum (its word: "delivered", "sending…")."""
 _Index = QModelIndex | QPersistentModelIndex
 FAILED_COLOUR = QColor("#b3261e")
 
@@ -191,6 +193,11 @@ class SessionTable(QTableView):
         header.setStretchLastSection(True)
         for column, width in ((REFERENCE, 150), (STATUS, 190), (STEP, 90), (TIME_LEFT, 75)):
             self.setColumnWidth(column, width)
+        # Every column in sight: a docked panel beside the table (the customer view) takes
+        # the room it leaves, never the columns'.
+        columns = sum(self.columnWidth(c) for c in range(HANDOFF)) + HANDOFF_MIN_WIDTH
+        frame = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(columns + frame)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.matches(QKeySequence.StandardKey.Copy):
