@@ -91,9 +91,10 @@ def build(
         geometry_path, confirm_quit: as for :class:`DeskWindow`.
     """
     from kiosk.core.verdict import Thresholds
-    from kiosk.desk import wiring
+    from kiosk.desk import look, wiring
     from kiosk.desk.desk_sessions import DeskSessions
     from kiosk.desk.window import DeskWindow
+    from kiosk.ui.theme import THEMES
 
     settings = config.settings
     if scenarios is None and config.demo is not None:
@@ -126,6 +127,7 @@ def build(
         **extra,  # type: ignore[arg-type]
     )
     desk_sessions.setParent(window)
+    look.apply(window, THEMES[settings.theme], settings.text_scale / 100)
     customer = wiring.customer(window, desk_sessions, config)
     handoff = wiring.handoff(window, desk_sessions, config)
     desk = Desk(

@@ -58,7 +58,6 @@ class CustomerLink(QObject):
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.panel)
         back.setContext(Qt.ShortcutContext.WindowShortcut)  # the floating panel is a window
         back.activated.connect(lambda: self.panel.setFloating(False))
-        self.panel.topLevelChanged.connect(self._floating_changed)
         self.languages = QComboBox(window)
         self.languages.setObjectName("customer-language")
         for code, name in NATIVE_NAMES.items():
@@ -141,20 +140,6 @@ class CustomerLink(QObject):
         """Put the view in the desk's panel (if it is not there already)."""
         if self.panel.widget() is not self.view:
             self.panel.setWidget(self.display.show_in(self.panel))
-
-    def _floating_changed(self, floating: bool) -> None:
-        if not floating:
-            # Docked again: the panel would keep its full-screen width and squeeze the
-            # session table; a third of the window is room for the code beside the table.
-            QTimer.singleShot(0, self._dock_width)
-
-    def _dock_width(self) -> None:
-        if not self.panel.isFloating():
-            window = self._window
-            central = window.centralWidget()
-            room = window.width() - (central.minimumSizeHint().width() if central else 0) - 16
-            width = max(self.panel.minimumSizeHint().width(), min(window.width() // 3, room))
-            window.resizeDocks([self.panel], [width], Qt.Orientation.Horizontal)
 
     def _returned(self) -> None:
         self._hold_view()

@@ -7,7 +7,7 @@ Cancel. A finished one: the full result (:class:`ResultView`) with Start again a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.state import Phase
+from kiosk.core.text import wrappable
 from kiosk.desk.desk_sessions import DeskSession
 from kiosk.desk.result_view import ResultView
 from kiosk.ui.qr_view import QrView
@@ -52,10 +53,8 @@ class DetailPane(QStackedWidget):
         page = QWidget(self)
         self.live_title = QLabel(page)
         self.live_title.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.live_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.live_title.setFont(font)
+        self.live_title.setWordWrap(True)  # a 64-character reference, at any text scale
+        self._size_title()
         self.live_status = QLabel(page)
         self.live_status.setTextFormat(Qt.TextFormat.PlainText)
         self.live_status.setWordWrap(True)
@@ -96,6 +95,17 @@ class DetailPane(QStackedWidget):
         layout.addLayout(buttons)
         return page
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text scale (kiosk.desk.look)
+            self._size_title()
+
+    def _size_title(self) -> None:
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.live_title.setFont(font)
+
     def show_nothing(self, *, has_sessions: bool) -> None:
         self.key = None
         self.qr.set_matrix(None)
@@ -110,7 +120,9 @@ class DetailPane(QStackedWidget):
         """Show ``session`` (``status_text`` is its row's status, for the live page)."""
         self.key = session.key
         if session.live:
-            self.live_title.setText(session.reference or self.tr("Verification without reference"))
+            self.live_title.setText(
+                wrappable(session.reference or self.tr("Verification without reference"))
+            )
             self.live_status.setText(status_text)
             active = session.state.session
             # The code only while it waits to be scanned; then the customer is on their phone.

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.models import SCOPE_ORDER, Scope
 from kiosk.core.reference import MAX_LENGTH, BadReference, check_reference
+from kiosk.desk.look import font_factor, status_colours
 from kiosk.ui.screens.names import scope_name
 
 
@@ -44,7 +45,8 @@ class NewSessionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New verification"))
         self.setObjectName("desk-new-session")
-        self.setMinimumWidth(460)  # the placeholder and a problem's sentence on few lines
+        # The placeholder and a problem's sentence on few lines, at any text scale.
+        self.setMinimumWidth(round(460 * font_factor(self)))
         self.reference = QLineEdit(self)
         self.reference.setObjectName("reference")
         self.reference.setPlaceholderText(self.tr("Customer number or case id (optional)"))
@@ -52,7 +54,7 @@ class NewSessionDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("reference-problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e")
+        self.problem.setStyleSheet(f"color: {status_colours(self)[1]}")
         self.problem.hide()
         ticked = set(preselected(desk_scopes, default_scopes))
         order = {scope.value: i for i, scope in enumerate(SCOPE_ORDER)}

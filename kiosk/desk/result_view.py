@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 from kiosk.core.models import Scope
 from kiosk.core.result_summary import summary_json
 from kiosk.core.text import wrappable
+from kiosk.desk.look import DESK_FAIL, DESK_OK, status_colours
 from kiosk.ui.screens.names import scope_name
 
-PASS_COLOUR = "#1b6e20"  # noqa: S105 - a colour, not a password
-FAIL_COLOUR = "#b3261e"
+PASS_COLOUR = DESK_OK  # on the desktop's palette; the high-contrast theme has its own
+FAIL_COLOUR = DESK_FAIL
 _ID_KEYS = ("reference", "session_id", "search_template_id", "enrolled_template_id")
 
 
@@ -80,10 +81,6 @@ class ResultView(QWidget):
         self.headline = QLabel(self)
         self.headline.setObjectName("verdict")
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.headline.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        self.headline.setFont(font)
         self.handoff = _plain("")
         self.handoff.setObjectName("handoff")
         self.checks = QTableWidget(0, 4, self)
@@ -127,6 +124,7 @@ class ResultView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
+        self._size_headline()
 
     def show_result(
         self,
@@ -141,10 +139,10 @@ class ResultView(QWidget):
         self.summary = dict(summary)
         verdict = summary.get("verdict")
         if verdict is not None:
-            colour = PASS_COLOUR if verdict == "PASS" else FAIL_COLOUR
+            colour = status_colours(self)[0 if verdict == "PASS" else 1]
             self.headline.setText(str(verdict))
         else:
-            colour = FAIL_COLOUR
+            colour = status_colours(self)[1]
             self.headline.setText(self._ending(summary))
         self.headline.setStyleSheet(f"color: {colour}")
         self.set_handoff(handoff, failed=handoff_failed)
@@ -176,7 +174,7 @@ class ResultView(QWidget):
     def set_handoff(self, text: str, *, failed: bool) -> None:
         """Show the hand-off's word (a failure in red, so it is not missed)."""
         self.handoff.setText(self.tr("Hand-off: %1").replace("%1", text) if text else "")
-        self.handoff.setStyleSheet(f"color: {FAIL_COLOUR}" if failed else "")
+        self.handoff.setStyleSheet(f"color: {status_colours(self)[1]}" if failed else "")
         self.handoff.setVisible(bool(text))
 
     def copy_ids(self) -> None:
@@ -205,13 +203,26 @@ class ResultView(QWidget):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)  # whole, when a narrow pane elides the cell
                 if column == 1 and passed is not None:
-                    item.setForeground(Qt.GlobalColor.darkGreen if passed else Qt.GlobalColor.red)
+                    item.setForeground(QColor(status_colours(self)[0 if passed else 1]))
                 self.checks.setItem(row, column, item)
         self.checks.resizeColumnsToContents()
         height = self.checks.horizontalHeader().height() + 4
         height += sum(self.checks.rowHeight(r) for r in range(len(checks)))
         self.checks.setFixedHeight(height)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text scale (kiosk.desk.look)
+            self._size_headline()
+
+    def _size_headline(self) -> None:
+        self.checks.horizontalHeader().setFont(self.font())  # the style's own header font
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.headline.setFont(font)
 
     def _threshold(self, check: Mapping[str, Any]) -> str:
         basis = check.get("threshold_basis")

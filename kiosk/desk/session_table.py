@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -20,13 +21,17 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from kiosk.core.models import Scope, Step
 from kiosk.core.state import Ending, ErrorKind, Phase
 from kiosk.desk.desk_sessions import DeskSession, DeskSessions
+from kiosk.desk.look import DESK_FAIL, font_factor, status_colours
 from kiosk.ui.screens.names import scope_name
 
 REFERENCE, STATUS, STEP, TIME_LEFT, HANDOFF = range(5)
-HANDOFF_MIN_WIDTH = 110
-"""The hand-off column's least width in the table's minimum (its word: "delivered", "sending…")."""
+HANDOFF_MIN_WIDTH = 70
+COLUMN_WIDTHS = {REFERENCE: 150, STATUS: 190, STEP: 90, TIME_LEFT: 75}
+"""The columns' widths (pixels) at the desktop's font; scaled with the text scale."""
+"""The hand-off column's least width kept in sight (its word: "delivered"; the tooltip has
+the rest)."""
 _Index = QModelIndex | QPersistentModelIndex
-FAILED_COLOUR = QColor("#b3261e")
+FAILED_COLOUR = QColor(DESK_FAIL)
 
 
 class SessionTableModel(QAbstractTableModel):
@@ -36,6 +41,7 @@ class SessionTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._sessions = sessions
         self._keys: list[int] = list(sessions.keys)
+        self.failed_colour = FAILED_COLOUR  # the view sets its look's (kiosk.desk.look)
         sessions.added.connect(self._on_added)
         sessions.removed.connect(self._on_removed)
         sessions.changed.connect(self._on_changed)
@@ -78,9 +84,9 @@ class SessionTableModel(QAbstractTableModel):
             return self._text(session, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == HANDOFF and session.handoff_failed:
-                return FAILED_COLOUR
+                return self.failed_colour
             if column == STATUS and session.state.phase is Phase.ERROR:
-                return FAILED_COLOUR
+                return self.failed_colour
         if role == Qt.ItemDataRole.ToolTipRole and column in (STATUS, HANDOFF):
             return self._text(session, column)
         return None
@@ -191,13 +197,32 @@ class SessionTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((REFERENCE, 150), (STATUS, 190), (STEP, 90), (TIME_LEFT, 75)):
-            self.setColumnWidth(column, width)
-        # Every column in sight: a docked panel beside the table (the customer view) takes
-        # the room it leaves, never the columns'.
-        columns = sum(self.columnWidth(c) for c in range(HANDOFF)) + HANDOFF_MIN_WIDTH
+        self.columns_width = 0
+        """The width that shows every column (the hand-off's least), for the layout."""
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """The columns' widths, for the desktop's font scaled by the text scale."""
+        factor = font_factor(self)
+        # The style gives headers a font of their own, which the window's does not reach.
+        self.horizontalHeader().setFont(self.font())
+        for column, width in COLUMN_WIDTHS.items():
+            self.setColumnWidth(column, round(width * factor))
+        # The stretched last column never shrinks below the width it was given.
+        self.setColumnWidth(HANDOFF, round(HANDOFF_MIN_WIDTH * factor))
         frame = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
-        self.setMinimumWidth(columns + frame)
+        columns = sum(self.columnWidth(c) for c in range(HANDOFF))
+        self.columns_width = columns + round(HANDOFF_MIN_WIDTH * factor) + frame
+        # Never squeezed past the reference (the rest scrolls into sight); a docked panel
+        # leaves the table its columns when the window has room (geometry.fit_docked).
+        self.setMinimumWidth(self.columnWidth(REFERENCE) + frame)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_columns()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.table_model().failed_colour = QColor(status_colours(self)[1])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.matches(QKeySequence.StandardKey.Copy):

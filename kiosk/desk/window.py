@@ -32,6 +32,7 @@ from kiosk.desk import geometry, receipt
 from kiosk.desk.desk_sessions import DeskSessions, LimitReached
 from kiosk.desk.detail_pane import DetailPane
 from kiosk.desk.help import HELP_TEXT, ask_to_quit, safe_file_name
+from kiosk.desk.look import status_colours
 from kiosk.desk.new_session import NewSessionDialog
 from kiosk.desk.result_view import ids_text
 from kiosk.desk.selection import focused_selection
@@ -90,7 +91,6 @@ class DeskWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.running = QLabel(self)
         self.journal_problem = QLabel(self)
-        self.journal_problem.setStyleSheet("color: #b3261e")
         self.journal_problem.hide()
         self.statusBar().addPermanentWidget(self.journal_problem)
         self.statusBar().addPermanentWidget(self.running)
@@ -224,7 +224,12 @@ class DeskWindow(QMainWindow):
         self.customer = link
         self.detail.customer_enabled = True
         self.detail.show_customer_requested.connect(self.show_to_customer)
+        link.panel.topLevelChanged.connect(self._customer_floating)
         self._refresh()
+
+    def _customer_floating(self, floating: bool) -> None:
+        if not floating and self.customer is not None:
+            geometry.fit_docked(self, self.customer.panel, self.table)
 
     def set_history(self, open_history: Callable[[], None]) -> None:
         """View > History (Ctrl+H) opens the journal's history through ``open_history``."""
@@ -250,6 +255,7 @@ class DeskWindow(QMainWindow):
         self.journal_problem.setText(
             self.tr("Journal: %1").replace("%1", problem) if problem else ""
         )
+        self.journal_problem.setStyleSheet(f"color: {status_colours(self)[1]}")
         self.journal_problem.setVisible(bool(problem))
 
     def show_to_customer(self) -> None:

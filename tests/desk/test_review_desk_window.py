@@ -41,3 +41,23 @@ def test_the_desk_window_follows_the_text_scale_setting(
     # The issue: "languages and themes apply here too"; the customer view scales, the desk
     # window (the employee's) ignores text_scale and theme.
     assert large.font().pointSizeF() > plain * 1.5
+
+
+def test_the_high_contrast_theme_colours_the_desk_window(
+    qtbot: QtBot, make_desk: Callable[..., DeskUnderTest]
+) -> None:
+    from PySide6.QtGui import QPalette
+
+    from kiosk.desk.look import DESK_FAIL, DESK_OK, status_colours
+    from kiosk.ui.theme import HIGH_CONTRAST
+
+    plain = make_desk().window
+    assert status_colours(plain) == (DESK_OK, DESK_FAIL)
+    dark = make_desk(settings={"theme": "high-contrast"}).window
+    palette = dark.palette()
+    assert palette.color(QPalette.ColorRole.Window).name() == HIGH_CONTRAST.bg
+    assert palette.color(QPalette.ColorRole.WindowText).name() == HIGH_CONTRAST.ink
+    assert palette.color(QPalette.ColorRole.Highlight).name() == HIGH_CONTRAST.focus
+    # Red and green that read on black, in the result and the table.
+    assert status_colours(dark.detail.result) == (HIGH_CONTRAST.ok, HIGH_CONTRAST.fail)
+    assert dark.table.table_model().failed_colour.name() == HIGH_CONTRAST.fail
