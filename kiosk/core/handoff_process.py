@@ -31,6 +31,16 @@ OUTPUT_LIMIT = 64 * 1024
 SLICE = 0.05
 """How often the wait looks at the stop event and the deadline."""
 
+DRAIN_AFTER_EXIT = 1.0
+"""After the program exited by itself: how long its output still in the pipes is waited for
+(all pipes together). A grandchild that left the process group and holds them is not waited
+for beyond it."""
+
+DRAIN_AFTER_KILL = 0.2
+"""After we killed it (timeout or stop): its output only colours a failure's message, and the
+desk may be quitting, so the pipes get this much, all together. Their reader threads are
+daemons; one held by an escaped grandchild ends when the grandchild closes the pipe."""
+
 PRIVATE_ENV = ("CREDENTIALS_DIRECTORY", "NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID")
 """Variables never passed on (besides the APP-KEY's, named by the caller)."""
 
@@ -112,11 +122,12 @@ def run_command(
         if stopped or timed_out:
             _kill(process)
             break
-    # Output still buffered in the pipes is read; a grandchild that escaped the group and
-    # holds them open is not waited for beyond a second.
-    for reader in (out, err):
-        reader.join(1.0)
-    feeder.join(0.5)
+    # Output still buffered in the pipes is read; a grandchild that escaped the group (setsid)
+    # and holds them open is not waited for beyond one budget for all the pipes together.
+    budget = DRAIN_AFTER_KILL if (stopped or timed_out) else DRAIN_AFTER_EXIT
+    drained_by = time.monotonic() + budget
+    for thread in (out, err, feeder):
+        thread.join(max(0.0, drained_by - time.monotonic()))
     return CommandRun(
         returncode=None if (timed_out or stopped) else process.returncode,
         stdout=out.data(),
