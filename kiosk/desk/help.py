@@ -27,7 +27,13 @@ def ask_to_quit(parent: QWidget, live: int) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def safe_file_name(name: str) -> str:
+def safe_file_name(name: str, limit: int = 100) -> str:
     """A file name from a reference: letters, digits, dot, dash and underscore only (a
-    reference may hold slashes or characters a file system refuses)."""
-    return "".join(c if c.isalnum() or c in "._-" else "_" for c in name)[:100]
+    reference may hold slashes or characters a file system refuses), at most ``limit``
+    characters: the stem is cut, the suffix (``.pdf``) kept (a 128-character session id
+    named the receipt without its ``.pdf`` otherwise)."""
+    safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in name)
+    stem, dot, suffix = safe.rpartition(".")
+    if not dot or not stem or len(suffix) > 8:
+        return safe[:limit]
+    return f"{stem[: max(1, limit - len(suffix) - 1)]}.{suffix}"
