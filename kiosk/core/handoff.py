@@ -276,6 +276,21 @@ def split_command(command: str, *, posix: bool = os.name == "posix") -> list[str
     return [a[1:-1] if len(a) >= 2 and a[0] == a[-1] == '"' else a for a in args]
 
 
+def command_problem(command: str) -> str | None:
+    """Why the ``handoff_command`` setting cannot be run, or None when it can be split into a
+    program and its arguments (empty is fine: no command). For the settings' check, so that a
+    line with an unclosed quote is refused when it is set rather than failing every hand-off."""
+    if not command.strip():
+        return None
+    try:
+        args = split_command(command)
+    except ValueError as exc:  # shlex: "No closing quotation", "No escaped character"
+        return f"the command line cannot be read ({exc}); check its quotes"
+    if not args:
+        return "the command line names no program"
+    return None
+
+
 def _combine(parts: list[tuple[str, HandoffReport]]) -> HandoffReport:
     """One report for one or both ways."""
     if len(parts) == 1:
