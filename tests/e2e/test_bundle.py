@@ -237,6 +237,36 @@ def test_the_window_notifies_systemd_and_stops_cleanly(
     assert journal.returncode == 0, journal.stderr
 
 
+def test_the_operator_desk_starts_and_quits_from_the_bundle(built: Built, tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_HOME": str(tmp_path)}
+    process = subprocess.Popen(
+        [str(built.kiosk), "desk", "--local", "--port", "0", "-v"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert process.stderr is not None
+    seen: list[str] = []
+    try:
+        for line in process.stderr:
+            seen.append(line)
+            if "kiosk.desk.app: desk ready" in line:
+                break
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=20)
+        seen.append(process.stderr.read())
+    finally:
+        process.kill()
+        process.wait()
+        process.stderr.close()
+    errors = "".join(seen)
+    assert "desk ready" in errors and code == 0, errors
+    assert "Traceback" not in errors
+    # The desk's journal (with its references) is the one the journal command reads.
+    journal = run(built, "journal", "list", home=tmp_path)
+    assert journal.returncode == 0, journal.stderr
+
+
 def _unit_lines() -> dict[str, list[str]]:
     """``key -> values`` of the unit file's settings (keys may repeat)."""
     unit = ROOT / "packaging" / "debian" / "verification-kiosk.service"
