@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shlex
 import threading
 import urllib.parse
 from collections.abc import Iterable, Mapping
@@ -40,6 +39,8 @@ from typing import Any, Protocol
 import httpx
 
 from kiosk import __version__
+from kiosk.core.command_line import command_problem as command_problem
+from kiosk.core.command_line import split_command
 from kiosk.core.deadline import CallStopped, bounded
 from kiosk.core.handoff_process import child_environment, run_command
 from kiosk.core.netio import AbortableTransport
@@ -259,36 +260,6 @@ class Handoff:
             return _Try(False, f"the receiver answered {code} (redirects are not followed)")
         said = _last_line(body)
         return _Try(False, f"the receiver answered {code}" + (f": {said}" if said else ""))
-
-
-def split_command(command: str, *, posix: bool = os.name == "posix") -> list[str]:
-    """The command line as an argument list, the way its platform's users write it: POSIX
-    shell quoting on POSIX; on Windows, double quotes around an argument with spaces
-    (``"C:\\Program Files\\hook.exe" --x``), which non-POSIX ``shlex`` keeps and are
-    removed here (left in, Popen would quote them again).
-
-    Raises:
-        ValueError: an unclosed quote.
-    """
-    args = shlex.split(command, posix=posix)
-    if posix:
-        return args
-    return [a[1:-1] if len(a) >= 2 and a[0] == a[-1] == '"' else a for a in args]
-
-
-def command_problem(command: str) -> str | None:
-    """Why the ``handoff_command`` setting cannot be run, or None when it can be split into a
-    program and its arguments (empty is fine: no command). For the settings' check, so that a
-    line with an unclosed quote is refused when it is set rather than failing every hand-off."""
-    if not command.strip():
-        return None
-    try:
-        args = split_command(command)
-    except ValueError as exc:  # shlex: "No closing quotation", "No escaped character"
-        return f"the command line cannot be read ({exc}); check its quotes"
-    if not args:
-        return "the command line names no program"
-    return None
 
 
 def _combine(parts: list[tuple[str, HandoffReport]]) -> HandoffReport:

@@ -266,6 +266,17 @@ PORT = Rule(number(0, 65535, True), "a whole number from 0 (any) to 65535")
 PACE = Rule(number(0.01, 3600), "a number from 0.01 to 3600")
 
 
+def command_line(value: Any) -> str:
+    """A command line its platform can split into a program and its arguments, or empty (an
+    unclosed quote is refused here rather than failing every hand-off)."""
+    from kiosk.core.command_line import command_problem
+
+    line = text(value)
+    if command_problem(line) is not None:
+        raise ValueError
+    return line
+
+
 def choice(*options: str) -> Callable[[Any], str]:
     """One of ``options`` (case and surrounding spaces ignored)."""
 

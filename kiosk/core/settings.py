@@ -258,8 +258,8 @@ class Settings:
         "",
         "program run on every final result at the desk, with the result as JSON on its "
         "standard input (no shell; empty: none)",
-        rules.text,
-        "a command line, or empty",
+        rules.command_line,
+        "a command line with its quotes closed, or empty",
     )
     handoff_url: str = setting(
         "",
