@@ -359,18 +359,25 @@ def run(
             process.wait(30)
             if process.stdout is not None:
                 process.stdout.close()
-        for i in range(instances):
-            for mark, at in json.loads((folder / f"hub{i}.json").read_text()).items():
+        by_hub = [json.loads((folder / f"hub{i}.json").read_text()) for i in range(instances)]
+        for i, marks in enumerate(by_hub):
+            for mark, at in marks.items():
                 if at < applied.get(mark, at + 1):
                     applied[mark], applier[mark] = at, i
     same: list[float] = []  # the kiosk's hub applied the change
     crossed: list[float] = []  # another hub did: through NOTIFY
+    relayed: list[float] = []  # crossing: the poller's apply to the kiosk's hub's apply
+    pushed: list[float] = []  # crossing: the kiosk's hub's apply to the kiosk
     for result in results:
         for mark, seen in result.marks:
             if mark in applied and connected_at + 1 <= applied[mark] <= window_end:
                 index = int(mark[len(MARK_PREFIX) :].split("/")[0])
                 kept = same if index % instances == applier[mark] else crossed
                 kept.append(seen - applied[mark])
+                there = by_hub[index % instances].get(mark)
+                if kept is crossed and there is not None:
+                    relayed.append(there - applied[mark])
+                    pushed.append(seen - there)
     latencies = same + crossed
     setup = [s for r in results for s in r.setup]
     beats = [t for r in results for at, t in r.heartbeats if connected_at <= at <= window_end]
@@ -395,6 +402,8 @@ def run(
         "push_crossed_p50_ms": _percentile(crossed, 0.5) * 1000,
         "push_crossed_p99_ms": _percentile(crossed, 0.99) * 1000,
         "push_same_hub_p99_ms": _percentile(same, 0.99) * 1000,
+        "crossing_relay_p50_p99_ms": [_percentile(relayed, q) * 1000 for q in (0.5, 0.99)],
+        "crossing_push_p50_p99_ms": [_percentile(pushed, q) * 1000 for q in (0.5, 0.99)],
         "setup_p50_ms": _percentile(setup, 0.5) * 1000,
         "setup_p99_ms": _percentile(setup, 0.99) * 1000,
         "setup_all_s": connected_at - started,
