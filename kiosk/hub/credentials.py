@@ -82,9 +82,16 @@ class Verifier:
 
     Thread-safe. ``concurrent`` bounds the scrypt checks running at once, so a flood of wrong
     secrets costs at most that many cores.
+
+    ``remember`` must be at least the fleet: kiosks' heartbeats and reads come round in a cycle,
+    so with fewer places than kiosks every request misses and pays a scrypt check (with 4,096
+    places and 5,000 kiosks, 4-5 % of heartbeats met the gate's queue and were answered 503;
+    docs/PERFORMANCE.md, fleet load). Only a successful check is remembered, so the entries
+    never exceed the enrolled kiosks (and their recent rotations), whatever a flood of wrong
+    secrets sends: 65,536 places are ~25 MiB at the very most (~400 bytes each).
     """
 
-    def __init__(self, *, remember: int = 4096, concurrent: int = 2) -> None:
+    def __init__(self, *, remember: int = 65536, concurrent: int = 2) -> None:
         self._known: OrderedDict[tuple[str, str, bytes], None] = OrderedDict()
         self._remember = remember
         self._lock = threading.Lock()
