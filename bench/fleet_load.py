@@ -168,6 +168,7 @@ def hub_child(args: argparse.Namespace) -> None:
         {r["upstream"]: (r["index"], r["active"]) for r in rows}, args.step_seconds, args.origin
     )
     applied: dict[str, float] = {}
+    full_collections = _time_full_collections(args.gc_freeze)
     original = Sessions._apply
 
     async def timed(self: Sessions, tracker: Any, status: Any, body: dict[str, Any]) -> None:
@@ -197,7 +198,38 @@ def hub_child(args: argparse.Namespace) -> None:
         print(json.dumps({"url": hub.local_url}), flush=True)
         sys.stdin.read()  # the bench closes it to stop this hub
     store.close()
-    Path(args.out).write_text(json.dumps(applied))
+    Path(args.out).write_text(json.dumps({"applied": applied, "gc2": full_collections}))
+
+
+def _time_full_collections(freeze_every: float) -> list[float]:
+    """Time this process's full (generation 2) garbage collections, in seconds, into the list
+    returned; with ``freeze_every`` > 0, ``gc.freeze()`` every that many seconds (an experiment:
+    frozen objects are skipped by full collections, and cyclic garbage frozen is never freed,
+    so a hub could not do this forever as it is)."""
+    import gc
+    import threading
+
+    pauses: list[float] = []
+    started = [0.0]
+
+    def timer(phase: str, info: dict[str, int]) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            started[0] = time.perf_counter()
+        else:
+            pauses.append(time.perf_counter() - started[0])
+
+    gc.callbacks.append(timer)
+    if freeze_every > 0:
+
+        def freezer() -> None:
+            while True:
+                time.sleep(freeze_every)
+                gc.freeze()
+
+        threading.Thread(target=freezer, name="bench-gc-freeze", daemon=True).start()
+    return pauses
 
 
 def _profile_loop(hub: Any, path: str) -> None:
@@ -246,7 +278,7 @@ def _start_hub(
         "--seed-file", str(seed_file), "--out", str(out), "--origin", repr(origin),
         "--step-seconds", str(options.step_seconds),
         "--max-connections", str(options.kiosks + 256),
-        "--remember", str(options.remember),
+        "--remember", str(options.remember), "--gc-freeze", str(options.gc_freeze),
     ]  # fmt: skip
     if options.profile and out.name == "hub0.json":
         command += ["--profile", options.profile]
@@ -295,6 +327,7 @@ def run(
     profile: str | None = None,
     heartbeat_seconds: float = 30.0,
     remember: int = 0,
+    gc_freeze: float = 0.0,
 ) -> dict[str, Any]:
     """Run the load and return its figures (see the module's text)."""
     import psutil
@@ -302,7 +335,11 @@ def run(
     from bench._fleet_kiosks import Kiosk, Results, hold_streams
 
     options = argparse.Namespace(
-        kiosks=kiosks, step_seconds=step_seconds, profile=profile, remember=remember
+        kiosks=kiosks,
+        step_seconds=step_seconds,
+        profile=profile,
+        remember=remember,
+        gc_freeze=gc_freeze,
     )
     raise_fd_limit()
     base = "/dev/shm" if Path("/dev/shm").is_dir() else None  # noqa: S108
@@ -359,7 +396,9 @@ def run(
             process.wait(30)
             if process.stdout is not None:
                 process.stdout.close()
-        by_hub = [json.loads((folder / f"hub{i}.json").read_text()) for i in range(instances)]
+        outs = [json.loads((folder / f"hub{i}.json").read_text()) for i in range(instances)]
+        by_hub = [out_["applied"] for out_ in outs]
+        gc2 = [pause for out_ in outs for pause in out_["gc2"]]
         for i, marks in enumerate(by_hub):
             for mark, at in marks.items():
                 if at < applied.get(mark, at + 1):
@@ -422,6 +461,9 @@ def run(
         ),
         "load_average_1m": load_average,
         "gate_remembers": remember or "default",
+        "gc_freeze_every_s": gc_freeze,
+        "hub_full_gc_count": len(gc2),  # the whole run, all hubs
+        "hub_full_gc_longest_ms": max(gc2, default=0.0) * 1000,
     }
 
 
@@ -442,6 +484,13 @@ def main(argv: list[str] | None = None) -> int:
         default=0,
         help="checked secrets the hub's gate remembers (0: the hub's default, 4,096)",
     )
+    parser.add_argument(
+        "--gc-freeze",
+        type=float,
+        default=0.0,
+        metavar="S",
+        help="experiment: the hubs call gc.freeze() every S seconds (0: never)",
+    )
     parser.add_argument("--profile", metavar="PATH", help="cProfile the (first) hub's loop to PATH")
     parser.add_argument("--hub-child", action="store_true", help=argparse.SUPPRESS)
     for hidden in ("--seed-file", "--out"):
@@ -454,7 +503,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     figures = run(
         args.kiosks, args.in_session_share, args.duration, args.instances, args.step_seconds,
-        args.clients, args.profile, args.heartbeat_seconds, args.remember,
+        args.clients, args.profile, args.heartbeat_seconds, args.remember, args.gc_freeze,
     )  # fmt: skip
     print(json.dumps(figures, indent=2))
     return 0
