@@ -75,9 +75,13 @@ async def _run(kiosks: list[Kiosk], end: End, heartbeat_seconds: float) -> Resul
         tasks += [asyncio.create_task(_heartbeats(k, results, heartbeat_seconds)) for k in kiosks]
     while time.time() < end.value and not all(t.done() for t in tasks):
         await asyncio.sleep(0.25)
-    for task in tasks:
-        task.cancel()
-    await asyncio.gather(*tasks, return_exceptions=True)
+    # Cancelled again until all have ended: Python 3.11's wait_for can swallow a cancellation
+    # that lands as its inner call completes (one run hung here, a kiosk waiting for ever).
+    pending = set(tasks)
+    while pending:
+        for task in pending:
+            task.cancel()
+        _, pending = await asyncio.wait(pending, timeout=1.0)
     return results
 
 
