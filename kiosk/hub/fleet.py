@@ -19,9 +19,13 @@ database with others (the app uses it whenever the store is PostgreSQL, see
   upstream read at that hub (rate-limited like every callback), whose journal write notifies
   the others.
 
-**Each end is journaled, and counted (``on_final``), exactly once.** Whichever way a hub learns
-that a session is final (its poll, a kiosk's read, a callback, a takeover, an expiry), it
-writes the end only while PostgreSQL confirms it holds the session's poll lock
+**Each end is journaled, and counted (``on_final``), exactly once.** The guarantee is the
+store's: an end is written only while the row has none (one conditional statement), and only
+the hub whose write ended the row counts it, so two hubs that both believe they hold the lock
+(the lock's connection died in the middle of an end) still count it once. On top of that, so
+that normally one hub alone writes: whichever way a hub learns that a session is final (its
+poll, a kiosk's read, a callback, a takeover, an expiry), it writes the end only while
+PostgreSQL confirms it holds the session's poll lock
 (:meth:`~kiosk.hub.pg_leases.PollLeases.hold`) and the row has not ended yet; the lock is kept
 until that write is done, and a hub never watches again a session whose end it wrote or read
 (a live-sessions read can predate the end's write). Another hub's end stands as written.
@@ -277,11 +281,11 @@ class FleetSessions(Sessions):
 
     async def _journal(self, tracker: Tracker, status: SessionStatus, final: bool) -> None:
         """Journal as the single hub does, but a session's end only at the hub holding its
-        poll lock, and only if the row has not ended yet: so exactly one hub writes (and
-        counts, :attr:`on_final`) each end, whichever path saw it first (a poll, a kiosk's
-        read, a callback, a takeover, an expiry). A hub without the lock leaves the end to
-        the holder, whose next poll reads it; if the holder dies first, whoever takes the lock
-        over does."""
+        poll lock, and only if the row has not ended yet: so normally one hub alone writes each
+        end, whichever path saw it first (a poll, a kiosk's read, a callback, a takeover, an
+        expiry). A hub without the lock leaves the end to the holder, whose next poll reads
+        it; if the holder dies first, whoever takes the lock over does. (Should two hubs both
+        write, the store's conditional write still lets only one count it, :attr:`on_final`.)"""
         session_id = tracker.record.session_id
         if not final:
             await super()._journal(tracker, status, final)

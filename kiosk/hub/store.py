@@ -206,10 +206,19 @@ class HubStore(Protocol):
         """The session whose callbackUrl ends in ``callback_path``, or ``None``."""
         ...
 
-    def update_session(self, session: SessionRecord) -> None:
+    def update_session(self, session: SessionRecord) -> bool:
         """Write the changing fields of ``session`` (status, outcome, scores, reasons,
-        expires_at, updated_at, ended_at), found by ``session_id``;
-        :class:`UnknownSession` if there is none."""
+        expires_at, updated_at, ended_at), found by ``session_id``, unless the row has ended:
+        an ended row never changes (its first end stands). :class:`UnknownSession` if there
+        is none.
+
+        Returns whether this call wrote the row: for an end (``ended_at`` set), True means
+        THIS call ended the session, and exactly one call per session ever gets True, however
+        many hubs or threads write its end at once (one conditional statement,
+        ``... WHERE session_id = ? AND ended_at IS NULL``). The caller does what must happen
+        once per end (counting it) only then. False: the row had ended already, nothing was
+        written. An end whose commit's reply was lost (a connection break) and is retried
+        still returns True when the lost commit was this store's."""
         ...
 
     def live_sessions(self) -> list[SessionRecord]:

@@ -8,9 +8,10 @@ Connections come from a bounded pool (``max_size``). Each operation runs in its 
 when the connection breaks (PostgreSQL restarted, a failover, a network cut) the broken
 connections are thrown away and the operation is tried again on a fresh one until ``timeout``
 seconds have passed, then :class:`~kiosk.hub.store.StoreUnavailable` is raised. Retrying a write
-is safe: updates set values (doing one twice changes nothing), and an insert whose first attempt
+is safe: updates set values (doing one twice changes nothing), an insert whose first attempt
 may have committed before the connection broke counts as done when the row found is the one
-being inserted.
+being inserted, and an end whose commit's reply was lost is recognised as this store's by its
+transaction id (``update_session``), so exactly one writer of each end is told it ended it.
 
 ``update_session`` also sends a PostgreSQL notification (channel :data:`STATUS_CHANNEL`, payload
 the session id) in the same transaction, so every hub on the database learns of the change when
@@ -50,6 +51,16 @@ from kiosk.hub.store import (
 )
 
 T = TypeVar("T")
+
+# A session's change, unless it has ended: of several hubs writing one end, one matches the row.
+_END_OR_CHANGE = (
+    "UPDATE sessions SET status = %s, outcome = %s, scores = %s, reasons = %s, expires_at = %s,"
+    " updated_at = %s, ended_at = %s WHERE session_id = %s AND ended_at IS NULL"
+)
+_EXISTS = "SELECT 1 FROM sessions WHERE session_id = %s"
+_XID = "SELECT pg_current_xact_id()::text"
+# Whether any of these transaction ids committed (PostgreSQL 13+).
+_ANY_COMMITTED = "SELECT 1 FROM unnest(%s::text[]) AS x WHERE pg_xact_status(x::xid8) = 'committed'"
 
 # SQLSTATEs of a lost connection (class 08) and of a server shutting down or starting
 # (57P01-57P03): the operation is tried again on a fresh connection.
@@ -128,6 +139,8 @@ class PostgresStore(PostgresFleetRows, PostgresRemoteSettingsRows):
         self.timeout = timeout
         self._connect_timeout = connect_timeout
         self._diagnosed_at, self._diagnosis = -1e9, ""
+        # Ends whose COMMIT was sent but not answered (a break): session id -> transaction ids.
+        self._unsure_ends: dict[str, tuple[str, ...]] = {}
         self._pool: ConnectionPool[psycopg.Connection[Any]] = ConnectionPool(
             url,
             kwargs=connection_options(connect_timeout),
@@ -328,29 +341,45 @@ class PostgresStore(PostgresFleetRows, PostgresRemoteSettingsRows):
     def find_by_callback_path(self, callback_path: str) -> SessionRecord | None:
         return self._run(lambda conn, _: self._one_session(conn, "callback_path", callback_path))
 
-    def update_session(self, session: SessionRecord) -> None:
-        def update(conn: psycopg.Connection[Any], _: bool) -> int:
-            with conn.transaction():
-                count = conn.execute(
-                    "UPDATE sessions SET status = %s, outcome = %s, scores = %s, reasons = %s,"
-                    " expires_at = %s, updated_at = %s, ended_at = %s WHERE session_id = %s",
-                    (
-                        session.status,
-                        session.outcome,
-                        json.dumps(session.scores),
-                        json.dumps(list(session.reasons)),
-                        session.expires_at,
-                        session.updated_at,
-                        session.ended_at,
-                        session.session_id,
-                    ),
-                ).rowcount
-                if count:  # delivered to the listening hubs when this transaction commits
-                    conn.execute("SELECT pg_notify(%s, %s)", (STATUS_CHANNEL, session.session_id))
-            return count
+    def update_session(self, session: SessionRecord) -> bool:
+        """See :meth:`HubStore.update_session`. Under READ COMMITTED a second writer of the
+        same end waits for the first's row lock, then finds ``ended_at`` set: no row, False.
 
-        if self._run(update) == 0:
+        An end whose COMMIT was sent but whose reply was lost (a break) may have committed:
+        its transaction id is kept until that is known, and when a later attempt finds the row
+        ended, PostgreSQL says (``pg_xact_status``) whether that transaction committed, i.e.
+        whether this store ended it after all."""
+        sid, ending = session.session_id, session.ended_at is not None
+        values = (
+            *(session.status, session.outcome, json.dumps(session.scores)),
+            *(json.dumps(list(session.reasons)), session.expires_at, session.updated_at),
+            *(session.ended_at, sid),
+        )
+
+        def update(conn: psycopg.Connection[Any], _: bool) -> bool | None:
+            with conn.transaction():
+                xid = conn.execute(_XID).fetchone() if ending else None
+                if conn.execute(_END_OR_CHANGE, values).rowcount:
+                    # Delivered to the listening hubs when this transaction commits.
+                    conn.execute("SELECT pg_notify(%s, %s)", (STATUS_CHANNEL, sid))
+                    if xid is not None:  # unsure until COMMIT answers
+                        self._unsure_ends[sid] = (*self._unsure_ends.get(sid, ()), str(xid[0]))
+                    result: bool | None = True
+                elif conn.execute(_EXISTS, (sid,)).fetchone():
+                    # Ended. By an earlier attempt of ours whose COMMIT's reply was lost? Its
+                    # row lock made this UPDATE wait until it was decided, so it is by now.
+                    unsure = list(self._unsure_ends.get(sid, ())) if ending else []
+                    found = conn.execute(_ANY_COMMITTED, (unsure,)).fetchone() if unsure else None
+                    result = found is not None
+                else:
+                    result = None
+            self._unsure_ends.pop(sid, None)  # committed, or decided: nothing left unsure
+            return result
+
+        written = self._run(update)
+        if written is None:
             raise UnknownSession("no session has this id")
+        return written
 
     def live_sessions(self) -> list[SessionRecord]:
         def read(conn: psycopg.Connection[Any], _: bool) -> list[SessionRecord]:

@@ -310,11 +310,14 @@ class SqliteStore(SqliteFleetRows, SqliteRemoteSettingsRows):
     def find_by_callback_path(self, callback_path: str) -> SessionRecord | None:
         return self._one_session("callback_path", callback_path)
 
-    def update_session(self, session: SessionRecord) -> None:
+    def update_session(self, session: SessionRecord) -> bool:
+        # One statement: SQLite evaluates the condition inside the write, so of several
+        # connections (or processes) ending a session at once exactly one matches the row.
         with self._guard() as db:
             cursor = db.execute(
                 "UPDATE sessions SET status = ?, outcome = ?, scores = ?, reasons = ?,"
-                " expires_at = ?, updated_at = ?, ended_at = ? WHERE session_id = ?",
+                " expires_at = ?, updated_at = ?, ended_at = ?"
+                " WHERE session_id = ? AND ended_at IS NULL",
                 (
                     session.status,
                     session.outcome,
@@ -326,8 +329,14 @@ class SqliteStore(SqliteFleetRows, SqliteRemoteSettingsRows):
                     session.session_id,
                 ),
             )
-        if cursor.rowcount == 0:
+            if cursor.rowcount:
+                return True
+            found = db.execute(
+                "SELECT 1 FROM sessions WHERE session_id = ?", (session.session_id,)
+            ).fetchone()
+        if found is None:
             raise UnknownSession("no session has this id")
+        return False  # it had ended: the first end stands
 
     def live_sessions(self) -> list[SessionRecord]:
         with self._guard() as db:

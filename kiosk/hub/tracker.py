@@ -10,7 +10,9 @@ are unsigned: whatever a callback says, the hub believes only what it reads upst
 
 Every status change is written to the journal (the store) and offered to every subscriber
 (:mod:`kiosk.hub.events`); the final one also gets the outcome, scores and reasons from the
-kiosk's own verdict policy (:func:`kiosk.core.verdict.decide`, default thresholds). Store
+kiosk's own verdict policy (:func:`kiosk.core.verdict.decide`, default thresholds). An ended
+row never changes: the journal writes an end only while the row has none (one conditional
+write), and only the write it says ended the row counts the end (:attr:`Sessions.on_final`). Store
 writes are retried while the database is unreachable; a final status the journal could not
 take leaves the session live in the store, so the next hub start reads it again upstream.
 """
@@ -316,11 +318,14 @@ class Sessions:
             )
         updated = dataclasses.replace(record, **changes)
         try:
-            await retry_store(
+            written = await retry_store(
                 lambda: self.store.update_session(updated),
                 self.settings.store_retry_seconds,
                 "journal",
             )
+            if not written:  # the row had ended: another hub's (or tracker's) end stands
+                await self._ended_elsewhere(tracker)
+                return
         except Exception:
             log.exception("session %s: the journal did not take its status", record.session_id)
             if self.on_store_error is not None:
@@ -330,7 +335,8 @@ class Sessions:
         if final:
             self._note_ended(record.session_id)
             if self.on_final is not None:
-                self.on_final(updated)  # counted once: here, by the hub that wrote the end
+                # Counted once: here, by the one write the store says ended the row.
+                self.on_final(updated)
             log.info(
                 "session %s ended %s (%s) for kiosk %s",
                 record.session_id,
@@ -338,6 +344,20 @@ class Sessions:
                 updated.outcome,
                 record.kiosk_id,
             )
+
+    async def _ended_elsewhere(self, tracker: Tracker) -> None:
+        """The journal refused ``tracker``'s write because the row had ended already: keep the
+        stored end (its outcome and time) as this session's record, never write or count it."""
+        session_id = tracker.record.session_id
+        self._note_ended(session_id)
+        try:
+            row = await asyncio.to_thread(self.store.get_session, session_id)
+        except StoreError as error:  # the end stands either way; only the copy is older
+            log.warning("session %s: cannot read its stored end: %s", session_id, error)
+            return
+        if row is not None:
+            tracker.record = row
+        log.info("session %s: its end was journaled elsewhere", session_id)
 
     def _known_final(self, record: SessionRecord) -> bool:
         """Whether ``record`` (perhaps read before its end was written) has ended as far as

@@ -9,7 +9,10 @@ sessions just before the end was written), one end is written and one is counted
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import dataclasses
 import secrets
+import threading
 import uuid
 from typing import Any
 
@@ -148,3 +151,105 @@ def test_two_hubs_seeing_the_end_at_once_journal_and_count_it_once(
         second.close()
     assert len(ended) == 1
     assert row is not None and row.status == "DONE" and row.outcome == ended[0].outcome
+
+
+class Rendezvous:
+    """Makes the first two row checks of an end wait for each other (each in its own thread),
+    so both hubs have seen the row live before either writes its end."""
+
+    def __init__(self, store: HubStore) -> None:
+        self.armed = False
+        self._barrier = threading.Barrier(2, timeout=5.0)
+        self._calls = 0
+        self._read = store.get_session
+
+    def get_session(self, session_id: str) -> SessionRecord | None:
+        row = self._read(session_id)
+        if self.armed and self._calls < 2:
+            self._calls += 1
+            self._barrier.wait()
+        return row
+
+
+def test_two_hubs_both_believing_they_hold_the_lock_count_the_end_once(
+    postgres_url: str,
+) -> None:
+    # The lock can be lost in the middle of an end: the holder's lease connection dies after
+    # PostgreSQL confirmed the lock, another hub takes the lock over and reads the end too.
+    # Both then write the end; the store's conditional write lets exactly one of them count.
+    first, second = open_store(postgres_url), open_store(postgres_url)
+    record = live_session(first)
+    upstream = Switch()
+    ended: list[SessionRecord] = []
+    meeting = Rendezvous(first)
+
+    async def run() -> None:
+        hubs = [
+            FleetSessions(store, upstream, FAST, lease_seconds=0.02)  # type: ignore[arg-type]
+            for store in (first, second)
+        ]
+        for hub, store in zip(hubs, (first, second), strict=True):
+            hub.on_final = ended.append
+            store.get_session = meeting.get_session  # type: ignore[method-assign]
+            await hub.resume()
+        try:
+            assert await until(lambda: all(record.session_id in h._live for h in hubs))
+            for hub in hubs:  # each believes it holds the lock (as the one losing it did)
+                assert hub._leases is not None
+                hub._leases.hold = lambda _session_id: True  # type: ignore[method-assign]
+            trackers = [hub._live[record.session_id] for hub in hubs]
+            upstream.done = True
+            meeting.armed = True
+            await asyncio.gather(*(h.refresh(t) for h, t in zip(hubs, trackers, strict=True)))
+            await asyncio.sleep(0.3)  # the notification, the re-reads, more lease rounds
+            assert all(t.record.ended_at is not None for t in trackers)
+            assert trackers[0].record == trackers[1].record  # the loser adopted the stored end
+        finally:
+            for hub in hubs:
+                await hub.close()
+
+    try:
+        asyncio.run(run())
+        row = first.get_session(record.session_id)
+    finally:
+        first.close()
+        second.close()
+    assert meeting._calls == 2  # both hubs did reach their end write
+    assert len(ended) == 1
+    assert row is not None and row.status == "DONE" and row == ended[0]
+
+
+def test_an_end_whose_commit_reply_is_lost_still_counts_once(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The connection breaks just after PostgreSQL committed the end, before its reply arrived:
+    # the store tries again, finds the row ended, and must recognise the end as its own (a
+    # False here would leave the end counted by nobody).
+    import psycopg  # (after the importorskip above)
+
+    store = open_store(postgres_url)
+    record = live_session(store)
+    commit = psycopg.Connection.transaction
+    broken: list[bool] = []
+
+    @contextlib.contextmanager
+    def reply_lost(self: psycopg.Connection[Any], *args: Any, **kwargs: Any) -> Any:
+        with commit(self, *args, **kwargs) as transaction:
+            yield transaction
+        if not broken:
+            broken.append(True)
+            self.close()
+            raise psycopg.OperationalError("server closed the connection unexpectedly")
+
+    end = dataclasses.replace(
+        record, status="DONE", outcome="PASS", updated_at=utc_now(), ended_at=utc_now()
+    )
+    try:
+        monkeypatch.setattr(psycopg.Connection, "transaction", reply_lost)
+        assert store.update_session(end) is True
+        monkeypatch.undo()
+        assert broken  # the reply was lost once, and the end written by that first attempt
+        assert store.update_session(dataclasses.replace(end, outcome="FAIL")) is False
+        assert store.get_session(record.session_id) == end
+    finally:
+        store.close()

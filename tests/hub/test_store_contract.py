@@ -4,6 +4,8 @@ relies on when it enrols kiosks, journals sessions and resumes watching them aft
 from __future__ import annotations
 
 import dataclasses
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -146,7 +148,7 @@ def test_a_final_session_keeps_outcome_scores_and_reasons(store: HubStore) -> No
         updated_at=T0 + timedelta(minutes=2),
         ended_at=T0 + timedelta(minutes=2),
     )
-    store.update_session(ended)
+    assert store.update_session(ended) is True
     stored = store.get_session(ended.session_id)
     assert stored == ended and stored.is_final
     # The token mapping and the journal's identity do not change with an update.
@@ -156,6 +158,59 @@ def test_a_final_session_keeps_outcome_scores_and_reasons(store: HubStore) -> No
 def test_updating_an_unknown_session_fails(store: HubStore) -> None:
     with pytest.raises(UnknownSession):
         store.update_session(session(5))
+
+
+def test_a_live_sessions_changes_are_written_each_time(store: HubStore) -> None:
+    store.add_session(session())
+    started = session(status="STARTED", updated_at=T0 + timedelta(seconds=5))
+    assert store.update_session(started) is True
+    assert store.update_session(started) is True  # the same change again (a retry) is harmless
+    assert store.get_session(started.session_id) == started
+
+
+def ending(number: int, outcome: str, minute: int) -> SessionRecord:
+    at = T0 + timedelta(minutes=minute)
+    return session(number, status="DONE", outcome=outcome, updated_at=at, ended_at=at)
+
+
+def test_an_end_after_an_end_is_refused_and_the_first_end_stands(store: HubStore) -> None:
+    # Exactly one write ends a session (the hub counts the end only on True); a later end,
+    # or a late status from before the end, changes nothing, so the row is not live again.
+    store.add_session(session())
+    first = ending(1, "PASS", 2)
+    assert store.update_session(first) is True
+    assert store.update_session(ending(1, "FAIL", 3)) is False
+    assert store.update_session(session(status="STARTED", updated_at=T0)) is False
+    assert store.get_session(first.session_id) == first
+    assert store.live_sessions() == []
+
+
+def test_of_two_concurrent_end_writes_exactly_one_ends_the_session(
+    store: HubStore, database_url: str
+) -> None:
+    # Two hubs (two connections) write the same session's end at the same moment.
+    other = open_store(database_url)
+    numbers = range(1, 9)
+    for number in numbers:
+        store.add_session(session(number))
+    try:
+        for number in numbers:
+            writes = [(store, ending(number, "PASS", 2)), (other, ending(number, "FAIL", 3))]
+            start = threading.Barrier(2)
+
+            def write(
+                pair: tuple[HubStore, SessionRecord], start: threading.Barrier = start
+            ) -> bool:
+                start.wait(timeout=10)
+                return pair[0].update_session(pair[1])
+
+            with ThreadPoolExecutor(2) as pool:
+                results = list(pool.map(write, writes))
+            assert sorted(results) == [False, True]
+            winner = writes[results.index(True)][1]
+            assert store.get_session(winner.session_id) == winner
+    finally:
+        other.close()
 
 
 def test_live_sessions_are_the_unfinished_ones_oldest_first(store: HubStore) -> None:
