@@ -1,8 +1,10 @@
 """Screenshot the desk window, offscreen, on its own embedded sandbox: empty, with two
 sessions running, and with a result selected.
 
-Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/desk_screenshots.py [OUT_DIR]
-Writes desk-empty.png, desk-two-sessions.png and desk-result.png (default: docs/screenshots).
+Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/desk_screenshots.py [OUT_DIR] [LANG]
+Writes desk-empty.png, desk-two-sessions.png and desk-result.png (default: docs/screenshots);
+with a language code (de, ar...) only desk-<LANG>.png: the result view in that language, two
+sessions in the list (the English screenshots are left as they are).
 Its files (journal, window geometry) go to a temporary KIOSK_HOME.
 """
 
@@ -34,7 +36,7 @@ def settle(seconds: float = 0.3) -> None:
     wait(lambda: time.monotonic() >= end)
 
 
-def main(out: Path) -> None:
+def main(out: Path, language: str | None = None) -> None:
     os.environ["KIOSK_HOME"] = tempfile.mkdtemp(prefix="desk-shots-")
     from PySide6.QtWidgets import QApplication
 
@@ -44,9 +46,15 @@ def main(out: Path) -> None:
     from kiosk.core.settings import DEFAULTS
     from kiosk.desk.app import build
     from kiosk.ui import shipped_look
+    from kiosk.ui.i18n import Languages
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     shipped_look.install_fonts(app)
+    if language is not None:  # as kiosk desk does with its `language` setting
+        languages = Languages(app, language)
+        languages.reset()
+        if languages.current != language:
+            raise SystemExit(f"no {language} translation")
     home = Path(os.environ["KIOSK_HOME"])
     settings = replace(DEFAULTS, handoff_command="cat", poll_interval=0.5)
     config = KioskConfig(settings, home / "config" / "settings.toml", journal=home / "j.sqlite3")
@@ -71,7 +79,8 @@ def main(out: Path) -> None:
     window.show()
     starter.start()
     settle()
-    window.grab().save(str(out / "desk-empty.png"))
+    if language is None:
+        window.grab().save(str(out / "desk-empty.png"))
 
     def start(reference: str, scenario: str | None) -> int:
         scenarios.append(scenario)
@@ -86,7 +95,8 @@ def main(out: Path) -> None:
     window.table.select_key(waiting)
     wait(lambda: desk.sessions.get(passing).state.phase.value == "progress")  # type: ignore[union-attr]
     settle(1.0)
-    window.grab().save(str(out / "desk-two-sessions.png"))
+    if language is None:
+        window.grab().save(str(out / "desk-two-sessions.png"))
 
     # A result: a third customer's verification fails; its full result selected.
     failing = start("CASE 2002", "fail_liveness")
@@ -95,10 +105,13 @@ def main(out: Path) -> None:
     wait(lambda: desk.sessions.get(failing).handoff not in ("", "sending…"))  # type: ignore[union-attr]
     window.table.select_key(failing)
     settle()
-    window.grab().save(str(out / "desk-result.png"))
+    window.grab().save(str(out / (f"desk-{language}.png" if language else "desk-result.png")))
     desk.shutdown()
     starter.close()
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots"))
+    main(
+        Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots"),
+        sys.argv[2] if len(sys.argv) > 2 else None,
+    )

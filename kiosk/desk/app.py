@@ -28,6 +28,7 @@ from kiosk import crashsignal, sessions
 from kiosk.backend import BackendStarter, CredentialsMissing, open_backend
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QWidget
 
     from kiosk.config import KioskConfig
@@ -160,6 +161,7 @@ def run(config: KioskConfig) -> int:
     shipped_look.install_fonts(app)
     languages = Languages(app, config.settings.language)  # the desk's own language
     languages.reset()
+    _install_qt_words(app, languages.current)
     from kiosk.app import _open_journal
 
     with contextlib.ExitStack() as teardown:
@@ -180,13 +182,33 @@ def run(config: KioskConfig) -> int:
     return 0  # pragma: no cover - the with block returns
 
 
+def _install_qt_words(app: QCoreApplication, language: str) -> None:
+    """Qt's own words in the desk's language (the standard buttons Cancel, OK, Yes and No, the
+    file dialogs), from the translations PySide6 ships; English when they are missing."""
+    if language == "en":
+        return
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{language}", folder):
+        app.installTranslator(translator)
+    else:
+        log.info("Qt's own %s words are not installed; its buttons stay in English", language)
+
+
 def _crash_message(desk: Desk) -> Callable[[str], None]:
     """An unexpected error becomes a line in the status bar (logged in full), never a
     traceback on screen; the sessions go on."""
 
     def show(message: str) -> None:
+        from PySide6.QtCore import QCoreApplication
+
         desk.window.statusBar().showMessage(
-            desk.window.tr("Unexpected error (logged): %1").replace("%1", message), 15_000
+            QCoreApplication.translate("DeskWindow", "Unexpected error (logged): %1").replace(
+                "%1", message
+            ),
+            15_000,
         )
 
     return show

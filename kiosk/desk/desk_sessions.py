@@ -179,11 +179,15 @@ class DeskSessions(QObject):
             LimitReached: :attr:`limit` sessions are live already.
         """
         if self._shut_down:
-            raise LimitReached("The desk is closing.")
+            raise LimitReached(self.tr("The desk is closing."))
         if self.live_count >= self.limit:
             raise LimitReached(
-                f"{self.limit} verifications are already running, the most the desk follows at "
-                "once. Wait for one to finish, or cancel one, then start this one."
+                self.tr(
+                    "%n verifications are already running, the most the desk follows at once. "
+                    "Wait for one to finish, or cancel one, then start this one.",
+                    "",
+                    self.limit,
+                )
             )
         self._next_key += 1
         key = self._next_key

@@ -21,7 +21,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelection, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QItemSelection,
+    QItemSelectionModel,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -252,7 +260,7 @@ class HistoryView(QWidget):
                 ).format(n=len(entries))
             )
         else:
-            self.count.setText(self.tr("{n} sessions.").format(n=len(entries)))
+            self.count.setText(self.tr("%n sessions.", "", len(entries)))
         self.loaded.emit(len(entries))
 
     def _failed(self, query: HistoryQuery, message: str) -> None:
@@ -290,7 +298,12 @@ class HistoryView(QWidget):
             for row in range(self.proxy.rowCount()):
                 entry = self.proxy.index(row, 0).data(ENTRY_ROLE)
                 if entry.id == row_id:
-                    self.table.selectRow(row)
+                    # Not selectRow(): right to left (Arabic) it selects nothing.
+                    self.table.selectionModel().setCurrentIndex(
+                        self.proxy.index(row, 0),
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
                     return
         self._show_details(None)
 
@@ -368,6 +381,6 @@ class HistoryView(QWidget):
             self.count.setText(self.tr("Not exported: {error}").format(error=exc.strerror or exc))
             return None
         self.count.setText(
-            self.tr("Exported {n} sessions to {path}.").format(n=len(entries), path=target)
+            self.tr("Exported %n sessions to {path}.", "", len(entries)).format(path=target)
         )
         return len(entries)

@@ -56,7 +56,12 @@ class _Query(QThread):
             self.failed.emit(self.query, str(exc))
         except Exception as exc:  # a bug: said, not raised on a thread nobody watches
             log.exception("the history's query failed")
-            self.failed.emit(self.query, f"the journal could not be read ({type(exc).__name__})")
+            self.failed.emit(
+                self.query,
+                QCoreApplication.translate(
+                    "HistoryView", "the journal could not be read (%1)"
+                ).replace("%1", type(exc).__name__),
+            )
         else:
             self.done.emit(self.query, entries)
 

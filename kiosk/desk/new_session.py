@@ -8,6 +8,7 @@ stays disabled while it is wrong or no check is ticked.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
@@ -97,17 +98,36 @@ class NewSessionDialog(QDialog):
         if self.start_button.isEnabled():  # Enter in the field must not pass a wrong reference
             super().accept()
 
+    def _say(self, exc: BadReference) -> str:
+        """Why the reference is refused, in the desk's language (kiosk/core/reference.py words
+        it in English, without Qt)."""
+        text = str(exc)
+        if long := _TOO_LONG.match(text):
+            count = int(long[1])
+            words = self.tr("The reference is %n characters long; use at most %1.", "", count)
+            return words.replace("%1", str(MAX_LENGTH))
+        if char := _UNSHOWABLE.search(text):
+            return self.tr(
+                "The reference holds a character that cannot be shown (U+%1), often pasted "
+                "along with it; type the reference again."
+            ).replace("%1", char[1])
+        return text
+
     def _update(self) -> None:
         problem = ""
         try:
             check_reference(self.reference.text())
         except BadReference as exc:
-            problem = str(exc)
+            problem = self._say(exc)
         if not problem and not any(box.isChecked() for box in self.checks.values()):
             problem = self.tr("Tick at least one check.")
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
         self.start_button.setEnabled(not problem)
+
+
+_TOO_LONG = re.compile(r"The reference is (\d+) characters long")
+_UNSHOWABLE = re.compile(r"\(U\+([0-9A-F]{4,6})\)")
 
 
 def _check_name(scope: str) -> str:

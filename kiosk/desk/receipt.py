@@ -36,14 +36,17 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from kiosk.ui.reasons import translate_reason
+
 RESOLUTION = 300
 """Dots per inch of the PDF's coordinates (text stays vector; this is placement precision)."""
 
 MARGIN_MM = 18.0
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Receipt", text)
+# The receipt follows the desk's language (the bank's records are read by its staff). Each
+# string is a literal in translate("Receipt", ...): pyside6-lupdate reads only literals.
+translate = QCoreApplication.translate
 
 
 def write_receipt(summary: Mapping[str, Any], path: Path) -> None:
@@ -72,27 +75,28 @@ def write_receipt(summary: Mapping[str, Any], path: Path) -> None:
 def receipt_html(summary: Mapping[str, Any]) -> str:
     """The receipt's content as HTML, every value escaped (exposed for the desk's preview)."""
     rows = [
-        (_tr("Reference"), _value(summary.get("reference"))),
-        (_tr("Session id"), _value(summary.get("session_id"))),
-        (_tr("Matched template id"), _value(summary.get("search_template_id"))),
-        (_tr("Enrolled template id"), _value(summary.get("enrolled_template_id"))),
-        (_tr("Started"), local_time(summary.get("started_at"))),
-        (_tr("Ended"), local_time(summary.get("ended_at"))),
-        (_tr("Server status"), _value(summary.get("status"))),
+        (translate("Receipt", "Reference"), _value(summary.get("reference"))),
+        (translate("Receipt", "Session id"), _value(summary.get("session_id"))),
+        (translate("Receipt", "Matched template id"), _value(summary.get("search_template_id"))),
+        (translate("Receipt", "Enrolled template id"), _value(summary.get("enrolled_template_id"))),
+        (translate("Receipt", "Started"), local_time(summary.get("started_at"))),
+        (translate("Receipt", "Ended"), local_time(summary.get("ended_at"))),
+        (translate("Receipt", "Server status"), _value(summary.get("status"))),
     ]
     if summary.get("kiosk"):
-        rows.append((_tr("Desk"), _value(summary.get("kiosk"))))
+        rows.append((translate("Receipt", "Desk"), _value(summary.get("kiosk"))))
     details = "".join(
         f"<tr><td class='k'>{_esc(label)}</td><td>{_esc(value)}</td></tr>" for label, value in rows
     )
+    title = translate("Receipt", "Identity verification receipt")
     parts = [
-        f"<h1>{_esc(_tr('Identity verification receipt'))}</h1>",
+        f"<h1>{_esc(title)}</h1>",
         f"<p class='verdict' style='color: {_verdict_colour(summary)};'>"
         f"{_esc(verdict_text(summary))}</p>",
         f"<table class='details' cellspacing='0' cellpadding='3'>{details}</table>",
         _checks_html(summary.get("checks")),
-        _list_html(_tr("Reasons"), summary.get("reasons")),
-        _list_html(_tr("Quality advice"), summary.get("advice")),
+        _list_html(translate("Receipt", "Reasons"), summary.get("reasons")),
+        _list_html(translate("Receipt", "Quality advice"), summary.get("advice")),
         _error_html(summary.get("error")),
         f"<p class='foot'>{_esc(_printed_line(summary))}</p>",
     ]
@@ -111,17 +115,17 @@ def verdict_text(summary: Mapping[str, Any]) -> str:
     """The receipt's headline: PASS / FAIL, or how the session ended."""
     verdict = summary.get("verdict")
     if verdict == "PASS":
-        return _tr("PASS: identity verified")
+        return translate("Receipt", "PASS: identity verified")
     if verdict == "FAIL":
-        return _tr("FAIL: identity not verified")
+        return translate("Receipt", "FAIL: identity not verified")
     ending = summary.get("ending")
     endings = {
-        "expired": _tr("Ended: the link expired"),
-        "canceled": _tr("Ended: canceled by the customer"),
-        "failed": _tr("Ended: the verification failed"),
-        "error": _tr("Ended: the desk could not get an answer"),
+        "expired": translate("Receipt", "Ended: the link expired"),
+        "canceled": translate("Receipt", "Ended: canceled by the customer"),
+        "failed": translate("Receipt", "Ended: the verification failed"),
+        "error": translate("Receipt", "Ended: the desk could not get an answer"),
     }
-    return endings.get(str(ending), _tr("Not finished"))
+    return endings.get(str(ending), translate("Receipt", "Not finished"))
 
 
 def _verdict_colour(summary: Mapping[str, Any]) -> str:
@@ -132,7 +136,7 @@ def _verdict_colour(summary: Mapping[str, Any]) -> str:
 def _printed_line(summary: Mapping[str, Any]) -> str:
     printed = local_time(datetime.now().astimezone().isoformat(timespec="seconds"))
     producer = summary.get("producer")
-    line = _tr("Printed %1").replace("%1", printed)
+    line = translate("Receipt", "Printed %1").replace("%1", printed)
     return f"{line} · {producer}" if isinstance(producer, str) and producer else line
 
 
@@ -161,14 +165,26 @@ def _checks_html(checks: object) -> str:
     if not isinstance(checks, list) or not checks:
         return ""
     head = "".join(
-        f"<th>{_esc(h)}</th>" for h in (_tr("Check"), _tr("Result"), _tr("Score"), _tr("Threshold"))
+        f"<th>{_esc(h)}</th>"
+        for h in (
+            translate("Receipt", "Check"),
+            translate("Receipt", "Result"),
+            translate("Receipt", "Score"),
+            translate("Receipt", "Threshold"),
+        )
     )
     rows = []
     for check in checks:
         if not isinstance(check, Mapping):
             continue
         passed = check.get("passed")
-        result = _tr("passed") if passed is True else _tr("failed") if passed is False else _tr("-")
+        result = (
+            translate("Receipt", "passed")
+            if passed is True
+            else translate("Receipt", "failed")
+            if passed is False
+            else translate("Receipt", "-")
+        )
         cells = (
             _scope_label(check.get("scope")),
             result,
@@ -176,8 +192,9 @@ def _checks_html(checks: object) -> str:
             _threshold(check),
         )
         rows.append("<tr>" + "".join(f"<td>{_esc(c)}</td>" for c in cells) + "</tr>")
+    title = translate("Receipt", "Checks")
     return (
-        f"<h2>{_esc(_tr('Checks'))}</h2>"
+        f"<h2>{_esc(title)}</h2>"
         f"<table class='checks' width='100%' cellspacing='0' cellpadding='4' border='1'"
         f" style='border-collapse: collapse; border-color: #999999;'>"
         f"<tr>{head}</tr>{''.join(rows)}</table>"
@@ -186,10 +203,10 @@ def _checks_html(checks: object) -> str:
 
 def _scope_label(scope: object) -> str:
     labels = {
-        "liveness": _tr("Liveness"),
-        "deepfake": _tr("Deepfake"),
-        "enroll": _tr("Enrolment"),
-        "search": _tr("Face match"),
+        "liveness": translate("Receipt", "Liveness"),
+        "deepfake": translate("Receipt", "Deepfake"),
+        "enroll": translate("Receipt", "Enrolment"),
+        "search": translate("Receipt", "Face match"),
     }
     return labels.get(str(scope), _value(scope))
 
@@ -198,27 +215,29 @@ def _threshold(check: Mapping[str, Any]) -> str:
     basis = check.get("threshold_basis")
     limit = _number(check.get("threshold"))
     if basis == "vendor_flag":
-        return _tr("vendor's own pass flag")
+        return translate("Receipt", "vendor's own pass flag")
     if basis == "vendor_flag_and_minimum":
-        return _tr("at least %1 and the vendor's pass flag").replace("%1", limit)
+        return translate("Receipt", "at least %1 and the vendor's pass flag").replace("%1", limit)
     if basis == "minimum":
-        return _tr("at least %1").replace("%1", limit)
+        return translate("Receipt", "at least %1").replace("%1", limit)
     if basis == "template_created":
-        return _tr("a template is created")
+        return translate("Receipt", "a template is created")
     return limit
 
 
 def _list_html(title: str, items: object) -> str:
     if not isinstance(items, list) or not items:
         return ""
-    entries = "".join(f"<li>{_esc(_value(item))}</li>" for item in items)
+    # The verdict's reasons and tips in the receipt's language (the kiosk's own translations).
+    entries = "".join(f"<li>{_esc(translate_reason(_value(item)))}</li>" for item in items)
     return f"<h2>{_esc(title)}</h2><ul>{entries}</ul>"
 
 
 def _error_html(error: object) -> str:
     if not isinstance(error, Mapping):
         return ""
-    return f"<h2>{_esc(_tr('Error'))}</h2><p>{_esc(_value(error.get('message')))}</p>"
+    title = translate("Receipt", "Error")
+    return f"<h2>{_esc(title)}</h2><p>{_esc(_value(error.get('message')))}</p>"
 
 
 def _number(value: object) -> str:
@@ -243,7 +262,7 @@ def _render(summary: Mapping[str, Any], file_name: Path) -> None:
     writer.setPageMargins(
         QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
     )
-    writer.setTitle(_tr("Identity verification receipt"))
+    writer.setTitle(translate("Receipt", "Identity verification receipt"))
     writer.setCreator("verification-kiosk")
 
     document = QTextDocument()

@@ -31,6 +31,7 @@ from kiosk.core.models import Scope
 from kiosk.core.result_summary import summary_json
 from kiosk.core.text import wrappable
 from kiosk.desk.look import DESK_FAIL, DESK_OK, status_colours
+from kiosk.ui.reasons import translate_reason
 from kiosk.ui.screens.names import scope_name
 
 PASS_COLOUR = DESK_OK  # on the desktop's palette; the high-contrast theme has its own
@@ -140,19 +141,21 @@ class ResultView(QWidget):
         verdict = summary.get("verdict")
         if verdict is not None:
             colour = status_colours(self)[0 if verdict == "PASS" else 1]
-            self.headline.setText(str(verdict))
+            words = {"PASS": self.tr("PASS"), "FAIL": self.tr("FAIL")}
+            self.headline.setText(words.get(str(verdict), str(verdict)))
         else:
             colour = status_colours(self)[1]
             self.headline.setText(self._ending(summary))
         self.headline.setStyleSheet(f"color: {colour}")
         self.set_handoff(handoff, failed=handoff_failed)
         self._fill_checks(summary.get("checks") or [])
-        reasons = [str(r) for r in summary.get("reasons") or []]
+        # The verdict's reasons and tips in the desk's language (the kiosk's own translations).
+        reasons = [translate_reason(str(r)) for r in summary.get("reasons") or []]
         error = summary.get("error")
         if isinstance(error, Mapping) and error.get("message"):
             reasons.append(str(error["message"]))
         self.reasons.setText(wrappable("\n".join(f"• {r}" for r in reasons)) or self.tr("None."))
-        advice = [str(a) for a in summary.get("advice") or []]
+        advice = [translate_reason(str(a)) for a in summary.get("advice") or []]
         self.advice.setText(wrappable("\n".join(f"• {a}" for a in advice)) or self.tr("None."))
         while self.details.rowCount():
             self.details.removeRow(0)

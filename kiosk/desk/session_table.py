@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -105,6 +106,10 @@ class SessionTableModel(QAbstractTableModel):
             return "" if left is None else f"{left // 60}:{left % 60:02d}"
         return session.handoff
 
+    def verdict_text(self, verdict: str) -> str:
+        """PASS or FAIL in the desk's language (another value as it is)."""
+        return {"PASS": self.tr("PASS"), "FAIL": self.tr("FAIL")}.get(verdict, verdict)
+
     def status_text(self, session: DeskSession) -> str:
         """The row's status for staff: where the session is, or how it ended."""
         state = session.state
@@ -115,7 +120,7 @@ class SessionTableModel(QAbstractTableModel):
             text = self.tr("Waiting for the scan") if phase is Phase.QR else self.tr("In progress")
             return text + (self.tr(" (connection problem, retrying)") if state.retrying else "")
         if phase is Phase.RESULT and state.verdict is not None:
-            return state.verdict.outcome.value
+            return self.verdict_text(state.verdict.outcome.value)
         if phase is Phase.ENDED:
             if session.cancelled:
                 return self.tr("Cancelled at the desk")
@@ -206,8 +211,10 @@ class SessionTable(QTableView):
         factor = font_factor(self)
         # The style gives headers a font of their own, which the window's does not reach.
         self.horizontalHeader().setFont(self.font())
+        header = self.horizontalHeader()
         for column, width in COLUMN_WIDTHS.items():
-            self.setColumnWidth(column, round(width * factor))
+            # At least the header's words: a translation may be longer than the English.
+            self.setColumnWidth(column, max(round(width * factor), header.sectionSizeHint(column)))
         # The stretched last column never shrinks below the width it was given.
         self.setColumnWidth(HANDOFF, round(HANDOFF_MIN_WIDTH * factor))
         frame = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
@@ -243,4 +250,10 @@ class SessionTable(QTableView):
     def select_key(self, key: int) -> None:
         row = self.table_model().row_of(key)
         if row is not None:
-            self.selectRow(row)
+            # Not selectRow(): right to left (Arabic) it selects nothing (Qt 6, offscreen and
+            # on screen alike), and the detail pane would stay empty.
+            self.selectionModel().setCurrentIndex(
+                self.table_model().index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )

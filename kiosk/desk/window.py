@@ -31,7 +31,7 @@ from kiosk.core.result_summary import summary_json
 from kiosk.desk import geometry, receipt
 from kiosk.desk.desk_sessions import DeskSessions, LimitReached
 from kiosk.desk.detail_pane import DetailPane
-from kiosk.desk.help import HELP_TEXT, ask_to_quit, safe_file_name
+from kiosk.desk.help import ask_to_quit, help_text, safe_file_name
 from kiosk.desk.look import status_colours
 from kiosk.desk.new_session import NewSessionDialog
 from kiosk.desk.result_view import ids_text
@@ -207,9 +207,11 @@ class DeskWindow(QMainWindow):
 
     def _say_limit(self, text: str | None = None) -> None:
         message = text or self.tr(
-            "%1 verifications are already running, the most the desk follows at once. "
-            "Wait for one to finish, or cancel one, then start this one."
-        ).replace("%1", str(self.sessions.limit))
+            "%n verifications are already running, the most the desk follows at once. "
+            "Wait for one to finish, or cancel one, then start this one.",
+            "",
+            self.sessions.limit,
+        )
         self.statusBar().showMessage(message, 10_000)
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Desk full"), message, parent=self)
         box.setObjectName("desk-limit")
@@ -332,7 +334,7 @@ class DeskWindow(QMainWindow):
         box.setObjectName("desk-help")
         box.setWindowTitle(self.tr("Desk help"))
         box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(self.tr(HELP_TEXT).replace("%1", str(self.sessions.limit)))
+        box.setText(help_text(self.sessions.limit))
         self.help_box = box
         box.open()
 
@@ -392,9 +394,7 @@ class DeskWindow(QMainWindow):
         )
         live = self.sessions.live_count
         self.running.setText(
-            self.tr("%1 of at most %2 running")
-            .replace("%1", str(live))
-            .replace("%2", str(self.sessions.limit))
+            self.tr("%n of at most %1 running", "", live).replace("%1", str(self.sessions.limit))
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

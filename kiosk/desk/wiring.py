@@ -10,7 +10,7 @@ import dataclasses
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 if TYPE_CHECKING:
     from kiosk.config import KioskConfig
@@ -53,7 +53,9 @@ def handoff(window: DeskWindow, desk_sessions: DeskSessions, config: KioskConfig
             return
         if queue.submit(session.summary):
             sent[str(session.summary.get("session_id") or "")] = key
-            desk_sessions.set_handoff(key, window.tr("sending…"), failed=False)
+            desk_sessions.set_handoff(
+                key, QCoreApplication.translate("DeskWindow", "sending…"), failed=False
+            )
 
     def report(session_id: str, message: str, *, failed: bool) -> None:
         key = sent.pop(session_id, None)
@@ -63,11 +65,21 @@ def handoff(window: DeskWindow, desk_sessions: DeskSessions, config: KioskConfig
             desk_sessions.set_handoff(key, message, failed=failed)
         if failed:
             window.statusBar().showMessage(
-                window.tr("The hand-off failed: %1").replace("%1", message), 15_000
+                QCoreApplication.translate("DeskWindow", "The hand-off failed: %1").replace(
+                    "%1", message
+                ),
+                15_000,
             )
 
     desk_sessions.finished.connect(finished)
-    queue.delivered.connect(lambda session_id, message: report(session_id, message, failed=False))
+    # The core's word for a delivered hand-off in the desk's language; a failure's reason stays
+    # as the core words it (it is also the log's).
+    delivered = QCoreApplication.translate("DeskWindow", "delivered")
+    queue.delivered.connect(
+        lambda session_id, message: report(
+            session_id, delivered if message == "delivered" else message, failed=False
+        )
+    )
     queue.failed.connect(lambda session_id, message: report(session_id, message, failed=True))
     return queue
 
@@ -155,7 +167,9 @@ class JournalLink(QObject):
         if self.view is None:
             self.view = HistoryView(self._journal, self._window)
             self.view.setWindowFlag(Qt.WindowType.Window)
-            self.view.setWindowTitle(self._window.tr("Verification desk: history"))
+            self.view.setWindowTitle(
+                QCoreApplication.translate("DeskWindow", "Verification desk: history")
+            )
             self.view.resize(1100, 640)
         else:
             self.view.refresh()
@@ -191,7 +205,9 @@ def preferences(
         current[0] = settings
         link.configure(settings.desk_customer_screen)
         queue.set_handoff(Handoff.from_settings(settings, app_key_env=config.app_key_env))
-        window.statusBar().showMessage(window.tr("Preferences saved."), 5000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("DeskWindow", "Preferences saved."), 5000
+        )
 
     def open_dialog() -> None:
         dialog = PreferencesDialog(config.settings_path, window)
