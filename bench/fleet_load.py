@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import math
 import multiprocessing
@@ -168,7 +169,7 @@ def hub_child(args: argparse.Namespace) -> None:
         {r["upstream"]: (r["index"], r["active"]) for r in rows}, args.step_seconds, args.origin
     )
     applied: dict[str, float] = {}
-    full_collections = _time_full_collections(args.gc_freeze)
+    collections_timed = _time_collections(args.gc_freeze)
     original = Sessions._apply
 
     async def timed(self: Sessions, tracker: Any, status: Any, body: dict[str, Any]) -> None:
@@ -192,33 +193,65 @@ def hub_child(args: argparse.Namespace) -> None:
         max_connections=args.max_connections,
     )
     hub = server_module.HubServer(config, store, graceful_seconds=1)
+    policy = _gc_policy(args.gc_policy, args.gc_thresholds)
     if args.profile:
         _profile_loop(hub, args.profile)
     with hub:
         print(json.dumps({"url": hub.local_url}), flush=True)
         sys.stdin.read()  # the bench closes it to stop this hub
     store.close()
-    Path(args.out).write_text(json.dumps({"applied": applied, "gc2": full_collections}))
+    collections = [generation["collections"] for generation in gc.get_stats()]
+    Path(args.out).write_text(
+        json.dumps(
+            {
+                "applied": applied,
+                "pauses": collections_timed,
+                "collections": collections,
+                "policy": policy,
+                "tracked": len(gc.get_objects()),
+            }
+        )
+    )
 
 
-def _time_full_collections(freeze_every: float) -> list[float]:
-    """Time this process's full (generation 2) garbage collections, in seconds, into the list
-    returned; with ``freeze_every`` > 0, ``gc.freeze()`` every that many seconds (an experiment:
-    frozen objects are skipped by full collections, and cyclic garbage frozen is never freed,
-    so a hub could not do this forever as it is)."""
-    import gc
+def _gc_policy(policy: str, thresholds: str) -> dict[str, Any]:
+    """The hubs' garbage-collection policy: ``serve``, the thresholds ``kiosk hub serve`` sets
+    (:mod:`kiosk.hub.gc_policy`, or ``thresholds`` when given); ``none``, CPython's defaults,
+    as the library leaves them; ``freeze``, one ``gc.collect()`` and ``gc.freeze()`` before
+    serving (the start-up heap out of the collector's reach: tried, not kept);
+    ``serve+freeze``, both."""
+    from kiosk.hub import gc_policy
+
+    chosen = gc_policy.THRESHOLDS
+    if thresholds:
+        first, second, third = (int(t) for t in thresholds.split(","))
+        chosen = (first, second, third)
+    if "serve" in policy:
+        gc_policy.apply(chosen)
+    if "freeze" in policy:
+        gc.collect()
+        gc.freeze()
+    return {"thresholds": list(gc.get_threshold()), "frozen": gc.get_freeze_count()}
+
+
+def _time_collections(freeze_every: float) -> list[tuple[float, int, float]]:
+    """Time this process's garbage collections into the list returned: ``(when, generation,
+    seconds)`` for every full (generation 2) one and every young one of 5 ms or more (the loop
+    stops for each); with ``freeze_every`` > 0, ``gc.freeze()`` every that many seconds (an
+    experiment: cyclic garbage frozen is never freed, so a hub could not do this forever; the
+    hub's own policy freezes once, after start-up: :mod:`kiosk.hub.gc_policy`)."""
     import threading
 
-    pauses: list[float] = []
+    pauses: list[tuple[float, int, float]] = []
     started = [0.0]
 
     def timer(phase: str, info: dict[str, int]) -> None:
-        if info["generation"] != 2:
-            return
         if phase == "start":
             started[0] = time.perf_counter()
-        else:
-            pauses.append(time.perf_counter() - started[0])
+            return
+        took = time.perf_counter() - started[0]
+        if info["generation"] == 2 or took >= 0.005:
+            pauses.append((time.time() - took, info["generation"], took))
 
     gc.callbacks.append(timer)
     if freeze_every > 0:
@@ -279,6 +312,7 @@ def _start_hub(
         "--step-seconds", str(options.step_seconds),
         "--max-connections", str(options.kiosks + 256),
         "--remember", str(options.remember), "--gc-freeze", str(options.gc_freeze),
+        "--gc-policy", options.gc_policy, "--gc-thresholds", options.gc_thresholds,
     ]  # fmt: skip
     if options.profile and out.name == "hub0.json":
         command += ["--profile", options.profile]
@@ -311,6 +345,16 @@ def _streams(url: str) -> int:
     raise RuntimeError("the hub's /metrics has no hub_event_streams")
 
 
+def _pauses_by_generation(pauses: list[Any], start: float, end: float) -> dict[int, list[float]]:
+    by: dict[int, list[float]] = {}
+    for at, generation, took in pauses:
+        if start <= at <= end:
+            by.setdefault(generation, []).append(took)
+    return {
+        g: [len(t), round(max(t) * 1000, 1), round(sum(t) * 1000)] for g, t in sorted(by.items())
+    }
+
+
 def _percentile(values: list[float], fraction: float) -> float:
     from bench.common import percentile
 
@@ -328,6 +372,8 @@ def run(
     heartbeat_seconds: float = 30.0,
     remember: int = 0,
     gc_freeze: float = 0.0,
+    gc_policy: str = "serve",
+    gc_thresholds: str = "",
 ) -> dict[str, Any]:
     """Run the load and return its figures (see the module's text)."""
     import psutil
@@ -340,6 +386,8 @@ def run(
         profile=profile,
         remember=remember,
         gc_freeze=gc_freeze,
+        gc_policy=gc_policy,
+        gc_thresholds=gc_thresholds,
     )
     raise_fd_limit()
     base = "/dev/shm" if Path("/dev/shm").is_dir() else None  # noqa: S108
@@ -381,7 +429,10 @@ def run(
         streams = sum(_streams(u) for _, u in hubs)
         rss1 = sum(p.memory_info().rss for p in procs)
         window_end = end_at.value - 1
-        time.sleep(max(0.0, window_end - time.time()))
+        rss_samples = []  # the hubs' RSS every 10 s of the window: growth would be a leak
+        while time.time() < window_end:
+            time.sleep(max(0.0, min(10.0, window_end - time.time())))
+            rss_samples.append(round(sum(p.memory_info().rss for p in procs) / 2**20))
         cpu1 = sum(sum(p.cpu_times()[:2]) for p in procs)
         load_average = os.getloadavg()[0]
         rss_peak = sum(p.memory_info().rss for p in procs)
@@ -398,7 +449,8 @@ def run(
                 process.stdout.close()
         outs = [json.loads((folder / f"hub{i}.json").read_text()) for i in range(instances)]
         by_hub = [out_["applied"] for out_ in outs]
-        gc2 = [pause for out_ in outs for pause in out_["gc2"]]
+        pauses = [tuple(pause) for out_ in outs for pause in out_["pauses"]]
+        gc2 = [took for _, generation, took in pauses if generation == 2]
         for i, marks in enumerate(by_hub):
             for mark, at in marks.items():
                 if at < applied.get(mark, at + 1):
@@ -449,6 +501,7 @@ def run(
         "rss_before_mib": rss0 / 2**20,
         "rss_streams_mib": rss1 / 2**20,
         "rss_end_mib": rss_peak / 2**20,
+        "rss_every_10s_mib": rss_samples,
         "kib_per_stream": (rss1 - rss0) / max(1, streams) / 1024,
         "hub_cpu_percent": (cpu1 - cpu0) / window * 100 if window > 0 else 0.0,
         "heartbeat_seconds": heartbeat_seconds,
@@ -464,6 +517,16 @@ def run(
         "gc_freeze_every_s": gc_freeze,
         "hub_full_gc_count": len(gc2),  # the whole run, all hubs
         "hub_full_gc_longest_ms": max(gc2, default=0.0) * 1000,
+        "hub_full_gc_mean_ms": sum(gc2) / len(gc2) * 1000 if gc2 else 0.0,
+        "hub_full_gc_total_ms": sum(gc2) * 1000,
+        # In the measuring window, all hubs: by generation, [count, longest ms, total ms] of
+        # the full collections and of the young ones that took 5 ms or more.
+        "hub_gc_pauses_in_window": _pauses_by_generation(pauses, connected_at, window_end),
+        "gc_policy": gc_policy,
+        "hub_gc_thresholds": [out_["policy"]["thresholds"] for out_ in outs],
+        "hub_frozen_objects": [out_["policy"]["frozen"] for out_ in outs],
+        "hub_collections_by_generation": [out_["collections"] for out_ in outs],
+        "hub_tracked_objects_end": [out_["tracked"] for out_ in outs],
     }
 
 
@@ -482,7 +545,7 @@ def main(argv: list[str] | None = None) -> int:
         "--remember",
         type=int,
         default=0,
-        help="checked secrets the hub's gate remembers (0: the hub's default, 4,096)",
+        help="checked secrets the hub's gate remembers (0: the hub's default, 65,536)",
     )
     parser.add_argument(
         "--gc-freeze",
@@ -490,6 +553,16 @@ def main(argv: list[str] | None = None) -> int:
         default=0.0,
         metavar="S",
         help="experiment: the hubs call gc.freeze() every S seconds (0: never)",
+    )
+    parser.add_argument(
+        "--gc-policy",
+        choices=["none", "serve", "freeze", "serve+freeze"],
+        default="serve",
+        help="the hubs' garbage-collection policy: serve (as `kiosk hub serve` sets it), none"
+        " (CPython's defaults), freeze (gc.freeze() once before serving: tried, not kept)",
+    )
+    parser.add_argument(
+        "--gc-thresholds", default="", metavar="A,B,C", help="other thresholds for serve"
     )
     parser.add_argument("--profile", metavar="PATH", help="cProfile the (first) hub's loop to PATH")
     parser.add_argument("--hub-child", action="store_true", help=argparse.SUPPRESS)
@@ -504,6 +577,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = run(
         args.kiosks, args.in_session_share, args.duration, args.instances, args.step_seconds,
         args.clients, args.profile, args.heartbeat_seconds, args.remember, args.gc_freeze,
+        args.gc_policy, args.gc_thresholds,
     )  # fmt: skip
     print(json.dumps(figures, indent=2))
     return 0

@@ -326,6 +326,11 @@ def _serve_logged(args: argparse.Namespace) -> int:
             args.upstream,
             describe(args.database or "default SQLite"),
         )
+        # Rarer young collections, so full ones (the loop stopped for 100s of ms at thousands
+        # of streams) become rare: the process's policy, not the library's (gc_policy.py).
+        from kiosk.hub import gc_policy
+
+        gc_policy.apply()
         server.serve_forever()
     finally:
         store.close()
