@@ -18,7 +18,10 @@ Enrolled secrets are hashed with a tiny scrypt cost (the production cost is ~50 
 5,000 of them would measure scrypt, and a real fleet's kiosks connect over hours, not seconds).
 
 The kiosks run in ``--clients`` processes of asyncio streams (:mod:`bench._fleet_kiosks`); each
-hub is a child process (``--hub-child``), so its RSS and CPU are its own.
+hub is a child process (``--hub-child``), so its RSS and CPU are its own, with the
+garbage-collection policy ``kiosk hub serve`` sets (``--gc-policy serve``, the default; ``none``
+for CPython's defaults). Each hub times its collections (every full one, and every young one of
+5 ms or more: the loop stops for each).
 
 Figures: push latency is from the moment a hub applies a changed upstream body (its tracker's
 ``_apply``, timed as ``push_latency`` does; with two hubs, the first hub's, i.e. the poller's) to
