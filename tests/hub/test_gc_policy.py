@@ -31,13 +31,16 @@ def gc_restored() -> Iterator[tuple[int, int, int]]:
 
 
 def test_apply_sets_the_hubs_thresholds(gc_restored: tuple[int, int, int]) -> None:
+    # What the process froze before (a library may have; on Python 3.12 the suite had 375
+    # objects frozen by then) is not the policy's doing: it must add nothing.
+    frozen = gc.get_freeze_count()
     assert gc_policy.apply() == gc_policy.THRESHOLDS == gc.get_threshold()
     # Young collections far rarer than CPython's default 700, older ones no more eager than
     # its 10.
     assert gc_policy.THRESHOLDS[0] >= 50 * 700
     assert min(gc_policy.THRESHOLDS[1:]) >= 10
     assert gc.isenabled()  # the collector still runs: cycles are still freed
-    assert gc.get_freeze_count() == 0  # nothing exempted from collection
+    assert gc.get_freeze_count() == frozen  # nothing more exempted from collection
 
 
 def test_cyclic_garbage_is_still_freed_by_the_collector_on_its_own(
