@@ -32,8 +32,11 @@ def new_kiosk_id() -> str:
 
 
 def new_secret() -> str:
-    """A fresh device secret (the APP-KEY a kiosk sends)."""
-    return secrets.token_urlsafe(SECRET_BYTES)
+    """A fresh device secret (the APP-KEY a kiosk sends). Never beginning with ``-``: typed as
+    ``--app-key SECRET`` it would be taken for an option (1 secret in 64 otherwise)."""
+    while (secret := secrets.token_urlsafe(SECRET_BYTES)).startswith("-"):
+        pass
+    return secret
 
 
 def _b64(data: bytes) -> str:

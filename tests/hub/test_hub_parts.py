@@ -121,3 +121,9 @@ def test_json_logs_mask_registered_secrets_and_leave_no_trace() -> None:
     assert (list(root.handlers), root.level, httpx_logger.level) == before
     line = json.loads(stream.getvalue())
     assert line["message"] == "key is ***" and line["level"] == "WARNING"
+
+
+def test_a_device_secret_never_begins_with_a_dash() -> None:
+    from kiosk.hub.credentials import new_secret
+
+    assert not any(new_secret().startswith("-") for _ in range(2000))
